@@ -1,0 +1,1 @@
+"""Composition root: settings, clock, app factory, scheduler and command line."""

@@ -1,0 +1,33 @@
+"""Builds the context (clock, database, Slack client, holidays) from the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from bot.holidays import CountryHolidays
+from bot.settings import Settings
+from bot.slack import make_client
+from domain.ports import Clock, Context
+from storage.db import make_engine, make_session_factory
+from storage.uow import unit_of_work_factory
+
+
+@dataclass
+class Runtime:
+    ctx: Context
+    engine: Engine
+
+
+def build_runtime(settings: Settings, clock: Clock, engine: Engine | None = None) -> Runtime:
+    engine = engine or make_engine(settings.database_url)
+    ctx = Context(
+        clock=clock,
+        uow=unit_of_work_factory(make_session_factory(engine)),
+        slack=make_client(settings.bot_token, settings.api_url),
+        holidays=CountryHolidays(),
+        admins=settings.admins,
+        default_lang=settings.default_lang,
+    )
+    return Runtime(ctx=ctx, engine=engine)

@@ -1,0 +1,111 @@
+"""Rules of the scheduling core: when an occurrence is due, and when it is too late.
+
+An occurrence is one instance of a ritual for one subject (a cohort, a member, a training
+session) on one local date. Each recipient of it gets one delivery. The database keeps both,
+so that every message is sent once whatever happens to the processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+# A delivery claimed longer ago than this by a process that never confirmed it is presumed
+# abandoned (the process died mid-send) and is reconciled against the conversation.
+CLAIM_LEASE = timedelta(minutes=5)
+
+
+class Timing(StrEnum):
+    EARLY = "early"
+    DUE = "due"
+    LATE = "late"
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    CLAIMED = "claimed"
+    SENT = "sent"
+    FAILED = "failed"
+    MISSED = "missed"
+
+
+class OccurrenceStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    MISSED = "missed"
+
+
+@dataclass(frozen=True)
+class PlannedOccurrence:
+    """What a kind of scheduled work says is due: recipients and when, nothing stored yet."""
+
+    kind: str
+    subject: str
+    local_date: date
+    due_at: datetime
+    grace_until: datetime
+    recipients: tuple[str, ...]
+    data: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def timing(self, now: datetime) -> Timing:
+        return timing(self.due_at, self.grace_until, now)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    id: int
+    kind: str
+    subject: str
+    local_date: date
+    due_at: datetime
+    grace_until: datetime
+    status: OccurrenceStatus
+
+
+@dataclass(frozen=True)
+class Delivery:
+    id: int
+    occurrence_id: int
+    recipient: str
+    status: DeliveryStatus
+    claimed_at: datetime | None = None
+    channel: str | None = None
+    ts: str | None = None
+
+
+@dataclass
+class Report:
+    """What one kind of work did in one tick; printed as one line by `cohortbot tick`."""
+
+    kind: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, what: str, amount: int = 1) -> None:
+        self.counts[what] = self.counts.get(what, 0) + amount
+
+    def __getitem__(self, what: str) -> int:
+        return self.counts.get(what, 0)
+
+    def line(self) -> str:
+        done = ", ".join(f"{amount} {what}" for what, amount in self.counts.items() if amount)
+        return f"{self.kind}: {done or 'nothing to do'}"
+
+
+def timing(due_at: datetime, grace_until: datetime, now: datetime) -> Timing:
+    if now < due_at:
+        return Timing.EARLY
+    if now <= grace_until:
+        return Timing.DUE
+    return Timing.LATE
+
+
+def claim_is_stale(claimed_at: datetime, now: datetime, lease: timedelta = CLAIM_LEASE) -> bool:
+    return now - claimed_at >= lease
+
+
+def as_utc(instant: datetime) -> datetime:
+    if instant.tzinfo is None:
+        raise ValueError("an aware datetime is required")
+    return instant.astimezone(UTC)

@@ -1,0 +1,139 @@
+"""Sending the deliveries of due occurrences, each exactly once.
+
+A delivery is claimed in its own committed transaction before the Web API call and marked
+sent with the returned `ts` after it. Every message carries the delivery id in its metadata,
+so a claim left behind by a crash can be checked against the conversation before resending.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+
+from domain.ports import Context
+from domain.scheduling import (
+    DeliveryStatus,
+    Occurrence,
+    OccurrenceStatus,
+    PlannedOccurrence,
+    Report,
+    Timing,
+)
+
+log = logging.getLogger(__name__)
+
+METADATA_EVENT = "cohortbot_delivery"
+
+# Slack answered, and said it will never take this message: do not try again.
+# Anything else (5xx, time-outs, dropped connections) leaves the outcome unknown.
+UNKNOWN_OUTCOME_ERRORS = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+
+# The token itself is refused: no delivery is at fault, so none is marked failed; the tick stops.
+TOKEN_ERRORS = {
+    "invalid_auth",
+    "not_authed",
+    "token_revoked",
+    "token_expired",
+    "account_inactive",
+    "missing_scope",
+    "not_allowed_token_type",
+}
+
+Render = Callable[[PlannedOccurrence, str], dict[str, Any]]
+
+
+def delivery_metadata(delivery_id: int) -> dict[str, Any]:
+    return {"event_type": METADATA_EVENT, "event_payload": {"delivery_id": delivery_id}}
+
+
+def deliver_due(ctx: Context, now: datetime, kind: str, planned: Iterable[PlannedOccurrence], render: Render) -> Report:
+    """Records what is due and sends what is pending; what is past its grace is recorded as missed."""
+    report = Report(kind)
+    planned = [item for item in planned if item.timing(now) is not Timing.EARLY]
+    if not planned:
+        return report
+    with ctx.uow() as uow:
+        known = uow.schedule.known(kind, {item.local_date for item in planned})
+    token = uuid.uuid4().hex
+    for item in planned:
+        occurrence = known.get((item.subject, item.local_date))
+        if occurrence is not None and occurrence.status is not OccurrenceStatus.OPEN:
+            continue
+        if occurrence is None:
+            occurrence = _record(ctx, item, now)
+            if occurrence.status is OccurrenceStatus.MISSED:
+                report.add("missed", len(set(item.recipients)))
+                continue
+        if item.timing(now) is Timing.DUE:
+            send_pending(ctx, now, occurrence, lambda recipient, item=item: render(item, recipient), token, report)
+    return report
+
+
+def _record(ctx: Context, item: PlannedOccurrence, now: datetime) -> Occurrence:
+    status = OccurrenceStatus.OPEN if item.timing(now) is Timing.DUE else OccurrenceStatus.MISSED
+    with ctx.uow() as uow:
+        occurrence = uow.schedule.record(item, status, now)
+        uow.commit()
+    return occurrence
+
+
+def send_pending(ctx: Context, now: datetime, occurrence: Occurrence, render, token: str, report: Report) -> None:
+    with ctx.uow() as uow:
+        pending = uow.schedule.deliveries(occurrence.id, DeliveryStatus.PENDING)
+    for delivery in pending:
+        message = render(delivery.recipient)
+        with ctx.uow() as uow:
+            if not uow.schedule.claim(delivery.id, token, now):
+                continue  # another tick or process has it
+            uow.commit()
+        outcome = post(ctx, delivery.id, delivery.recipient, message, now)
+        if outcome:
+            report.add(outcome)
+    with ctx.uow() as uow:
+        uow.schedule.finish_if_complete(occurrence.id)
+        uow.commit()
+
+
+def post(ctx: Context, delivery_id: int, recipient: str, message: dict[str, Any], now: datetime) -> str | None:
+    """Posts one claimed delivery. Returns 'sent', 'failed', or None when the outcome is unknown."""
+    try:
+        response = ctx.slack.chat_postMessage(channel=recipient, metadata=delivery_metadata(delivery_id), **message)
+    except SlackApiError as error:
+        return _settle_error(ctx, delivery_id, recipient, error)
+    except OSError as error:
+        # Connection failures after the client's own retries: the message may or may not have
+        # gone out; the claim stays, and reconciliation decides later.
+        log.warning("delivery %s to %s: outcome unknown (%s)", delivery_id, recipient, error)
+        return None
+    channel = response["channel"]
+    with ctx.uow() as uow:
+        uow.schedule.mark_sent(delivery_id, channel, response["ts"], now)
+        if channel.startswith("D") and recipient[:1] in ("U", "W"):
+            uow.schedule.remember_direct_channel(recipient, channel)
+        uow.commit()
+    return "sent"
+
+
+def _settle_error(ctx: Context, delivery_id: int, recipient: str, error: SlackApiError) -> str | None:
+    status = getattr(error.response, "status_code", 200)
+    code = error.response.get("error", "") if hasattr(error.response, "get") else ""
+    if status == 429 or code in TOKEN_ERRORS:
+        with ctx.uow() as uow:
+            uow.schedule.release(delivery_id, code or "ratelimited")
+            uow.commit()
+        if code in TOKEN_ERRORS:
+            raise error
+        return None
+    if status >= 500 or code in UNKNOWN_OUTCOME_ERRORS:
+        log.warning("delivery %s to %s: outcome unknown (HTTP %s %s)", delivery_id, recipient, status, code)
+        return None
+    log.warning("delivery %s to %s failed: %s", delivery_id, recipient, code)
+    with ctx.uow() as uow:
+        uow.schedule.mark_failed(delivery_id, code or f"http_{status}")
+        uow.commit()
+    return "failed"

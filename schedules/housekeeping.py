@@ -1,0 +1,20 @@
+"""Forgets processed event ids once Slack can no longer retry them (its last retry is at +5 min)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from domain.ports import Context
+from domain.scheduling import Report
+
+EVENT_MEMORY = timedelta(days=1)
+
+kind = "housekeeping"
+
+
+def run(ctx: Context, now: datetime) -> Report:
+    report = Report(kind)
+    with ctx.uow() as uow:
+        report.add("event ids forgotten", uow.events.forget_before(now - EVENT_MEMORY))
+        uow.commit()
+    return report

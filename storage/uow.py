@@ -1,0 +1,35 @@
+"""Unit of work: one session per listener call or job run, repositories hung on it."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.events import EventRepository
+from storage.schedule import ScheduleRepository
+
+
+class SqlUnitOfWork:
+    def __init__(self, session_factory: sessionmaker[Session]):
+        self._session_factory = session_factory
+        self.session: Session | None = None
+
+    def __enter__(self) -> SqlUnitOfWork:
+        self.session = self._session_factory()
+        self.schedule = ScheduleRepository(self.session)
+        self.events = EventRepository(self.session)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self.session is not None
+        # Whatever was not committed explicitly is rolled back: nothing is half-applied.
+        self.session.rollback()
+        self.session.close()
+        self.session = None
+
+    def commit(self) -> None:
+        assert self.session is not None
+        self.session.commit()
+
+
+def unit_of_work_factory(session_factory: sessionmaker[Session]):
+    return lambda: SqlUnitOfWork(session_factory)

@@ -1,0 +1,18 @@
+"""INSERT … ON CONFLICT DO NOTHING for SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+
+def insert_ignore(session: Session, model, rows: Sequence[dict], conflict: Sequence[str]) -> int:
+    """Insert the rows that do not collide on `conflict`; returns how many were inserted."""
+    if not rows:
+        return 0
+    dialect = session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    statement = module.insert(model).values(list(rows)).on_conflict_do_nothing(index_elements=list(conflict))
+    return session.execute(statement).rowcount or 0
