@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy import inspect
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -14,5 +15,9 @@ def insert_ignore(session: Session, model, rows: Sequence[dict], conflict: Seque
         return 0
     dialect = session.get_bind().dialect.name
     module = postgresql if dialect == "postgresql" else sqlite
-    statement = module.insert(model).values(list(rows)).on_conflict_do_nothing(index_elements=list(conflict))
-    return session.execute(statement).rowcount or 0
+    key = inspect(model).primary_key[0]
+    statement = (
+        module.insert(model).values(list(rows)).on_conflict_do_nothing(index_elements=list(conflict)).returning(key)
+    )
+    # RETURNING counts what was inserted on both engines; rowcount is -1 with psycopg here.
+    return len(session.execute(statement).fetchall())

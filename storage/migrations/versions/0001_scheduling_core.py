@@ -1,7 +1,7 @@
 """scheduling core and processed events
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-28 11:44:38.829913
 """
 

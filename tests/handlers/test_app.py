@@ -1,0 +1,68 @@
+"""The Bolt app through the Socket Mode path: one error handler, event de-duplication."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.slack import create_app
+from tests.support.socket import InlineExecutor, dispatch, event_callback, slash_command
+
+
+@pytest.fixture
+def socket_app(ctx):
+    return create_app(ctx, signing_secret=None, socket_mode=True, listener_executor=InlineExecutor())
+
+
+def test_an_unexpected_error_is_told_to_the_user_in_french(socket_app, fake_slack):
+    def broken(ack):
+        ack()
+        raise RuntimeError("boom")
+
+    socket_app.command("/broken")(broken)
+    response_url = fake_slack.new_response_url()
+    # Inline, the listener fails before dispatch reads the ack; with threads Slack got it already.
+    dispatch(socket_app, slash_command("/broken", "", user_id="U1", response_url=response_url))
+    [answer] = fake_slack.responses()
+    assert answer.body["response_type"] == "ephemeral"
+    assert "rien n'a été enregistré" in answer.body["text"] or "enregistré" in answer.body["text"]
+
+
+def test_an_error_in_an_event_listener_is_told_by_dm(socket_app, fake_slack):
+    def broken(event):
+        raise RuntimeError("boom")
+
+    socket_app.event("app_mention")(broken)
+    dispatch(socket_app, event_callback({"type": "app_mention", "user": "U7", "text": "x", "channel": "C1", "ts": "1.1"}))
+    [call] = fake_slack.calls("chat.postMessage")
+    assert call.params["channel"] == "U7"
+
+
+def test_the_same_event_id_runs_once(socket_app):
+    seen = []
+    socket_app.event("app_mention")(lambda event: seen.append(event["ts"]))
+    body = event_callback({"type": "app_mention", "user": "U7", "text": "x", "channel": "C1", "ts": "1.1"}, event_id="EvSame")
+    for _ in range(4):
+        assert dispatch(socket_app, body).status == 200
+    assert seen == ["1.1"]
+    other = event_callback({"type": "app_mention", "user": "U7", "text": "y", "channel": "C1", "ts": "1.2"}, event_id="EvOther")
+    dispatch(socket_app, other)
+    assert seen == ["1.1", "1.2"]
+
+
+def test_the_client_honours_retry_after(ctx, fake_slack):
+    fake_slack.rate_limit_next("users.info", retry_after=1)
+    fake_slack.add_user("U9", name="ada")
+    assert ctx.slack.users_info(user="U9")["user"]["id"] == "U9"
+    assert fake_slack.count("users.info") == 2
+
+
+def test_the_client_retries_a_dropped_read_but_never_a_dropped_post(ctx, fake_slack):
+    from slack_sdk.errors import SlackApiError  # noqa: F401 - documents the absence of a raise below
+
+    fake_slack.add_user("U9", name="ada")
+    fake_slack.drop_next("users.info")
+    assert ctx.slack.users_info(user="U9")["ok"]
+    fake_slack.drop_next("chat.postMessage")
+    with pytest.raises(OSError):
+        ctx.slack.chat_postMessage(channel="U9", text="hello")
+    assert fake_slack.count("chat.postMessage") == 1
