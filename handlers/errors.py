@@ -5,9 +5,7 @@ from __future__ import annotations
 from slack_sdk.errors import SlackApiError
 
 from domain.ports import Context
-from handlers.i18n import N_, gettext
-
-SOMETHING_WENT_WRONG = N_("Something went wrong on our side and nothing was saved. Please try again in a moment.")
+from handlers.i18n import SOMETHING_WENT_WRONG, gettext
 
 
 def register(app, ctx: Context) -> None:

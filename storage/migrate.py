@@ -19,7 +19,7 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "heads") -> None:
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -27,11 +27,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def pending(engine: Engine) -> bool:
-    """True when the database is not at the newest revision."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """True when the database is not at the newest revision of every branch."""
+    heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
     with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-    return current != head
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current != heads
 
 
 def revision(engine: Engine, message: str) -> None:
