@@ -18,6 +18,10 @@ class UnitOfWork(Protocol):
 
     schedule: Any
     events: Any
+    cohorts: Any
+    members: Any
+    profiles: Any
+    audit: Any
 
     def __enter__(self) -> UnitOfWork: ...
 

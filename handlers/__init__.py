@@ -6,7 +6,7 @@ from domain.ports import Context
 
 
 def register_all(app, ctx: Context) -> None:
-    from handlers import errors, middleware
+    from handlers import cohort, errors, middleware
 
-    for feature in (middleware, errors):
+    for feature in (middleware, errors, cohort):
         feature.register(app, ctx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, MetaData, String, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from storage.types import UTCDateTime
@@ -74,3 +74,93 @@ class DirectChannel(Base):
 
     user_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     channel_id: Mapped[str] = mapped_column(String(32))
+
+
+class CohortRow(Base):
+    """A promotion: its channel, zone, language, holiday calendar and dates."""
+
+    __tablename__ = "cohort"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))
+    # Names are unique whatever their case or Unicode form: the key is the normalised name.
+    name_key: Mapped[str] = mapped_column(String(80), unique=True)
+    channel_id: Mapped[str] = mapped_column(String(32))
+    timezone: Mapped[str] = mapped_column(String(64))
+    lang: Mapped[str] = mapped_column(String(8))
+    country: Mapped[str] = mapped_column(String(8))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    archived_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class ChallengeRow(Base):
+    """A défi of a cohort, found by its slug."""
+
+    __tablename__ = "challenge"
+    __table_args__ = (UniqueConstraint("cohort_id", "slug"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohort.id", ondelete="CASCADE"))
+    slug: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class MembershipRow(Base):
+    """One role of one person in one cohort; `challenge_slug` is '' for the whole cohort."""
+
+    __tablename__ = "membership"
+    __table_args__ = (UniqueConstraint("cohort_id", "user_id", "role", "challenge_slug"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohort.id", ondelete="CASCADE"))
+    user_id: Mapped[str] = mapped_column(String(32), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    # '' rather than NULL, so that the unique constraint also holds for whole-cohort roles.
+    challenge_slug: Mapped[str] = mapped_column(String(40), default="")
+    added_at: Mapped[datetime]
+
+
+class MemberProfileRow(Base):
+    """What Slack says about a person (users.info), cached; `fetched_at` is NULL until first asked."""
+
+    __tablename__ = "member_profile"
+
+    user_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    slack_timezone: Mapped[str | None] = mapped_column(String(64))
+    # Set by a roster import; wins over the zone read from Slack.
+    timezone_override: Mapped[str | None] = mapped_column(String(64))
+    lang: Mapped[str | None] = mapped_column(String(8))
+    deactivated: Mapped[bool] = mapped_column(default=False)
+    is_bot: Mapped[bool] = mapped_column(default=False)
+    fetched_at: Mapped[datetime | None]
+
+
+class CohortHolidayRow(Base):
+    """Days without rituals for one cohort, on top of the country's public holidays."""
+
+    __tablename__ = "cohort_holiday"
+    __table_args__ = (UniqueConstraint("cohort_id", "first_day", "last_day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohort.id", ondelete="CASCADE"))
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class AuditEntryRow(Base):
+    """Who did what to which cohort, and when; `params` is JSON text, rendered in the reader's language."""
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohort.id", ondelete="CASCADE"), index=True)
+    actor: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(32))
+    params: Mapped[str] = mapped_column(Text, default="{}")
+    at: Mapped[datetime]
+
+

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.audit import AuditRepository
+from storage.cohorts import CohortRepository
 from storage.events import EventRepository
+from storage.members import MembershipRepository, ProfileRepository
 from storage.schedule import ScheduleRepository
 
 
@@ -17,6 +20,10 @@ class SqlUnitOfWork:
         self.session = self._session_factory()
         self.schedule = ScheduleRepository(self.session)
         self.events = EventRepository(self.session)
+        self.cohorts = CohortRepository(self.session)
+        self.members = MembershipRepository(self.session)
+        self.profiles = ProfileRepository(self.session)
+        self.audit = AuditRepository(self.session)
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -21,3 +21,12 @@ def insert_ignore(session: Session, model, rows: Sequence[dict], conflict: Seque
     )
     # RETURNING counts what was inserted on both engines; rowcount is -1 with psycopg here.
     return len(session.execute(statement).fetchall())
+
+
+def insert_many_ignore(session: Session, model, rows: Sequence[dict], conflict: Sequence[str]) -> None:
+    """The same for thousands of rows: one statement compiled once and executed for all of them."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    session.execute(module.insert(model).on_conflict_do_nothing(index_elements=list(conflict)), list(rows))

@@ -126,3 +126,8 @@ def test_backup_copies_a_live_database(tmp_path):
 def test_python_dash_m_bot_is_the_same_program():
     result = subprocess.run([sys.executable, "-m", "bot", "--help"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and "tick" in result.stdout and "import-roster" in result.stdout
+
+
+def test_manifest_refuses_a_bad_url():
+    result = cohortbot("manifest", "--url", "bot.example.org", env={"COHORTBOT_LANG": "en"})
+    assert result.returncode == 2 and "--url" in result.stderr and "Traceback" not in result.stderr

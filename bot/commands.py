@@ -1,0 +1,194 @@
+"""What each `cohortbot` command does, once the settings are known."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sqlite3
+import sys
+import threading
+from contextlib import closing
+from pathlib import Path
+
+from slack_sdk.errors import SlackApiError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
+from bot import export, roster_import
+from bot.clock import ManualClock, SystemClock
+from bot.manifest import manifest_yaml
+from bot.settings import Settings
+from bot.wiring import build_runtime
+from domain.messages import N_, DomainError
+from schedules.engine import tick
+from schedules.registry import all_jobs
+from storage import migrate as migrations
+from storage.db import database_answers, make_engine
+
+log = logging.getLogger("cohortbot")
+
+
+class CommandFailed(Exception):
+    """A mistake the operator can fix: printed as one line, exit status 2, no traceback."""
+
+    def __init__(self, message: str, **params: object):
+        super().__init__(message.format(**params))
+        self.message = message
+        self.params = params
+
+
+def add_feature_commands(sub) -> None:
+    """Commands that belong to features register their own arguments here."""
+    roster_import.add_arguments(sub)
+    export.add_arguments(sub)
+
+
+def dispatch(args, settings: Settings) -> int:
+    handler = {
+        "run": run,
+        "tick": run_tick,
+        "migrate": run_migrate,
+        "manifest": print_manifest,
+        "backup": backup,
+        "import-roster": run_import_roster,
+        "export": run_export,
+    }[args.command]
+    return handler(args, settings)
+
+
+def run_import_roster(args, settings: Settings) -> int:
+    engine = apply_migrations(settings)
+    try:
+        return roster_import.run(args, settings, engine, SystemClock())
+    except DomainError as error:
+        raise CommandFailed(error.message, **error.params) from None
+    finally:
+        engine.dispose()
+
+
+def run_export(args, settings: Settings) -> int:
+    engine = apply_migrations(settings)
+    try:
+        return export.run(args, engine)
+    except DomainError as error:
+        raise CommandFailed(error.message, **error.params) from None
+    finally:
+        engine.dispose()
+
+
+def print_manifest(args, settings: Settings) -> int:
+    try:
+        manifest = manifest_yaml(url=args.url, socket=args.socket)
+    except ValueError:
+        raise CommandFailed(N_("--url: an http(s) URL such as https://bot.example.org")) from None
+    sys.stdout.write(manifest)
+    return 0
+
+
+def apply_migrations(settings: Settings):
+    engine = make_engine(settings.database_url)
+    try:
+        if migrations.pending(engine):
+            migrations.upgrade(engine)
+    except OperationalError as error:
+        raise CommandFailed(
+            N_("DATABASE_URL: cannot open the database ({reason})"), reason=str(error.orig).strip()
+        ) from None
+    return engine
+
+
+def run_migrate(args, settings: Settings) -> int:
+    apply_migrations(settings)
+    print("migrations: up to date")
+    return 0
+
+
+def check_token(client) -> dict:
+    """auth.test once at start: a rejected token is a configuration mistake, not a crash."""
+    try:
+        return client.auth_test()
+    except SlackApiError as error:
+        raise CommandFailed(
+            N_("SLACK_BOT_TOKEN: Slack rejected the token ({reason})"), reason=error.response.get("error", "?")
+        ) from None
+    except OSError as error:
+        raise CommandFailed(N_("SLACK_API_URL: cannot reach Slack ({reason})"), reason=str(error)) from None
+
+
+def run_tick(args, settings: Settings) -> int:
+    engine = apply_migrations(settings)
+    clock = ManualClock(args.at) if args.at else SystemClock()
+    runtime = build_runtime(settings, clock, engine)
+    check_token(runtime.ctx.slack)
+    try:
+        reports = tick(runtime.ctx, clock.now(), all_jobs())
+    except SlackApiError as error:
+        raise CommandFailed(
+            N_("SLACK_BOT_TOKEN: Slack rejected the token ({reason})"), reason=error.response.get("error", "?")
+        ) from None
+    for report in reports:
+        print(report.line())
+    return 0
+
+
+def run(args, settings: Settings) -> int:
+    from bot.scheduler import start_scheduler
+    from bot.server import make_server, wsgi_application
+    from bot.slack import create_app
+
+    engine = apply_migrations(settings)
+    runtime = build_runtime(settings, SystemClock(), engine)
+    check_token(runtime.ctx.slack)
+    app = create_app(runtime.ctx, signing_secret=settings.signing_secret, socket_mode=settings.socket_mode)
+    scheduler = start_scheduler(runtime.ctx) if settings.scheduler_on else None
+    socket_handler = None
+    if settings.socket_mode:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        socket_handler = SocketModeHandler(app, settings.app_token)
+        socket_handler.connect()
+        # Socket Mode needs no public URL; the HTTP port still answers health checks.
+        application = wsgi_application(None, lambda: database_answers(engine))
+    else:
+        application = wsgi_application(app, lambda: database_answers(engine))
+    server = make_server(application, settings.host, settings.port)
+    _stop_on_sigterm(server)
+    mode = "Socket Mode" if settings.socket_mode else f"HTTP on {settings.host}:{server.effective_port}"
+    log.info("cohortbot serving Slack (%s); scheduler %s", mode, "on" if scheduler else "off")
+    try:
+        server.run()
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
+        if socket_handler is not None:
+            socket_handler.close()
+    return 0
+
+
+def _stop_on_sigterm(server) -> None:
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(_signum, _frame):
+        log.info("stopping")
+        server.close()
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+def backup(args, settings: Settings) -> int:
+    url = make_url(settings.database_url)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise CommandFailed(N_("backup copies SQLite databases; for PostgreSQL use pg_dump"))
+    source_path = Path(url.database)
+    if not source_path.exists():
+        raise CommandFailed(N_("DATABASE_URL: no database file at {path}"), path=str(source_path))
+    target = Path(args.path)
+    if target.exists() or not target.parent.is_dir():
+        raise CommandFailed(N_("{path}: choose a new file in an existing folder"), path=str(target))
+    # SQLite's online backup API copies a consistent snapshot while the bot keeps writing.
+    with closing(sqlite3.connect(source_path)) as source, closing(sqlite3.connect(target)) as copy:
+        source.backup(copy)
+    print(f"backup: {source_path} -> {target}")
+    return 0

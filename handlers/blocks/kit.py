@@ -1,0 +1,130 @@
+"""Small Block Kit helpers: each cuts its text to Slack's limits rather than let Slack refuse it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SECTION_TEXT_MAX = 3000
+FIELD_TEXT_MAX = 2000
+HEADER_TEXT_MAX = 150
+CONTEXT_ELEMENTS_MAX = 10
+MESSAGE_TEXT_MAX = 3900
+MESSAGE_BLOCKS_MAX = 50
+MODAL_TITLE_MAX = 24
+BUTTON_TEXT_MAX = 75
+OPTION_TEXT_MAX = 75
+OPTION_VALUE_MAX = 75
+OPTIONS_MAX = 100
+LABEL_MAX = 2000
+PLACEHOLDER_MAX = 150
+PRIVATE_METADATA_MAX = 3000
+
+Block = dict[str, Any]
+
+
+def escape(text: str) -> str:
+    """Free text shown in mrkdwn: Slack reads &, < and > as markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plain(text: str, limit: int = SECTION_TEXT_MAX) -> dict:
+    return {"type": "plain_text", "text": cut(text, limit), "emoji": True}
+
+
+def mrkdwn(text: str, limit: int = SECTION_TEXT_MAX) -> dict:
+    return {"type": "mrkdwn", "text": cut(text, limit)}
+
+
+def header(text: str) -> Block:
+    return {"type": "header", "text": plain(text, HEADER_TEXT_MAX)}
+
+
+def section(text: str | None, fields: list[str] | None = None) -> Block:
+    """A section needs text, fields or both; empty text would be refused."""
+    block: Block = {"type": "section"}
+    if text or not fields:
+        block["text"] = mrkdwn(text or "-")
+    if fields:
+        block["fields"] = [mrkdwn(field, FIELD_TEXT_MAX) for field in fields[:10]]
+    return block
+
+
+def context(*texts: str) -> Block:
+    return {"type": "context", "elements": [mrkdwn(text, SECTION_TEXT_MAX) for text in texts[:CONTEXT_ELEMENTS_MAX]]}
+
+
+def divider() -> Block:
+    return {"type": "divider"}
+
+
+def button(text: str, action_id: str, value: str | None = None, style: str | None = None) -> dict:
+    element: dict[str, Any] = {"type": "button", "text": plain(text, BUTTON_TEXT_MAX), "action_id": action_id}
+    if value is not None:
+        element["value"] = cut(value, 2000)
+    if style:
+        element["style"] = style
+    return element
+
+
+def option(text: str, value: str) -> dict:
+    return {"text": plain(text, OPTION_TEXT_MAX), "value": value[:OPTION_VALUE_MAX]}
+
+
+def static_select(options: list[dict], initial: str | None = None, placeholder: str | None = None,
+                  action_id: str = "value") -> dict:
+    options = options[:OPTIONS_MAX]
+    element: dict[str, Any] = {"type": "static_select", "action_id": action_id, "options": options}
+    chosen = next((o for o in options if o["value"] == initial), None)
+    if chosen is not None:
+        element["initial_option"] = chosen
+    if placeholder:
+        element["placeholder"] = plain(placeholder, PLACEHOLDER_MAX)
+    return element
+
+
+def text_input(initial: str | None = None, placeholder: str | None = None, max_length: int | None = None) -> dict:
+    element: dict[str, Any] = {"type": "plain_text_input", "action_id": "value"}
+    if initial:
+        element["initial_value"] = initial
+    if placeholder:
+        element["placeholder"] = plain(placeholder, PLACEHOLDER_MAX)
+    if max_length:
+        element["max_length"] = max_length
+    return element
+
+
+def input_block(block_id: str, label: str, element: dict, *, optional: bool = False, hint: str | None = None) -> Block:
+    """An input whose `block_id` is its name and whose element's `action_id` is `value`."""
+    block: Block = {"type": "input", "block_id": block_id, "label": plain(label, LABEL_MAX),
+                    "element": {**element, "action_id": element.get("action_id", "value")}, "optional": optional}
+    if hint:
+        block["hint"] = plain(hint, LABEL_MAX)
+    return block
+
+
+def message(text: str, blocks: list[Block] | None = None) -> dict:
+    """A message: `text` is the notification and fallback, the blocks what people read."""
+    body: dict[str, Any] = {"text": cut(text, MESSAGE_TEXT_MAX)}
+    if blocks:
+        body["blocks"] = blocks[:MESSAGE_BLOCKS_MAX]
+    return body
+
+
+def modal(callback_id: str, title: str, blocks: list[Block], *, submit: str | None = None, close: str | None = None,
+          private_metadata: str = "") -> dict:
+    view: dict[str, Any] = {
+        "type": "modal",
+        "callback_id": callback_id,
+        "title": plain(title, MODAL_TITLE_MAX),
+        "blocks": blocks[:100],
+        "private_metadata": private_metadata[:PRIVATE_METADATA_MAX],
+    }
+    if submit:
+        view["submit"] = plain(submit, MODAL_TITLE_MAX)
+    if close:
+        view["close"] = plain(close, MODAL_TITLE_MAX)
+    return view

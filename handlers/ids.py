@@ -1,0 +1,59 @@
+"""Every interactive id: the interface's (stable, used by outside tools) and the bot's own.
+
+Each input block's `block_id` equals its input name; the element's `action_id` is VALUE.
+"""
+
+from __future__ import annotations
+
+VALUE = "value"
+
+# Stand-up (interface)
+STANDUP_OPEN = "standup_open"
+STANDUP_SKIP = "standup_skip"
+STANDUP_ANSWER = "standup_answer"
+STANDUP_MOOD = "mood"
+STANDUP_BLOCKER_TO_HELP = "standup_blocker_to_help"
+
+# Peer help (interface)
+HELP_REQUEST = "help_request"
+HELP_TITLE = "title"
+HELP_DETAILS = "details"
+HELP_SKILLS = "skills"
+HELP_OFFER = "help_offer"
+HELP_RESOLVE = "help_resolve"
+
+# Trainings (interface)
+TRAINING_PROPOSE = "training_propose"
+TRAINING_INPUTS = ("title", "description", "starts_at", "duration", "capacity", "location")
+TRAINING_SIGNUP = "training_signup"
+TRAINING_CANCEL = "training_cancel"
+TRAINING_FEEDBACK = "training_feedback"
+TRAINING_FEEDBACK_INPUTS = ("rating", "comment")
+
+# Mentor check-ins (interface)
+CHECKIN_OPEN = "checkin_open"
+CHECKIN_ANSWER = "checkin_answer"
+CHECKIN_INPUTS = ("rating", "going_well", "blockers", "needs")
+
+# The /cohort form
+COHORT_FORM = "cohort_form"
+COHORT_FORM_MODE = "cohort_form_mode"
+COHORT_FORM_MODE_BLOCK = "mode"
+MODE_CREATE = "create"
+MODE_ADD = "add"
+COHORT_NAME = "name"
+COHORT_CHANNEL = "channel"
+COHORT_TIMEZONE = "timezone"
+COHORT_LANG = "lang"
+COHORT_COUNTRY = "country"
+COHORT_START = "start"
+COHORT_END = "end"
+COHORT_PICK = "cohort"
+COHORT_PEOPLE = "people"
+COHORT_ROLE = "role"
+COHORT_CHALLENGE = "challenge"
+
+
+def standup_question(index: int) -> str:
+    """The input of the stand-up form's question number `index` (from 1): q1 … qN."""
+    return f"q{index}"

@@ -1,0 +1,176 @@
+"""In-memory stand-ins for the cohort repositories and for Slack, so use cases run without I/O."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from domain.cohort_records import AuditEntry, ChannelInfo, CohortHoliday
+from domain.cohorts import Challenge, Cohort, MemberProfile, Membership, NewCohort, cohort_key
+from domain.messages import DomainError
+
+
+class Cohorts:
+    def __init__(self):
+        self.rows: dict[int, Cohort] = {}
+        self.challenge_rows: list[Challenge] = []
+        self.holiday_rows: list[CohortHoliday] = []
+
+    def all(self):
+        return sorted(self.rows.values(), key=lambda c: cohort_key(c.name))
+
+    def by_name(self, name):
+        return next((c for c in self.rows.values() if cohort_key(c.name) == cohort_key(name)), None)
+
+    def add(self, new: NewCohort, channel_id, now):
+        if self.by_name(new.name):
+            raise DomainError("duplicate")
+        cohort = Cohort(len(self.rows) + 1, new.name, channel_id, new.timezone, new.lang, new.country, new.start,
+                        new.end)
+        self.rows[cohort.id] = cohort
+        return cohort
+
+    def archive(self, cohort_id, now):
+        self.rows[cohort_id] = dataclasses.replace(self.rows[cohort_id], archived_at=now)
+        return self.rows[cohort_id]
+
+    def challenges(self, cohort_id):
+        return [c for c in self.challenge_rows if c.cohort_id == cohort_id]
+
+    def add_challenge(self, cohort_id, slug, name):
+        challenge = Challenge(len(self.challenge_rows) + 1, cohort_id, slug, name)
+        self.challenge_rows.append(challenge)
+        return challenge
+
+    def holidays(self, cohort_id):
+        return [h for h in self.holiday_rows if h.cohort_id == cohort_id]
+
+    def add_holiday(self, holiday):
+        same = [h for h in self.holiday_rows if (h.cohort_id, h.first, h.last) == (holiday.cohort_id, holiday.first,
+                                                                                 holiday.last)]
+        for old in same:
+            self.holiday_rows.remove(old)
+        self.holiday_rows.append(holiday)
+        return not same
+
+
+class Members:
+    def __init__(self):
+        self.rows: list[Membership] = []
+
+    def of_cohort(self, cohort_id):
+        return [m for m in self.rows if m.cohort_id == cohort_id]
+
+    def of_user(self, user_id):
+        return [m for m in self.rows if m.user_id == user_id]
+
+    def role_counts(self):
+        counts: dict[int, Counter] = {}
+        for cohort_id, _user_id, role in {(m.cohort_id, m.user_id, m.role) for m in self.rows}:
+            counts.setdefault(cohort_id, Counter())[role] += 1
+        return {cohort_id: dict(counter) for cohort_id, counter in counts.items()}
+
+    def add_many(self, memberships: Iterable[Membership], now):
+        self.rows.extend(m for m in memberships if m not in self.rows)
+
+    def remove_many(self, memberships):
+        gone = list(memberships)
+        self.rows = [m for m in self.rows if m not in gone]
+
+
+class Profiles:
+    def __init__(self):
+        self.rows: dict[str, MemberProfile] = {}
+        self.overrides: dict[str, str] = {}
+
+    def _shown(self, profile):
+        zone = self.overrides.get(profile.user_id, profile.timezone)
+        return dataclasses.replace(profile, timezone=zone)
+
+    def get_many(self, user_ids):
+        return {u: self._shown(self.rows[u]) for u in user_ids if u in self.rows}
+
+    def save(self, profile):
+        self.rows[profile.user_id] = profile
+        return self._shown(profile)
+
+    def save_many(self, profiles):
+        for profile in profiles:
+            self.save(profile)
+
+    def update_known(self, profile):
+        if profile.user_id not in self.rows:
+            return False
+        self.rows[profile.user_id] = profile
+        return True
+
+    def set_timezones(self, timezones: Mapping[str, str]):
+        for user_id, zone in timezones.items():
+            self.rows.setdefault(user_id, MemberProfile(user_id, ""))
+            self.overrides[user_id] = zone
+
+    def timezone_overrides(self, user_ids):
+        return {u: self.overrides[u] for u in user_ids if u in self.overrides}
+
+
+class Audit:
+    def __init__(self):
+        self.entries: list[AuditEntry] = []
+
+    def record(self, entry):
+        self.entries.append(entry)
+
+    def recent(self, cohort_id, limit):
+        return [e for e in reversed(self.entries) if e.cohort_id == cohort_id][:limit]
+
+    def all_of(self, cohort_id):
+        return [e for e in self.entries if e.cohort_id == cohort_id]
+
+
+class Store:
+    def __init__(self):
+        self.cohorts = Cohorts()
+        self.members = Members()
+        self.profiles = Profiles()
+        self.audit = Audit()
+
+    def snapshot(self):
+        """Everything stored, to check that a refused action changed nothing."""
+        return (dict(self.cohorts.rows), list(self.cohorts.challenge_rows), list(self.cohorts.holiday_rows),
+                list(self.members.rows), dict(self.profiles.overrides), list(self.audit.entries))
+
+
+class Slack:
+    """Users and channels as Slack would describe them; counts what it was asked."""
+
+    def __init__(self):
+        self.users: dict[str, MemberProfile] = {}
+        self.channels: dict[str, ChannelInfo] = {}
+        self.asked: Counter = Counter()
+        self.joined: list[str] = []
+        self.join_works = True
+
+    def person(self, user_id, name=None, **changes):
+        self.users[user_id] = MemberProfile(user_id, name or user_id.lower(), **changes)
+        return self.users[user_id]
+
+    def channel_named(self, channel_id, **changes):
+        self.channels[channel_id] = ChannelInfo(channel_id, channel_id.lower(), **{
+            "is_private": False, "is_member": False, **changes})
+        return self.channels[channel_id]
+
+    def user(self, user_id):
+        self.asked["user"] += 1
+        return self.users.get(user_id)
+
+    def channel(self, channel_id):
+        self.asked["channel"] += 1
+        return self.channels.get(channel_id)
+
+    def join(self, channel_id):
+        self.asked["join"] += 1
+        if self.join_works:
+            self.joined.append(channel_id)
+        return self.join_works
+
