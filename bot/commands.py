@@ -145,8 +145,15 @@ def run(args, settings: Settings) -> int:
     if settings.socket_mode:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-        socket_handler = SocketModeHandler(app, settings.app_token)
-        socket_handler.connect()
+        socket_handler = SocketModeHandler(app, settings.app_token, web_client=_app_level_client(settings))
+        try:
+            socket_handler.connect()
+        except SlackApiError as error:
+            if scheduler is not None:
+                scheduler.shutdown(wait=False)
+            raise CommandFailed(
+                N_("SLACK_APP_TOKEN: Slack rejected the token ({reason})"), reason=error.response.get("error", "?")
+            ) from None
         # Socket Mode needs no public URL; the HTTP port still answers health checks.
         application = wsgi_application(None, lambda: database_answers(engine))
     else:
@@ -163,6 +170,13 @@ def run(args, settings: Settings) -> int:
         if socket_handler is not None:
             socket_handler.close()
     return 0
+
+
+def _app_level_client(settings: Settings):
+    """Socket Mode opens its connection with the app-level token, through SLACK_API_URL too."""
+    from bot.slack import make_client
+
+    return make_client(settings.app_token, settings.api_url)
 
 
 def _stop_on_sigterm(server) -> None:

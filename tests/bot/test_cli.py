@@ -131,3 +131,18 @@ def test_python_dash_m_bot_is_the_same_program():
 def test_manifest_refuses_a_bad_url():
     result = cohortbot("manifest", "--url", "bot.example.org", env={"COHORTBOT_LANG": "en"})
     assert result.returncode == 2 and "--url" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_app_token_slack_rejects_exits_2(tmp_path, fake_slack):
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_APP_TOKEN": "xapp-1-refused",
+        "SLACK_API_URL": fake_slack.url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+        "PORT": "3998",
+        "COHORTBOT_LANG": "en",
+    }
+    result = cohortbot("run", env=env, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "SLACK_APP_TOKEN: Slack rejected the token" in result.stderr and "Traceback" not in result.stderr
+    assert fake_slack.count("apps.connections.open") == 1
