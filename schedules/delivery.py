@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 
@@ -24,10 +25,16 @@ from domain.scheduling import (
     Report,
     Timing,
 )
+from schedules.pacing import paced
 
 log = logging.getLogger(__name__)
 
 METADATA_EVENT = "cohortbot_delivery"
+# Posts in flight at once for one occurrence; the pacer keeps them under Slack's limits.
+SENDERS = 4
+# Deliveries claimed, then confirmed, together: two commits per batch rather than two per message.
+# A crash in between leaves them claimed, and reconciliation finds them in their conversation.
+BATCH = 20
 
 # Slack answered, and said it will never take this message: do not try again.
 # Anything else (5xx, time-outs, dropped connections) leaves the outcome unknown.
@@ -85,24 +92,53 @@ def _record(ctx: Context, item: PlannedOccurrence, now: datetime) -> Occurrence:
 def send_pending(ctx: Context, now: datetime, occurrence: Occurrence, render, token: str, report: Report) -> None:
     with ctx.uow() as uow:
         pending = uow.schedule.deliveries(occurrence.id, DeliveryStatus.PENDING)
-    for delivery in pending:
-        message = render(delivery.recipient)
-        with ctx.uow() as uow:
-            if not uow.schedule.claim(delivery.id, token, now):
-                continue  # another tick or process has it
-            uow.commit()
-        outcome = post(ctx, delivery.id, delivery.recipient, message, now)
-        if outcome:
-            report.add(outcome)
+    with ThreadPoolExecutor(max_workers=SENDERS, thread_name_prefix="delivery") as pool:
+        for start in range(0, len(pending), BATCH):
+            _send_batch(ctx, now, pending[start : start + BATCH], render, token, pool, report)
     with ctx.uow() as uow:
         uow.schedule.finish_if_complete(occurrence.id)
         uow.commit()
 
 
-def post(ctx: Context, delivery_id: int, recipient: str, message: dict[str, Any], now: datetime) -> str | None:
-    """Posts one claimed delivery. Returns 'sent', 'failed', or None when the outcome is unknown."""
+def _send_batch(ctx: Context, now: datetime, batch: list, render, token: str, pool, report: Report) -> None:
+    """Claims the batch in one transaction, posts a few at a time, confirms what Slack took in one more."""
+    messages = {delivery.id: render(delivery.recipient) for delivery in batch}
+    with ctx.uow() as uow:
+        claimed = [d for d in batch if uow.schedule.claim(d.id, token, now)]  # the others: another tick has them
+        uow.commit()
+    futures = [(d, pool.submit(post, ctx, d.id, d.recipient, messages[d.id])) for d in claimed]
+    sent, refused = [], None
+    for delivery, future in futures:
+        try:
+            outcome = future.result()
+        except Exception as error:  # a refused token: confirm what went out, then stop the tick
+            refused = refused or error
+            continue
+        if isinstance(outcome, tuple):
+            sent.append((delivery, *outcome))
+            outcome = "sent"
+        if outcome:
+            report.add(outcome)
+    if sent:
+        _confirm(ctx, now, sent)
+    if refused is not None:
+        raise refused
+
+
+def _confirm(ctx: Context, now: datetime, sent: list) -> None:
+    with ctx.uow() as uow:
+        for delivery, channel, ts in sent:
+            uow.schedule.mark_sent(delivery.id, channel, ts, now)
+            if channel.startswith("D") and delivery.recipient[:1] in ("U", "W"):
+                uow.schedule.remember_direct_channel(delivery.recipient, channel)
+        uow.commit()
+
+
+def post(ctx: Context, delivery_id: int, recipient: str, message: dict[str, Any]) -> tuple[str, str] | str | None:
+    """Posts one claimed delivery: Slack's (channel, ts), 'failed', or None when the outcome is unknown."""
     try:
-        response = ctx.slack.chat_postMessage(channel=recipient, metadata=delivery_metadata(delivery_id), **message)
+        with paced(ctx.pacer, recipient):
+            response = ctx.slack.chat_postMessage(channel=recipient, metadata=delivery_metadata(delivery_id), **message)
     except SlackApiError as error:
         return _settle_error(ctx, delivery_id, recipient, error)
     except OSError as error:
@@ -110,13 +146,7 @@ def post(ctx: Context, delivery_id: int, recipient: str, message: dict[str, Any]
         # gone out; the claim stays, and reconciliation decides later.
         log.warning("delivery %s to %s: outcome unknown (%s)", delivery_id, recipient, error)
         return None
-    channel = response["channel"]
-    with ctx.uow() as uow:
-        uow.schedule.mark_sent(delivery_id, channel, response["ts"], now)
-        if channel.startswith("D") and recipient[:1] in ("U", "W"):
-            uow.schedule.remember_direct_channel(recipient, channel)
-        uow.commit()
-    return "sent"
+    return response["channel"], response["ts"]
 
 
 def _settle_error(ctx: Context, delivery_id: int, recipient: str, error: SlackApiError) -> str | None:

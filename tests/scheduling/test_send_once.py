@@ -152,7 +152,8 @@ def _worker(database_url: str, fake, at: datetime, recipients: int) -> subproces
 
 
 def test_two_processes_on_the_same_database_send_once(database_url, ctx, fake_slack):
-    fake_slack.delay("chat.postMessage", 0.02)
+    # Slow enough answers that both processes are still sending when the second one starts.
+    fake_slack.delay("chat.postMessage", 0.15)
     workers = [_worker(database_url, fake_slack, DUE, 40) for _ in range(2)]
     outputs = [worker.communicate(timeout=120) for worker in workers]
     for worker, (_out, err) in zip(workers, outputs, strict=True):
