@@ -1,0 +1,46 @@
+"""Training reminders (24 h and 1 h before) and the feedback prompt, sent by the scheduling core.
+
+When the feedback prompt is due, the session has taken place: its facilitator is credited in
+the skills directory with the skills the session is about.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from domain.ports import Context
+from domain.scheduling import PlannedOccurrence, Report
+from domain.training_access import SessionView
+from domain.training_schedule import FEEDBACK, REMINDER_1H, REMINDER_24H, due_occurrences
+from domain.training_skills import credit_facilitators
+from handlers.blocks.training_notices import feedback_prompt, reminder
+from schedules.delivery import deliver_due
+
+
+class TrainingJob:
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def run(self, ctx: Context, now: datetime) -> Report:
+        credited = 0
+        with ctx.uow() as uow:
+            planned = due_occurrences(uow, self.kind, now)
+            if self.kind == FEEDBACK and planned:
+                credited = credit_facilitators(uow, [item.data["session"] for item in planned])
+                uow.commit()
+        report = deliver_due(ctx, now, self.kind, planned, self.render)
+        if credited:
+            report.add("skills credited", credited)
+        return report
+
+    def render(self, planned: PlannedOccurrence, recipient: str) -> dict:
+        session, cohort = planned.data["session"], planned.data["cohort"]
+        view = SessionView(session, cohort, planned.data["attendees"])
+        lang = planned.data["langs"].get(recipient, cohort.lang)
+        facilitator = recipient == session.facilitator
+        if self.kind == FEEDBACK:
+            return feedback_prompt(view, lang, facilitator)
+        return reminder(self.kind, view, lang, facilitator)
+
+
+JOBS = [TrainingJob(REMINDER_24H), TrainingJob(REMINDER_1H), TrainingJob(FEEDBACK)]
