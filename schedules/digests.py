@@ -1,0 +1,40 @@
+"""Digests, every minute: the weekly mentor and admin digests that are due, one DM per reader.
+
+Each cohort's week is loaded once per tick and shared by its readers; the scheduling core sends
+each digest once, in its reader's language.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from domain.digest_planning import ADMIN_DIGEST, MENTOR_DIGEST, due_runs, plan_digests
+from domain.digest_registry import FEATURES
+from domain.ports import Context
+from domain.scheduling import PlannedOccurrence, Report
+from handlers.blocks.digest import render_digest
+from schedules.delivery import deliver_due
+
+kind = "digests"
+
+LABELS = {MENTOR_DIGEST: "mentor digests", ADMIN_DIGEST: "admin digests"}
+
+
+def _render(planned: PlannedOccurrence, recipient: str) -> dict:
+    book = planned.data["book"]
+    return render_digest(book.digest(recipient, planned.data["audience"]), book.language(recipient))
+
+
+def run(ctx: Context, now: datetime) -> Report:
+    with ctx.uow() as uow:
+        due = due_runs(uow, now, ctx.holidays)
+    report = Report(kind)
+    for cohort_digests in due:
+        # One cohort at a time: its week is loaded, sent to every reader, then let go.
+        with ctx.uow() as uow:
+            planned = plan_digests(uow, cohort_digests, now, FEATURES, ctx.admins)
+        for work, items in planned.items():
+            done = deliver_due(ctx, now, work, items, _render)
+            for what, amount in done.counts.items():
+                report.add(f"{LABELS[work]} {what}", amount)
+    return report
