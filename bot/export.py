@@ -16,7 +16,10 @@ from typing import TextIO
 from sqlalchemy import Engine
 
 from domain.cohort_export import Section, cohort_history
+from domain.help_export import help_history
 from domain.messages import N_, DomainError
+from domain.standup_history import standup_sections
+from domain.training_export import training_sections
 from storage.db import make_session_factory
 from storage.uow import unit_of_work_factory
 
@@ -48,7 +51,9 @@ def as_csv(sections: list[Section]) -> str:
 
 def run(args, engine: Engine, out: TextIO | None = None) -> int:
     with unit_of_work_factory(make_session_factory(engine))() as store:
-        sections = cohort_history(store, args.cohort)
+        sections = cohort_history(store, args.cohort) + training_sections(store, args.cohort)
+        sections += help_history(store, args.cohort)
+        sections += standup_sections(store, args.cohort)
     text = as_json(sections) if args.format == "json" else as_csv(sections)
     if not args.out:
         (out or sys.stdout).write(text)

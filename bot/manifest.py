@@ -70,7 +70,8 @@ COMMANDS: list[dict[str, Any]] = [
         "Formations entre pairs, propositions et inscriptions · Peer trainings and sign-ups",
         "[propose | mine]",
     ),
-    _command("/checkin", "Ouvrir le formulaire de point mentor (mentors) · Open the mentor check-in form"),
+    _command("/checkin", "Ouvrir le formulaire de point mentor (mentors) · Open the mentor check-in form",
+             "[share text | figures]"),
 ]
 
 

@@ -10,6 +10,7 @@ from bot.holidays import CountryHolidays
 from bot.settings import Settings
 from bot.slack import make_client
 from domain.ports import Clock, Context
+from schedules.pacing import Pacer
 from storage.db import make_engine, make_session_factory
 from storage.uow import unit_of_work_factory
 
@@ -29,5 +30,6 @@ def build_runtime(settings: Settings, clock: Clock, engine: Engine | None = None
         holidays=CountryHolidays(),
         admins=settings.admins,
         default_lang=settings.default_lang,
+        pacer=Pacer(),
     )
     return Runtime(ctx=ctx, engine=engine)

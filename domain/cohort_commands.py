@@ -62,7 +62,7 @@ ARCHIVE_USAGE = N_("Usage: /cohort archive NAME")
 HOLIDAY_USAGE = N_("Usage: /cohort holiday NAME YYYY-MM-DD[..YYYY-MM-DD] [reason]")
 HELP_USAGE = N_("Usage: /cohort help")
 COHORT_USAGE = N_(
-    "Usage: /cohort create · add · remove · list · show · archive · standup · checkin · digest · holiday · help"
+    "Usage: /cohort create · add · remove · list · show · archive · standup · checkin · digest · peerhelp · trainings · holiday · help"
 )
 
 HOLIDAY_MAX_DAYS = 366

@@ -74,3 +74,6 @@ EXPORT_SECTIONS: list[Callable[[CohortStore, Cohort], Section]] = [
 def cohort_history(store: CohortStore, name: str) -> list[Section]:
     cohort = named_cohort(store, name)
     return [build(store, cohort) for build in EXPORT_SECTIONS]
+
+
+from domain import ritual_overview  # noqa: E402,F401  (adds the check-ins to the export)

@@ -128,3 +128,6 @@ def _mentor_scope(viewer: str, members: list[Membership]) -> set[str] | None:
 def _schedule(store: CohortStore, cohort: Cohort, kind: str, now: datetime) -> ScheduleLine | None:
     source = SCHEDULE_SOURCES.get(kind)
     return source(store, cohort, now) if source is not None else None
+
+
+from domain import ritual_overview  # noqa: E402,F401  (plugs the check-in and digest schedules in)

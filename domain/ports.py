@@ -41,3 +41,5 @@ class Context:
     admins: frozenset[str] = frozenset()
     default_lang: str = "fr"
     log: logging.Logger = field(default_factory=lambda: logging.getLogger("cohortbot"))
+    # Paces the scheduled posts under Slack's limits (schedules.pacing.Pacer); None: no pacing.
+    pacer: Any = None

@@ -21,10 +21,11 @@ from domain.command_parsing import (
     unexpected,
 )
 from domain.messages import N_, DomainError
+from domain.standups import STANDUP_CHOICE_OPTIONS
 
 STANDUP_USAGE = N_(
     "Usage: /cohort standup NAME [days=mon-fri|mon,wed,fri] [time=HH:MM] [remind=MINUTES] [close=HH:MM] [off]"
-    " · /cohort standup NAME questions"
+    " [zone=cohort|fellow] [share=thread|channel|summary] [mood=on|off] · /cohort standup NAME questions"
 )
 CHECKIN_USAGE = N_("Usage: /cohort checkin NAME [every=N] [day=WEEKDAY] [time=HH:MM] [off]")
 DIGEST_USAGE = N_("Usage: /cohort digest NAME [day=WEEKDAY] [time=HH:MM] [off]")
@@ -63,10 +64,12 @@ _remind = partial(_count, N_('remind is a number of minutes from {low} to {high}
 _every = partial(_count, N_('every is a number of weeks from {low} to {high}: "{value}" is not.'), 1, EVERY_MAX_WEEKS)
 
 _STANDUP_OPTIONS: dict[str, Callable[[str], str]] = {
-    "days": parse_weekdays, "time": parse_time, "remind": _remind, "close": parse_time,
+    "days": parse_weekdays, "time": parse_time, "remind": _remind, "close": parse_time, **STANDUP_CHOICE_OPTIONS,
 }
 _CHECKIN_OPTIONS: dict[str, Callable[[str], str]] = {"every": _every, "day": parse_weekday, "time": parse_time}
-_DIGEST_OPTIONS: dict[str, Callable[[str], str]] = {"day": parse_weekday, "time": parse_time}
+# isolation=N (working days without activity before a fellow is flagged) goes beyond the interface's line.
+_isolation = partial(_count, N_('isolation is a number of working days from {low} to {high}: "{value}" is not.'), 1, 30)
+_DIGEST_OPTIONS: dict[str, Callable[[str], str]] = {"day": parse_weekday, "time": parse_time, "isolation": _isolation}
 
 
 def _parse_ritual(

@@ -6,7 +6,13 @@ from domain.ports import Context
 
 
 def register_all(app, ctx: Context) -> None:
-    from handlers import cohort, errors, middleware
+    from handlers import cohort, errors, middleware, peer_help, trainings
 
-    for feature in (middleware, errors, cohort):
+    for feature in (middleware, errors, cohort, peer_help, trainings):
         feature.register(app, ctx)
+    from handlers import standup
+
+    standup.register(app, ctx)
+    from handlers import checkin  # mentor check-ins and digests
+
+    checkin.register(app, ctx)

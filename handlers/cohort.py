@@ -105,9 +105,15 @@ RUNNERS: dict[type, Runner] = {
 }
 
 
-def add_runner(command_type: type[CohortCommand], runner: Runner) -> None:
+# Runners that may open a form: they also get the command's `trigger_id` (a keyword argument).
+FORM_RUNNERS: set[type] = set()
+
+
+def add_runner(command_type: type[CohortCommand], runner: Runner, *, opens_forms: bool = False) -> None:
     """Plug in the runner of a sub-command (the rituals' standup, checkin, digest)."""
     RUNNERS[command_type] = runner
+    if opens_forms:
+        FORM_RUNNERS.add(command_type)
 
 
 def _words(text: str) -> list[str]:
@@ -134,6 +140,8 @@ def reply_to(ctx: Context, uow, actor: Actor, text: str, trigger_id: str | None)
         runner = RUNNERS.get(type(command))
         if runner is None:
             return replies.not_available(words[0].lower(), lang())
+        if type(command) in FORM_RUNNERS:
+            return runner(ctx, uow, actor, command, trigger_id=trigger_id)
         return runner(ctx, uow, actor, command)
     except NotAllowed as err:
         return replies.mistake(err, lang(), usage=None)

@@ -13,6 +13,8 @@ STANDUP_SKIP = "standup_skip"
 STANDUP_ANSWER = "standup_answer"
 STANDUP_MOOD = "mood"
 STANDUP_BLOCKER_TO_HELP = "standup_blocker_to_help"
+# Stand-up (the bot's own): the admins' questions form and its inputs
+STANDUP_QUESTIONS, STANDUP_QUESTION_LINES, STANDUP_BLOCKERS = "standup_questions", "questions", "blockers"
 
 # Peer help (interface)
 HELP_REQUEST = "help_request"
@@ -21,6 +23,9 @@ HELP_DETAILS = "details"
 HELP_SKILLS = "skills"
 HELP_OFFER = "help_offer"
 HELP_RESOLVE = "help_resolve"
+# Peer help (the bot's own): close, ask again, and the resolve form with its inputs
+HELP_CLOSE, HELP_REASK, HELP_RESOLVE_FORM, HELP_CREDITED, HELP_THANKS = (
+    "help_close", "help_reask", "help_resolve_form", "credited", "thanks")
 
 # Trainings (interface)
 TRAINING_PROPOSE = "training_propose"
@@ -29,6 +34,10 @@ TRAINING_SIGNUP = "training_signup"
 TRAINING_CANCEL = "training_cancel"
 TRAINING_FEEDBACK = "training_feedback"
 TRAINING_FEEDBACK_INPUTS = ("rating", "comment")
+# Trainings (the bot's own): the time beside the `starts_at` date, the cohort pick, admin and facilitator buttons
+TRAINING_STARTS_AT_TIME, TRAINING_COHORT, TRAINING_FEEDBACK_OPEN = "starts_at_time", "training_cohort", "training_feedback_open"
+TRAINING_APPROVE, TRAINING_REJECT, TRAINING_EDIT, TRAINING_CANCEL_SESSION = (
+    "training_approve", "training_reject", "training_edit", "training_cancel_session")
 
 # Mentor check-ins (interface)
 CHECKIN_OPEN = "checkin_open"

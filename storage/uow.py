@@ -5,10 +5,17 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.audit import AuditRepository
+from storage.checkins import CheckinRepository
 from storage.cohorts import CohortRepository
+from storage.digest_queries import DigestQueries
 from storage.events import EventRepository
+from storage.help_requests import HelpRequestRepository
 from storage.members import MembershipRepository, ProfileRepository
 from storage.schedule import ScheduleRepository
+from storage.skills import SkillRepository
+from storage.standup_runs import StandupRunRepository
+from storage.standups import StandupRepository
+from storage.trainings import TrainingRepository
 
 
 class SqlUnitOfWork:
@@ -24,6 +31,10 @@ class SqlUnitOfWork:
         self.members = MembershipRepository(self.session)
         self.profiles = ProfileRepository(self.session)
         self.audit = AuditRepository(self.session)
+        self.checkins, self.digests = CheckinRepository(self.session), DigestQueries(self.session)
+        self.help, self.skills = HelpRequestRepository(self.session), SkillRepository(self.session)
+        self.trainings = TrainingRepository(self.session)
+        self.standups, self.standup_runs = StandupRepository(self.session), StandupRunRepository(self.session)
         return self
 
     def __exit__(self, *exc: object) -> None:

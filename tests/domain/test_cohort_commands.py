@@ -294,7 +294,7 @@ def test_an_error_keeps_its_message_and_params_for_translation():
 
 def test_an_unknown_option_names_the_accepted_ones():
     err = error_of("digest eig7 hour=9")
-    assert err.params == {"key": "hour", "accepted": "day, time"}
+    assert err.params == {"key": "hour", "accepted": "day, time, isolation"}
 
 
 def test_an_error_message_is_one_sentence():
