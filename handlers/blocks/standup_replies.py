@@ -69,7 +69,7 @@ def configured(result: StandupConfigured) -> dict:
     lines = schedule_lines(settings, cohort.name, cohort.timezone, cohort.channel_id, lang)
     lines.append(gettext(QUESTIONS, lang, questions=" · ".join(escape(q) for q in question_texts(settings, lang))))
     if result.next_prompts:
-        when = ", ".join(format_datetime(run, lang, cohort.timezone, "medium") for run in result.next_prompts)
+        when = " · ".join(format_datetime(run, lang, cohort.timezone, "medium") for run in result.next_prompts)
         lines.append(gettext(NEXT, lang, when=when))
     return _text("\n".join(lines))
 
