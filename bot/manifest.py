@@ -30,12 +30,12 @@ SCOPES: dict[str, str] = {
     "delivered after a crash.",
     "groups:history": "The same check for a cohort's private channel.",
     "channels:join": "Join the cohort's public channel (conversations.join).",
-    "channels:read": "Read public channel info (conversations.info) and receive member_joined_channel there.",
-    "groups:read": "Read private channel info (conversations.info) and receive member_joined_channel there.",
+    "channels:read": "Read public channel info (conversations.info): whether the cohort's channel exists and the bot is in it.",
+    "groups:read": "Read private channel info (conversations.info): whether the cohort's channel exists and the bot is in it.",
     "files:write": "Upload calendar invitations (.ics) for training sessions.",
 }
 
-BOT_EVENTS = ("app_home_opened", "message.im", "user_change", "member_joined_channel")
+BOT_EVENTS = ("app_home_opened", "message.im", "user_change")
 
 
 def _command(command: str, description: str, usage_hint: str | None = None) -> dict[str, Any]:

@@ -125,7 +125,7 @@ def test_scopes_are_exactly_the_documented_ones(manifest):
 def test_events_features_and_settings(manifest):
     features, settings = manifest["features"], manifest["settings"]
     assert settings["event_subscriptions"]["bot_events"] == list(BOT_EVENTS)
-    assert set(BOT_EVENTS) == {"app_home_opened", "message.im", "user_change", "member_joined_channel"}
+    assert set(BOT_EVENTS) == {"app_home_opened", "message.im", "user_change"}
     assert features["app_home"] == {
         "home_tab_enabled": True,
         "messages_tab_enabled": True,
