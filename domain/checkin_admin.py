@@ -8,7 +8,7 @@ from datetime import datetime
 from domain.calendar import PublicHolidays, local_date
 from domain.checkin_records import CheckinStore
 from domain.checkins import CheckinSchedule, DigestSchedule, first_on_or_after
-from domain.cohort_admin import managed_cohort
+from domain.cohort_admin import managed_cohort, record_settings
 from domain.cohort_records import Actor
 from domain.cohorts import Cohort
 from domain.ritual_calendar import cohort_days, upcoming_rounds
@@ -49,6 +49,7 @@ def configure_checkins(store: CheckinStore, actor: Actor, command: Checkin,
         schedule = replace(changed, first_round=first_on_or_after(today, changed.day), active=True,
                            updated_at=actor.now)
     store.checkins.save_checkin_schedule(schedule)
+    record_settings(store, cohort, actor, "checkin", command.options, command.off)
     return CheckinsConfigured(cohort, schedule, _next(store, cohort, schedule, actor.now, holidays))
 
 
@@ -64,6 +65,7 @@ def configure_digests(store: CheckinStore, actor: Actor, command: Digest,
                            isolation_days=int(options.get("isolation", current.isolation_days)), active=True,
                            updated_at=actor.now)
     store.checkins.save_digest_schedule(schedule)
+    record_settings(store, cohort, actor, "digest", command.options, command.off)
     return DigestsConfigured(cohort, schedule, _next(store, cohort, schedule, actor.now, holidays))
 
 

@@ -75,6 +75,13 @@ def record(store: CohortStore, cohort: Cohort, actor: Actor, action: AuditAction
     store.audit.record(AuditEntry(cohort.id, actor.user_id, action, actor.now, params))
 
 
+def record_settings(store: CohortStore, cohort: Cohort, actor: Actor, ritual: str, options: dict[str, str] | None,
+                    off: bool = False) -> None:
+    """Audits a change to a ritual's settings: `/cohort standup|checkin|digest|peerhelp|trainings`."""
+    change = "off" if off else " ".join(f"{key}={value}" for key, value in (options or {}).items()) or "on"
+    record(store, cohort, actor, AuditAction.SETTINGS, ritual=ritual, change=change)
+
+
 def named_cohort(store: CohortStore, name: str) -> Cohort:
     cohort = store.cohorts.by_name(name)
     if cohort is None:

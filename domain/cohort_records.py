@@ -22,6 +22,7 @@ class AuditAction(StrEnum):
     ARCHIVE = "archive"
     HOLIDAY = "holiday"
     IMPORT = "import"
+    SETTINGS = "settings"
 
 
 @dataclass(frozen=True)

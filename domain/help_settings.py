@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from domain.cohort_admin import CHANNEL_ARCHIVED, managed_cohort
+from domain.cohort_admin import CHANNEL_ARCHIVED, managed_cohort, record_settings
 from domain.cohort_records import Actor, Directory
 from domain.cohort_rules import channel_not_found, channel_ref
 from domain.cohorts import Cohort
@@ -93,4 +93,6 @@ def configure_peer_help(store: HelpStore, directory: Directory, actor: Actor, co
     if "reroute" in command.options:
         wanted = replace(wanted, reroute_hours=int(command.options["reroute"]))
     store.help.save_settings(wanted)
+    if wanted != current:
+        record_settings(store, cohort, actor, "peerhelp", command.options)
     return PeerHelpSettings(cohort, wanted, wanted != current, invite)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from domain.calendar import PublicHolidays, parse_hhmm
-from domain.cohort_admin import managed_cohort
+from domain.cohort_admin import managed_cohort, record_settings
 from domain.cohort_records import Actor
 from domain.cohorts import Cohort
 from domain.messages import N_, DomainError
@@ -69,6 +69,7 @@ def configure_standup(store: StandupStore, actor: Actor, command: Standup,
         settings = replace(_with_options(current, command.options), active=True, updated_at=actor.now)
         check_times(settings)
     store.standups.save_settings(settings)
+    record_settings(store, cohort, actor, "standup", command.options, command.off)
     cohort_holidays = store.cohorts.holidays(cohort.id)
     upcoming = upcoming_prompts(settings, cohort, cohort.timezone, actor.now, NEXT_SHOWN, holidays, cohort_holidays)
     return StandupConfigured(cohort, settings, tuple(upcoming) if settings.active else ())
@@ -103,4 +104,5 @@ def save_questions(store: StandupStore, actor: Actor, cohort_id: int, questions:
     kept = () if list(questions) == list(defaults(cohort)) else tuple(questions)
     settings = replace(current, questions=kept, blocker_question=blocker, mood=mood, updated_at=actor.now)
     store.standups.save_settings(settings)
+    record_settings(store, cohort, actor, "standup", {"questions": str(len(questions)), "mood": "on" if mood else "off"})
     return settings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from domain.cohort_admin import managed_cohort
+from domain.cohort_admin import managed_cohort, record_settings
 from domain.cohort_commands import register
 from domain.cohort_records import Actor
 from domain.cohorts import Cohort
@@ -93,5 +93,6 @@ def training_settings(store: TrainingStore, actor: Actor, command: TrainingSetti
     before = store.trainings.approval_required(cohort.id)
     if command.approval is not None and command.approval != before:
         store.trainings.set_approval(cohort.id, command.approval)
+        record_settings(store, cohort, actor, "trainings", {"approval": "on" if command.approval else "off"})
     approval = store.trainings.approval_required(cohort.id)
     return SettingsShown(cohort, approval, approval != before)

@@ -62,6 +62,7 @@ AUDIT_LINES = {
     AuditAction.REMOVE: N_("{when} · {actor} removed {people}"),
     AuditAction.ARCHIVE: N_("{when} · {actor} archived the cohort"),
     AuditAction.HOLIDAY: N_("{when} · {actor} added a holiday: {days}"),
+    AuditAction.SETTINGS: N_("{when} · {actor} changed the {ritual} settings: {change}"),
     AuditAction.IMPORT: N_("{when} · {actor} imported a roster: {added} added, {changed} changed, {unchanged} unchanged"),
 }
 ROLE_NAMES = {Role.FELLOW: N_("fellow"), Role.MENTOR: N_("mentor"), Role.ADMIN: N_("admin")}
@@ -98,6 +99,8 @@ def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
     if entry.action == AuditAction.IMPORT:
         common.update(added=params.get("added", 0), changed=params.get("changed", 0),
                       unchanged=params.get("unchanged", 0))
+    if entry.action == AuditAction.SETTINGS:
+        common.update(ritual=params.get("ritual", ""), change=params.get("change", ""))
     return gettext(AUDIT_LINES[entry.action], lang, **common)
 
 
