@@ -6,9 +6,9 @@ from domain.ports import Context
 
 
 def register_all(app, ctx: Context) -> None:
-    from handlers import cohort, errors, middleware, peer_help, trainings
+    from handlers import cohort, errors, home, middleware, peer_help, trainings
 
-    for feature in (middleware, errors, cohort, peer_help, trainings):
+    for feature in (middleware, errors, cohort, peer_help, trainings, home):
         feature.register(app, ctx)
     from handlers import standup
 

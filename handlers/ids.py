@@ -44,6 +44,9 @@ CHECKIN_OPEN = "checkin_open"
 CHECKIN_ANSWER = "checkin_answer"
 CHECKIN_INPUTS = ("rating", "going_well", "blockers", "needs")
 
+# Home tab (the bot's own): the digest sharing choice
+HOME_SHARE_FIGURES, HOME_SHARE_TEXT = "home_share_figures", "home_share_text"
+
 # The /cohort form
 COHORT_FORM = "cohort_form"
 COHORT_FORM_MODE = "cohort_form_mode"

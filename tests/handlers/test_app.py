@@ -66,3 +66,22 @@ def test_the_client_retries_a_dropped_read_but_never_a_dropped_post(ctx, fake_sl
     with pytest.raises(OSError):
         ctx.slack.chat_postMessage(channel="U9", text="hello")
     assert fake_slack.count("chat.postMessage") == 1
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        {"type": "app_home_opened", "user": "U7", "channel": "D7", "tab": "home"},
+        {"type": "app_home_opened", "user": "U7", "channel": "D7", "tab": "messages"},
+        {"type": "message", "channel_type": "im", "user": "U7", "channel": "D7", "text": "hi", "ts": "1.1"},
+        {"type": "user_change", "user": {"id": "U7", "name": "ada", "deleted": False, "profile": {}}},
+    ],
+    ids=["home", "messages-tab", "message.im", "user_change"],
+)
+def test_every_subscribed_event_is_handled(socket_app, fake_slack, event):
+    """Slack counts a non-2xx answer against the subscription: each event in the manifest has a listener."""
+    from bot.manifest import BOT_EVENTS
+
+    assert {"app_home_opened", "message.im", "user_change"} == set(BOT_EVENTS)
+    fake_slack.add_user("U7", name="ada")
+    assert dispatch(socket_app, event_callback(event)).status == 200
