@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -79,10 +79,6 @@ def parse_hhmm(text: str) -> time:
 
 def weekday_code(day: date) -> str:
     return WEEKDAYS[day.weekday()]
-
-
-def days_between(start: date, end: date) -> list[date]:
-    return [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
 
 
 def is_day_off(day: date, country: str, holidays: PublicHolidays, extra_days: frozenset[date] = frozenset()) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from domain.calendar import local_date, weekday_code
 from domain.digests import DigestData
@@ -191,7 +191,3 @@ def blockers(week: StandupWeek, data: DigestData, fellows: Iterable[str],
 
 def as_of_day(data: DigestData) -> date:
     return local_date(data.period.as_of, data.cohort.timezone)
-
-
-def instant_day(instant: datetime, data: DigestData) -> date:
-    return local_date(instant, data.cohort.timezone)

@@ -62,10 +62,6 @@ class Home:
     share: Share | None = None  # fellows only
     checkins: tuple[MentorCheckin, ...] = ()
 
-    @property
-    def is_fellow(self) -> bool:
-        return any(m.role == Role.FELLOW for m in self.memberships)
-
 
 def _memberships(store, user_id: str) -> tuple[Membership, ...]:
     found = []

@@ -101,10 +101,6 @@ def timing(due_at: datetime, grace_until: datetime, now: datetime) -> Timing:
     return Timing.LATE
 
 
-def claim_is_stale(claimed_at: datetime, now: datetime, lease: timedelta = CLAIM_LEASE) -> bool:
-    return now - claimed_at >= lease
-
-
 def as_utc(instant: datetime) -> datetime:
     if instant.tzinfo is None:
         raise ValueError("an aware datetime is required")

@@ -17,7 +17,6 @@ from domain.training_access import (
     active_cohort,
     approvers,
     can_run,
-    cohort_by_id,
     my_cohorts,
     require_run,
     session_or_error,
@@ -158,14 +157,6 @@ def my_sessions(store: TrainingStore, actor: Actor) -> list[ListedSession]:
     sessions = store.trainings.involving(actor.user_id, actor.now)
     listed = _listed(store, actor, sessions)
     return [item for item in listed if item.facilitating or item.my_status is not None]
-
-
-def session_for(store: TrainingStore, session_id: int) -> SessionView:
-    return session_view(store, session_or_error(store, session_id))
-
-
-def cohort_for(store: TrainingStore, session: TrainingSession) -> Cohort:
-    return cohort_by_id(store, session.cohort_id)
 
 
 def proposal_target(store: TrainingStore, actor: Actor, offered: list[int], picked: int | None,

@@ -97,10 +97,6 @@ class TrainingSession:
     def has_ended(self, now: datetime) -> bool:
         return now >= self.ends_at
 
-    def is_open(self, now: datetime) -> bool:
-        """Sign-ups are taken for an announced session until it starts."""
-        return self.status is SessionStatus.ANNOUNCED and not self.has_started(now)
-
 
 @dataclass(frozen=True)
 class Signup:

@@ -48,21 +48,27 @@ def _actor(ctx: Context, body: dict) -> Actor:
     return Actor(body["user"]["id"], ctx.clock.now(), ctx.admins)
 
 
+def _apply(ctx: Context, body: dict, respond, use_case, *, commit: bool = True):
+    """Runs one use case on the clicked request; a refusal is told to the clicker and gives None."""
+    try:
+        with ctx.uow() as uow:
+            result = use_case(uow, _actor(ctx, body), request_id(body))
+            if commit:
+                uow.commit()
+            return result
+    except DomainError as err:
+        _say(respond, help_messages.mistake(err, lang_of(ctx, body)))
+        return None
+
+
 def _on_offer(ctx: Context):
     def on_offer(ack, body, respond):
         ack()
-        actor = _actor(ctx, body)
-        try:
-            with ctx.uow() as uow:
-                offered = offer_help(uow, actor, request_id(body))
-                uow.commit()
-        except DomainError as err:
-            _say(respond, help_messages.mistake(err, lang_of(ctx, body)))
-            return
-        if not offered.new:
+        offered = _apply(ctx, body, respond, offer_help)
+        if offered is None or not offered.new:
             return
         update_request(ctx, offered.view)
-        direct(ctx, offered.view.request.asker, help_messages.offered_to_asker(offered.view, actor.user_id))
+        direct(ctx, offered.view.request.asker, help_messages.offered_to_asker(offered.view, body["user"]["id"]))
         _say(respond, help_messages.offer_noted(offered.view))
 
     return on_offer
@@ -71,11 +77,8 @@ def _on_offer(ctx: Context):
 def _on_resolve(ctx: Context):
     def on_resolve(ack, body, respond):
         ack()
-        try:
-            with ctx.uow() as uow:
-                view = may_end(uow, _actor(ctx, body), request_id(body))
-        except DomainError as err:
-            _say(respond, help_messages.mistake(err, lang_of(ctx, body)))
+        view = _apply(ctx, body, respond, may_end, commit=False)
+        if view is None:
             return
         ctx.slack.views_open(trigger_id=body["trigger_id"], view=resolve_form(view))
 
@@ -106,15 +109,10 @@ def _on_resolve_form(ctx: Context):
 def _on_close(ctx: Context):
     def on_close(ack, body, respond):
         ack()
-        actor = _actor(ctx, body)
-        try:
-            with ctx.uow() as uow:
-                closed = close(uow, actor, request_id(body))
-                uow.commit()
-        except DomainError as err:
-            _say(respond, help_messages.mistake(err, lang_of(ctx, body)))
+        closed = _apply(ctx, body, respond, close)
+        if closed is None:
             return
-        _ended(ctx, actor, closed)
+        _ended(ctx, _actor(ctx, body), closed)
         _say(respond, help_messages.ended_message(closed))
 
     return on_close

@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from domain.checkins import (
+    DEFAULT_SHARE,
     CheckinAnswer,
     CheckinSchedule,
     CheckinStatus,
@@ -143,7 +144,7 @@ class CheckinRepository:
 
     def share_of(self, user_id: str) -> Share:
         row = self.session.get(DigestShareRow, user_id)
-        return Share(row.share) if row is not None else Share.FIGURES
+        return Share(row.share) if row is not None else DEFAULT_SHARE
 
     def set_share(self, user_id: str, share: Share, now: datetime) -> None:
         values = {"share": share.value, "updated_at": now}
