@@ -114,9 +114,13 @@ def main() -> None:
         fake.stop()
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    print(f"requests: {len(latencies)} from {args.clients} concurrent clients in {elapsed:.1f} s "
-          f"({len(latencies) / elapsed:.0f}/s), non-200: {len(errors)}")
-    print(f"ack latency: p50 {statistics.median(latencies):.1f} ms, p99 {p99:.1f} ms, max {latencies[-1]:.1f} ms")
+    print(
+        f"requests: {len(latencies)} from {args.clients} concurrent clients in {elapsed:.1f} s "
+        f"({len(latencies) / elapsed:.0f}/s), non-200: {len(errors)}"
+    )
+    print(
+        f"ack latency: p50 {statistics.median(latencies):.1f} ms, p99 {p99:.1f} ms, max {latencies[-1]:.1f} ms"
+    )
     print(f"resident memory: idle {idle:.0f} MB, after the load {loaded:.0f} MB")
 
 

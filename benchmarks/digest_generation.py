@@ -24,18 +24,18 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from domain.checkins import CheckinStatus
-from domain.cohorts import Role
-from domain.digest_planning import due_runs, plan_digests
-from domain.digest_registry import FEATURES
-from handlers.blocks.digest import render_digest
-from storage.checkin_models import DigestScheduleRow, MentorCheckinRow
+from domain.checkins.model import CheckinStatus
+from domain.cohorts.model import Role
+from domain.digests.due import due_runs, plan_digests
+from domain.digests.registry import FEATURES
+from handlers.blocks.digests.messages import render_digest
+from storage.checkins.tables import DigestScheduleRow, MentorCheckinRow
 from storage.db import make_engine, make_session_factory
-from storage.help_models import HelpOfferRow, HelpRequestRow
 from storage.migrate import upgrade
 from storage.models import ChallengeRow, CohortRow, MembershipRow
-from storage.standup_models import StandupEntryRow, StandupScheduleRow
-from storage.training_models import TrainingSessionRow, TrainingSignupRow
+from storage.peer_help.tables import HelpOfferRow, HelpRequestRow
+from storage.standups.tables import StandupEntryRow, StandupScheduleRow
+from storage.trainings.tables import TrainingSessionRow, TrainingSignupRow
 from storage.uow import unit_of_work_factory
 
 FELLOWS, CHALLENGES = 60, 20
@@ -45,8 +45,11 @@ DUE = datetime(2026, 6, 5, 14, 0, tzinfo=UTC)
 
 
 def _working_days(first: date, last: date) -> list[date]:
-    return [first + timedelta(days=n) for n in range((last - first).days + 1)
-            if (first + timedelta(days=n)).weekday() < 5]
+    return [
+        first + timedelta(days=n)
+        for n in range((last - first).days + 1)
+        if (first + timedelta(days=n)).weekday() < 5
+    ]
 
 
 def _people(cohort_id: int) -> tuple[list[str], list[str], list[str]]:
@@ -57,21 +60,66 @@ def _people(cohort_id: int) -> tuple[list[str], list[str], list[str]]:
 
 def _cohort(conn, cohort_id: int, start: date) -> None:
     joined = datetime.combine(start, datetime.min.time(), UTC)
-    conn.execute(insert(CohortRow), [{"id": cohort_id, "name": f"eig{cohort_id}", "name_key": f"eig{cohort_id}",
-                                      "channel_id": f"C{cohort_id}", "timezone": "Europe/Paris", "lang": "fr",
-                                      "country": "FR", "created_at": joined}])
-    conn.execute(insert(ChallengeRow), [{"cohort_id": cohort_id, "slug": f"defi-{n}", "name": f"Défi {n}"}
-                                        for n in range(CHALLENGES)])
+    conn.execute(
+        insert(CohortRow),
+        [
+            {
+                "id": cohort_id,
+                "name": f"eig{cohort_id}",
+                "name_key": f"eig{cohort_id}",
+                "channel_id": f"C{cohort_id}",
+                "timezone": "Europe/Paris",
+                "lang": "fr",
+                "country": "FR",
+                "created_at": joined,
+            }
+        ],
+    )
+    conn.execute(
+        insert(ChallengeRow),
+        [{"cohort_id": cohort_id, "slug": f"defi-{n}", "name": f"Défi {n}"} for n in range(CHALLENGES)],
+    )
     fellows, mentors, admins = _people(cohort_id)
     rows = [(f, Role.FELLOW, f"defi-{n % CHALLENGES}") for n, f in enumerate(fellows)]
-    rows += [(m, Role.MENTOR, f"defi-{n}") for n, m in enumerate(mentors)] + [(a, Role.ADMIN, "") for a in admins]
-    conn.execute(insert(MembershipRow), [{"cohort_id": cohort_id, "user_id": u, "role": r.value,
-                                          "challenge_slug": c, "added_at": joined} for u, r, c in rows])
-    conn.execute(insert(StandupScheduleRow), [{
-        "cohort_id": cohort_id, "active": True, "days": "mon,tue,wed,thu,fri", "time": "09:30", "zone_mode": "cohort",
-        "share": "thread", "mood": True, "blocker_question": 3, "updated_at": joined}])
-    conn.execute(insert(DigestScheduleRow), [{"cohort_id": cohort_id, "active": True, "day": "fri", "time": "16:00",
-                                              "isolation_days": 5, "updated_at": joined}])
+    rows += [(m, Role.MENTOR, f"defi-{n}") for n, m in enumerate(mentors)] + [
+        (a, Role.ADMIN, "") for a in admins
+    ]
+    conn.execute(
+        insert(MembershipRow),
+        [
+            {"cohort_id": cohort_id, "user_id": u, "role": r.value, "challenge_slug": c, "added_at": joined}
+            for u, r, c in rows
+        ],
+    )
+    conn.execute(
+        insert(StandupScheduleRow),
+        [
+            {
+                "cohort_id": cohort_id,
+                "active": True,
+                "days": "mon,tue,wed,thu,fri",
+                "time": "09:30",
+                "zone_mode": "cohort",
+                "share": "thread",
+                "mood": True,
+                "blocker_question": 3,
+                "updated_at": joined,
+            }
+        ],
+    )
+    conn.execute(
+        insert(DigestScheduleRow),
+        [
+            {
+                "cohort_id": cohort_id,
+                "active": True,
+                "day": "fri",
+                "time": "16:00",
+                "isolation_days": 5,
+                "updated_at": joined,
+            }
+        ],
+    )
 
 
 def _standups(conn, cohort_id: int, days: list[date], rng: random.Random) -> int:
@@ -82,9 +130,18 @@ def _standups(conn, cohort_id: int, days: list[date], rng: random.Random) -> int
         for fellow in fellows:
             if rng.random() < 0.85:
                 blocker = "Accès aux données en attente" if rng.random() < 0.1 else "rien"
-                rows.append({"cohort_id": cohort_id, "user_id": fellow, "local_date": day, "status": "answered",
-                             "answers": f'["hier", "aujourd’hui", "{blocker}"]', "mood": rng.randint(1, 5),
-                             "late": False, "submitted_at": at})
+                rows.append(
+                    {
+                        "cohort_id": cohort_id,
+                        "user_id": fellow,
+                        "local_date": day,
+                        "status": "answered",
+                        "answers": f'["hier", "aujourd’hui", "{blocker}"]',
+                        "mood": rng.randint(1, 5),
+                        "late": False,
+                        "submitted_at": at,
+                    }
+                )
     conn.execute(insert(StandupEntryRow), rows)
     return len(rows)
 
@@ -97,12 +154,28 @@ def _help(conn, cohort_id: int, days: list[date], rng: random.Random, first_id: 
             request_id = first_id + 3 * n + k
             asked = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=10 + k)
             done = day < DIGEST_DAY - timedelta(days=10) or rng.random() < 0.5
-            requests.append({"id": request_id, "cohort_id": cohort_id, "asker": rng.choice(fellows),
-                             "title": "Une question", "details": "", "origin": "ask",
-                             "status": "resolved" if done else "open", "created_at": asked,
-                             "ended_at": asked + timedelta(days=1) if done else None, "thanks": ""})
-            offers.append({"request_id": request_id, "helper": rng.choice(fellows),
-                           "offered_at": asked + timedelta(hours=2), "credited": done})
+            requests.append(
+                {
+                    "id": request_id,
+                    "cohort_id": cohort_id,
+                    "asker": rng.choice(fellows),
+                    "title": "Une question",
+                    "details": "",
+                    "origin": "ask",
+                    "status": "resolved" if done else "open",
+                    "created_at": asked,
+                    "ended_at": asked + timedelta(days=1) if done else None,
+                    "thanks": "",
+                }
+            )
+            offers.append(
+                {
+                    "request_id": request_id,
+                    "helper": rng.choice(fellows),
+                    "offered_at": asked + timedelta(hours=2),
+                    "credited": done,
+                }
+            )
     conn.execute(insert(HelpRequestRow), requests)
     conn.execute(insert(HelpOfferRow), offers)
     return len(requests)
@@ -112,24 +185,62 @@ def _trainings(conn, cohort_id: int, days: list[date], rng: random.Random) -> No
     fellows, _, _ = _people(cohort_id)
     for day in days[::5] + [DIGEST_DAY + timedelta(days=4)]:
         starts = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=13)
-        session_id = conn.execute(insert(TrainingSessionRow).returning(TrainingSessionRow.id), [{
-            "cohort_id": cohort_id, "facilitator": rng.choice(fellows), "title": "Atelier", "description": "",
-            "starts_at": starts, "duration_minutes": 60, "capacity": 10, "location": "Salle", "status": "announced",
-            "seats_taken": 6, "sequence": 0, "created_at": starts - timedelta(days=7)}]).scalar_one()
-        conn.execute(insert(TrainingSignupRow), [{
-            "session_id": session_id, "user_id": fellow, "status": "confirmed", "queue_no": n,
-            "queued_at": starts - timedelta(days=3), "updated_at": starts - timedelta(days=3)}
-            for n, fellow in enumerate(rng.sample(fellows, 6))])
+        session_id = conn.execute(
+            insert(TrainingSessionRow).returning(TrainingSessionRow.id),
+            [
+                {
+                    "cohort_id": cohort_id,
+                    "facilitator": rng.choice(fellows),
+                    "title": "Atelier",
+                    "description": "",
+                    "starts_at": starts,
+                    "duration_minutes": 60,
+                    "capacity": 10,
+                    "location": "Salle",
+                    "status": "announced",
+                    "seats_taken": 6,
+                    "sequence": 0,
+                    "created_at": starts - timedelta(days=7),
+                }
+            ],
+        ).scalar_one()
+        conn.execute(
+            insert(TrainingSignupRow),
+            [
+                {
+                    "session_id": session_id,
+                    "user_id": fellow,
+                    "status": "confirmed",
+                    "queue_no": n,
+                    "queued_at": starts - timedelta(days=3),
+                    "updated_at": starts - timedelta(days=3),
+                }
+                for n, fellow in enumerate(rng.sample(fellows, 6))
+            ],
+        )
 
 
 def _checkins(conn, cohort_id: int, days: list[date]) -> None:
     _, mentors, _ = _people(cohort_id)
     rounds = [d for d in days if d.weekday() == 1][::2]
-    conn.execute(insert(MentorCheckinRow), [{
-        "cohort_id": cohort_id, "mentor": m, "round_date": r, "status": CheckinStatus.ANSWERED.value, "rating": 4,
-        "going_well": "", "blockers": "", "needs": "Un accès", "answered_at": datetime.combine(r, datetime.min.time(),
-                                                                                            UTC)}
-        for r in rounds for m in mentors])
+    conn.execute(
+        insert(MentorCheckinRow),
+        [
+            {
+                "cohort_id": cohort_id,
+                "mentor": m,
+                "round_date": r,
+                "status": CheckinStatus.ANSWERED.value,
+                "rating": 4,
+                "going_well": "",
+                "blockers": "",
+                "needs": "Un accès",
+                "answered_at": datetime.combine(r, datetime.min.time(), UTC),
+            }
+            for r in rounds
+            for m in mentors
+        ],
+    )
 
 
 def build(path: Path, cohorts: int, months: int) -> dict[str, int]:
@@ -196,10 +307,14 @@ def report(label: str, cohorts: int, months: int, repeat: int) -> None:
         built = time.perf_counter() - started
         seconds, rendered, peak = measure(path, repeat)
     history = ", ".join(f"{count} {what}" for what, count in counts.items())
-    print(f"{label}: {cohorts} cohort(s) x {FELLOWS} fellows, {months} month(s) of history ({history}; "
-          f"built in {built:.1f} s)")
-    print(f"  {rendered} digests per tick in {seconds * 1000:.0f} ms: {seconds * 1000 / cohorts:.1f} ms per cohort, "
-          f"peak traced memory {peak:.1f} MiB")
+    print(
+        f"{label}: {cohorts} cohort(s) x {FELLOWS} fellows, {months} month(s) of history ({history}; "
+        f"built in {built:.1f} s)"
+    )
+    print(
+        f"  {rendered} digests per tick in {seconds * 1000:.0f} ms: {seconds * 1000 / cohorts:.1f} ms per cohort, "
+        f"peak traced memory {peak:.1f} MiB"
+    )
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.cli import main as cohortbot
-from domain.cohorts import NewCohort
+from domain.cohorts.model import NewCohort
 from storage.db import make_engine, make_session_factory
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWork
@@ -41,7 +41,9 @@ def roster(rows: int, fake: FakeSlack) -> tuple[str, str, int, int]:
         lines.append(f"fellow{index}@example.org;fellow;{CHALLENGES[index % 5]};")
     ids = ["slack_id;role;challenge;timezone"]
     for index in range(rows - emails):
-        ids.append(f"UI{index:06d};{'mentor' if index % 10 == 0 else 'fellow'};{CHALLENGES[index % 5]};Europe/Paris")
+        ids.append(
+            f"UI{index:06d};{'mentor' if index % 10 == 0 else 'fellow'};{CHALLENGES[index % 5]};Europe/Paris"
+        )
     return "\n".join(lines) + "\n", "\n".join(ids) + "\n", emails, rows - emails
 
 
@@ -74,8 +76,9 @@ def main() -> None:
         email_csv, id_csv, email_rows, id_rows = roster(args.rows, fake)
         (workdir / "emails.csv").write_text(email_csv, encoding="utf-8-sig")
         (workdir / "ids.csv").write_text(id_csv, encoding="utf-8")
-        os.environ.update(DATABASE_URL=database, SLACK_BOT_TOKEN="xoxb-test", SLACK_API_URL=fake.url,
-                          COHORTBOT_LANG="en")
+        os.environ.update(
+            DATABASE_URL=database, SLACK_BOT_TOKEN="xoxb-test", SLACK_API_URL=fake.url, COHORTBOT_LANG="en"
+        )
         results = {}
         for kind, rows in (("emails", email_rows), ("ids", id_rows)):
             fake.reset()
@@ -84,10 +87,14 @@ def main() -> None:
         fake.reset()
         again, _, again_summary = run(workdir / "emails.csv")
     total = sum(r[1] for r in results.values())
-    print(f"import-roster of {args.rows} rows ({email_rows} by e-mail, {id_rows} by Slack id), SQLite, fake Slack")
+    print(
+        f"import-roster of {args.rows} rows ({email_rows} by e-mail, {id_rows} by Slack id), SQLite, fake Slack"
+    )
     for kind, (rows, elapsed, calls, by_method, progress_lines, summary) in results.items():
-        print(f"  {kind:6} {rows:5} rows: {elapsed:6.2f} s, {calls} Web API calls = {calls / rows:.2f} per row "
-              f"{by_method or ''}; {progress_lines} progress lines; {summary}")
+        print(
+            f"  {kind:6} {rows:5} rows: {elapsed:6.2f} s, {calls} Web API calls = {calls / rows:.2f} per row "
+            f"{by_method or ''}; {progress_lines} progress lines; {summary}"
+        )
     print(f"  total: {total:.2f} s for {args.rows} rows ({1000 * total / args.rows:.2f} ms per row)")
     print(f"  re-import of the e-mail file: {again:.2f} s; {again_summary}")
     sys.stdout.flush()

@@ -48,8 +48,8 @@ def _uow(url: str):
 
 
 def _add_cohort(uow, name: str, channel: str, fellows: list[str], now: datetime):
-    from domain.cohorts import MemberProfile, Membership, NewCohort, Role
-    from domain.standups import StandupSettings
+    from domain.cohorts.model import MemberProfile, Membership, NewCohort, Role
+    from domain.standups.model import StandupSettings
 
     cohort = uow.cohorts.add(NewCohort(name, "Europe/Paris", "fr", "FR", None, None), channel, now)
     uow.members.add_many([Membership(cohort.id, user, Role.FELLOW) for user in fellows], now)
@@ -61,6 +61,7 @@ def _add_cohort(uow, name: str, channel: str, fellows: list[str], now: datetime)
 
 # -- 1. fan-out ------------------------------------------------------------------------------------
 
+
 def child(url: str, api_url: str, pace: int) -> None:
     """One tick at the stand-up time, in this process; prints what it did as JSON."""
     from bot.clock import ManualClock
@@ -70,18 +71,30 @@ def child(url: str, api_url: str, pace: int) -> None:
     from schedules.pacing import Pacer
     from schedules.registry import all_jobs
 
-    settings = load_settings({"DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": api_url},
-                             need_token=True)
+    settings = load_settings(
+        {"DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": api_url}, need_token=True
+    )
     runtime = build_runtime(settings, ManualClock(DUE))
     runtime.ctx.pacer = Pacer(per_minute=pace) if pace else None
     started = time.perf_counter()
     reports = tick(runtime.ctx, DUE, all_jobs())
     elapsed = time.perf_counter() - started
-    peak = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
-                if line.startswith("VmHWM:"))
+    peak = next(
+        int(line.split()[1])
+        for line in Path("/proc/self/status").read_text().splitlines()
+        if line.startswith("VmHWM:")
+    )
     counts = next(r for r in reports if r.kind == "standups").counts
-    print(json.dumps({"elapsed": elapsed, "counts": counts, "peak_mb": peak / 1024,
-                      "waited": runtime.ctx.pacer.waited if runtime.ctx.pacer else 0.0}))
+    print(
+        json.dumps(
+            {
+                "elapsed": elapsed,
+                "counts": counts,
+                "peak_mb": peak / 1024,
+                "waited": runtime.ctx.pacer.waited if runtime.ctx.pacer else 0.0,
+            }
+        )
+    )
 
 
 def fan_out(fellows: int, limits: bool) -> dict:
@@ -98,18 +111,29 @@ def fan_out(fellows: int, limits: bool) -> dict:
         for user in users:
             fake.add_user(user, tz="Europe/Paris")
         env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()} | {"PYTHONPATH": str(ROOT)}
-        command = [sys.executable, "-m", "benchmarks.standup_fanout", "--child", url, fake.url,
-                   str(SLACK_PER_MINUTE if limits else 0)]
+        command = [
+            sys.executable,
+            "-m",
+            "benchmarks.standup_fanout",
+            "--child",
+            url,
+            fake.url,
+            str(SLACK_PER_MINUTE if limits else 0),
+        ]
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
         if done.returncode != 0:
             raise SystemExit(done.stderr)
         result = json.loads(done.stdout.strip().splitlines()[-1])
         calls = fake.calls()
         result.update(
-            calls=len(calls), dm_posts=sum(1 for c in calls if c.method == "chat.postMessage"
-                                          and c.params["channel"].startswith("U")),
-            by_method=fake.stats()["by_method"], errors=fake.stats()["errors"],
-            ratelimited=fake.stats()["ratelimited"], fellows=fellows,
+            calls=len(calls),
+            dm_posts=sum(
+                1 for c in calls if c.method == "chat.postMessage" and c.params["channel"].startswith("U")
+            ),
+            by_method=fake.stats()["by_method"],
+            errors=fake.stats()["errors"],
+            ratelimited=fake.stats()["ratelimited"],
+            fellows=fellows,
         )
     return result
 
@@ -120,34 +144,45 @@ def _report_fan_out(result: dict, limits: bool) -> None:
     posts = result["by_method"].get("chat.postMessage", 0)
     pacing = f" (the bot paces at {SLACK_PER_MINUTE}/min)" if limits else " (no pacing)"
     print(f"  {'with' if limits else 'without'} Slack's limits in the fake{pacing}:")
-    print(f"    prompts sent {sent}/{fellows}, failed {counts.get('prompts failed', 0)}, "
-          f"HTTP 429 {result['ratelimited']}, Slack errors {result['errors']}")
-    print(f"    Web API calls {result['calls']} ({result['by_method']}): {result['dm_posts'] / fellows:.2f} "
-          f"per fellow for the prompts, {result['calls'] / fellows:.3f} with the day's thread")
-    print(f"    tick {result['elapsed']:.1f} s: {sent / result['elapsed']:.0f} prompts/s; "
-          f"peak memory of the bot process {result['peak_mb']:.0f} MB")
+    print(
+        f"    prompts sent {sent}/{fellows}, failed {counts.get('prompts failed', 0)}, "
+        f"HTTP 429 {result['ratelimited']}, Slack errors {result['errors']}"
+    )
+    print(
+        f"    Web API calls {result['calls']} ({result['by_method']}): {result['dm_posts'] / fellows:.2f} "
+        f"per fellow for the prompts, {result['calls'] / fellows:.3f} with the day's thread"
+    )
+    print(
+        f"    tick {result['elapsed']:.1f} s: {sent / result['elapsed']:.0f} prompts/s; "
+        f"peak memory of the bot process {result['peak_mb']:.0f} MB"
+    )
     if limits:
         # Over a sliding minute of SLACK_PER_MINUTE posts, `posts` need at least this long.
         least = ((posts - 1) // SLACK_PER_MINUTE) * 60.0
-        print(f"    the limits allow {posts} posts in {least:.0f} s at best: took {result['elapsed']:.1f} s "
-              f"({100 * (result['elapsed'] / least - 1):+.1f} %); waited {result['waited']:.1f} s in the pacer")
+        print(
+            f"    the limits allow {posts} posts in {least:.0f} s at best: took {result['elapsed']:.1f} s "
+            f"({100 * (result['elapsed'] / least - 1):+.1f} %); waited {result['waited']:.1f} s in the pacer"
+        )
 
 
 # -- 2. idle tick ----------------------------------------------------------------------------------
+
 
 def _history(url: str, cohorts: int, days: int) -> tuple[int, int, int]:
     """A year of stand-ups, written as the scheduling core and the answers would have left them."""
     from sqlalchemy import insert
 
     from domain.calendar import at_local
-    from domain.standup_planning import PROMPT, REMINDER, SUMMARY, THREAD
+    from domain.standups.planning import PROMPT, REMINDER, SUMMARY, THREAD
     from storage.models import DeliveryRow, OccurrenceRow
-    from storage.standup_models import StandupEntryRow
+    from storage.standups.tables import StandupEntryRow
 
     start = DUE - timedelta(days=days + 1)
     with _uow(url) as uow:
-        ids = [_add_cohort(uow, f"eig{n}", f"C{n:04d}", [f"U{n:03d}{k:02d}" for k in range(10)], start).id
-               for n in range(cohorts)]
+        ids = [
+            _add_cohort(uow, f"eig{n}", f"C{n:04d}", [f"U{n:03d}{k:02d}" for k in range(10)], start).id
+            for n in range(cohorts)
+        ]
         uow.commit()
         occurrences, deliveries, entries = [], [], []
         day, next_id = DUE.date() - timedelta(days=days), 1
@@ -156,23 +191,57 @@ def _history(url: str, cohorts: int, days: int) -> tuple[int, int, int]:
                 prompt = at_local(day, datetime.min.time().replace(hour=9, minute=30), "Europe/Paris")
                 for cohort_id in ids:
                     fellows = [f"U{cohort_id - 1:03d}{k:02d}" for k in range(10)]
-                    for kind, due, to in ((THREAD, prompt, [f"C{cohort_id - 1:04d}"]), (PROMPT, prompt, fellows),
-                                          (REMINDER, prompt + timedelta(hours=1), fellows[7:]),
-                                          (SUMMARY, prompt + timedelta(hours=2, minutes=30), [f"C{cohort_id:04d}"])):
-                        occurrences.append({"id": next_id, "kind": kind, "subject": f"standup:{cohort_id}",
-                                            "local_date": day, "due_at": due, "grace_until": due + timedelta(hours=3),
-                                            "status": "done", "created_at": due})
-                        deliveries += [{"occurrence_id": next_id, "recipient": r, "status": "sent", "attempts": 1,
-                                        "channel": "D" + r[1:], "ts": f"{due.timestamp():.6f}", "sent_at": due}
-                                       for r in to]
+                    for kind, due, to in (
+                        (THREAD, prompt, [f"C{cohort_id - 1:04d}"]),
+                        (PROMPT, prompt, fellows),
+                        (REMINDER, prompt + timedelta(hours=1), fellows[7:]),
+                        (SUMMARY, prompt + timedelta(hours=2, minutes=30), [f"C{cohort_id:04d}"]),
+                    ):
+                        occurrences.append(
+                            {
+                                "id": next_id,
+                                "kind": kind,
+                                "subject": f"standup:{cohort_id}",
+                                "local_date": day,
+                                "due_at": due,
+                                "grace_until": due + timedelta(hours=3),
+                                "status": "done",
+                                "created_at": due,
+                            }
+                        )
+                        deliveries += [
+                            {
+                                "occurrence_id": next_id,
+                                "recipient": r,
+                                "status": "sent",
+                                "attempts": 1,
+                                "channel": "D" + r[1:],
+                                "ts": f"{due.timestamp():.6f}",
+                                "sent_at": due,
+                            }
+                            for r in to
+                        ]
                         next_id += 1
-                    entries += [{"cohort_id": cohort_id, "user_id": u, "local_date": day, "status": "answered",
-                                 "answers": '["hier", "aujourd’hui", "rien"]', "late": False,
-                                 "submitted_at": prompt + timedelta(minutes=20)} for u in fellows[:7]]
+                    entries += [
+                        {
+                            "cohort_id": cohort_id,
+                            "user_id": u,
+                            "local_date": day,
+                            "status": "answered",
+                            "answers": '["hier", "aujourd’hui", "rien"]',
+                            "late": False,
+                            "submitted_at": prompt + timedelta(minutes=20),
+                        }
+                        for u in fellows[:7]
+                    ]
             day += timedelta(days=1)
-        for table, rows in ((OccurrenceRow, occurrences), (DeliveryRow, deliveries), (StandupEntryRow, entries)):
+        for table, rows in (
+            (OccurrenceRow, occurrences),
+            (DeliveryRow, deliveries),
+            (StandupEntryRow, entries),
+        ):
             for chunk in range(0, len(rows), 20_000):
-                uow.session.execute(insert(table), rows[chunk:chunk + 20_000])
+                uow.session.execute(insert(table), rows[chunk : chunk + 20_000])
         uow.commit()
     return len(occurrences), len(deliveries), len(entries)
 
@@ -193,23 +262,35 @@ def idle_ticks(cohorts: int, days: int) -> None:
     url = _fresh_database(folder)
     started = time.perf_counter()
     sizes = _history(url, cohorts, days)
-    print(f"  history: {sizes[0]} occurrences, {sizes[1]} deliveries, {sizes[2]} answers "
-          f"({time.perf_counter() - started:.0f} s to write)")
+    print(
+        f"  history: {sizes[0]} occurrences, {sizes[1]} deliveries, {sizes[2]} answers "
+        f"({time.perf_counter() - started:.0f} s to write)"
+    )
     with FakeSlack() as fake:
-        ctx = Context(clock=ManualClock(DUE), uow=unit_of_work_factory(make_session_factory(make_engine(url))),
-                      slack=make_client("xoxb-test", fake.url), holidays=CountryHolidays())
-        for label, when in (("Monday 15:00, all sent", DUE + timedelta(hours=5, minutes=30)),
-                            ("Monday 10:15, inside the grace windows, all sent", DUE + timedelta(minutes=45)),
-                            ("Saturday 10:00", DUE + timedelta(days=5, hours=0, minutes=30))):
-            for name, run in (("whole tick", lambda now: tick(ctx, now, all_jobs())),
-                              ("stand-up job", lambda now: standups.run(ctx, now))):
+        ctx = Context(
+            clock=ManualClock(DUE),
+            uow=unit_of_work_factory(make_session_factory(make_engine(url))),
+            slack=make_client("xoxb-test", fake.url),
+            holidays=CountryHolidays(),
+        )
+        for label, when in (
+            ("Monday 15:00, all sent", DUE + timedelta(hours=5, minutes=30)),
+            ("Monday 10:15, inside the grace windows, all sent", DUE + timedelta(minutes=45)),
+            ("Saturday 10:00", DUE + timedelta(days=5, hours=0, minutes=30)),
+        ):
+            for name, run in (
+                ("whole tick", lambda now: tick(ctx, now, all_jobs())),
+                ("stand-up job", lambda now: standups.run(ctx, now)),
+            ):
                 run(when)  # warm caches (holiday calendars, statements)
                 costs = []
                 for _ in range(20):
                     begin = time.perf_counter()
                     run(when)
                     costs.append(1000 * (time.perf_counter() - begin))
-                print(f"  {label:50} {name:13} median {statistics.median(costs):5.1f} ms, max {max(costs):5.1f} ms")
+                print(
+                    f"  {label:50} {name:13} median {statistics.median(costs):5.1f} ms, max {max(costs):5.1f} ms"
+                )
         assert fake.count("chat.postMessage") == 0, "nothing was due"
 
 
@@ -221,7 +302,9 @@ def main() -> None:
     parser.add_argument("--fellows", type=int, default=1000)
     parser.add_argument("--cohorts", type=int, default=100)
     parser.add_argument("--days", type=int, default=365)
-    parser.add_argument("--no-limits-run", action="store_true", help="skip the run with Slack's limits (~1 min)")
+    parser.add_argument(
+        "--no-limits-run", action="store_true", help="skip the run with Slack's limits (~1 min)"
+    )
     args = parser.parse_args()
     print(f"Stand-up fan-out: {args.fellows} fellows in one cohort, one tick, SQLite, fake Slack")
     _report_fan_out(fan_out(args.fellows, limits=False), limits=False)

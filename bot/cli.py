@@ -21,7 +21,9 @@ def parse_instant(text: str) -> datetime:
     try:
         instant = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO-8601 instant: {text!r} (e.g. 2026-03-30T09:30:00+02:00)") from None
+        raise argparse.ArgumentTypeError(
+            f"not an ISO-8601 instant: {text!r} (e.g. 2026-03-30T09:30:00+02:00)"
+        ) from None
     # An instant without an offset is read as UTC.
     return instant if instant.tzinfo else instant.replace(tzinfo=UTC)
 
@@ -53,11 +55,15 @@ def main(argv: list[str] | None = None) -> int:
             need_secret=args.command == "run",
         )
         logging.basicConfig(
-            level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+            level=settings.log_level,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+            stream=sys.stderr,
         )
         return commands.dispatch(args, settings)
     except SettingsError as error:
-        print(f"cohortbot: {error.variable}: {gettext(error.expected, lang, **error.params)}", file=sys.stderr)
+        print(
+            f"cohortbot: {error.variable}: {gettext(error.expected, lang, **error.params)}", file=sys.stderr
+        )
         return USAGE_ERROR
     except commands.CommandFailed as error:
         print(f"cohortbot: {gettext(error.message, lang, **error.params)}", file=sys.stderr)
@@ -69,4 +75,3 @@ def main(argv: list[str] | None = None) -> int:
 def _operator_lang() -> str:
     lang = (os.environ.get("COHORTBOT_LANG") or "fr").strip().lower()
     return lang if lang in LANGUAGES else "fr"
-

@@ -109,7 +109,8 @@ def check_token(client) -> dict:
         return client.auth_test()
     except SlackApiError as error:
         raise CommandFailed(
-            N_("SLACK_BOT_TOKEN: Slack rejected the token ({reason})"), reason=error.response.get("error", "?")
+            N_("SLACK_BOT_TOKEN: Slack rejected the token ({reason})"),
+            reason=error.response.get("error", "?"),
         ) from None
     except OSError as error:
         raise CommandFailed(N_("SLACK_API_URL: cannot reach Slack ({reason})"), reason=str(error)) from None
@@ -124,7 +125,8 @@ def run_tick(args, settings: Settings) -> int:
         reports = tick(runtime.ctx, clock.now(), all_jobs())
     except SlackApiError as error:
         raise CommandFailed(
-            N_("SLACK_BOT_TOKEN: Slack rejected the token ({reason})"), reason=error.response.get("error", "?")
+            N_("SLACK_BOT_TOKEN: Slack rejected the token ({reason})"),
+            reason=error.response.get("error", "?"),
         ) from None
     for report in reports:
         print(report.line())
@@ -152,7 +154,8 @@ def run(args, settings: Settings) -> int:
             if scheduler is not None:
                 scheduler.shutdown(wait=False)
             raise CommandFailed(
-                N_("SLACK_APP_TOKEN: Slack rejected the token ({reason})"), reason=error.response.get("error", "?")
+                N_("SLACK_APP_TOKEN: Slack rejected the token ({reason})"),
+                reason=error.response.get("error", "?"),
             ) from None
         # Socket Mode needs no public URL; the HTTP port still answers health checks.
         application = wsgi_application(None, lambda: database_answers(engine))

@@ -15,11 +15,11 @@ from typing import TextIO
 
 from sqlalchemy import Engine
 
-from domain.cohort_export import Section, cohort_history
-from domain.help_export import help_history
+from domain.cohorts.export import Section, cohort_history
 from domain.messages import N_, DomainError
-from domain.standup_history import standup_sections
-from domain.training_export import training_sections
+from domain.peer_help.export import help_history
+from domain.standups.history import standup_sections
+from domain.trainings.export import training_sections
 from storage.db import make_session_factory
 from storage.uow import unit_of_work_factory
 
@@ -34,7 +34,10 @@ def add_arguments(sub) -> None:
 
 
 def as_json(sections: list[Section]) -> str:
-    return json.dumps({section.name: section.records() for section in sections}, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps({section.name: section.records() for section in sections}, ensure_ascii=False, indent=2)
+        + "\n"
+    )
 
 
 def as_csv(sections: list[Section]) -> str:

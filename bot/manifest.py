@@ -70,8 +70,11 @@ COMMANDS: list[dict[str, Any]] = [
         "Formations entre pairs, propositions et inscriptions · Peer trainings and sign-ups",
         "[propose | mine]",
     ),
-    _command("/checkin", "Ouvrir le formulaire de point mentor (mentors) · Open the mentor check-in form",
-             "[share text | figures]"),
+    _command(
+        "/checkin",
+        "Ouvrir le formulaire de point mentor (mentors) · Open the mentor check-in form",
+        "[share text | figures]",
+    ),
 ]
 
 

@@ -12,7 +12,12 @@ from urllib.error import URLError
 
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
-POSTING_METHODS = ("chat.postMessage", "chat.postEphemeral", "files.completeUploadExternal", "chat.scheduleMessage")
+POSTING_METHODS = (
+    "chat.postMessage",
+    "chat.postEphemeral",
+    "files.completeUploadExternal",
+    "chat.scheduleMessage",
+)
 
 
 def _never_sent(error: Exception) -> bool:
@@ -25,5 +30,9 @@ class SafeConnectionErrorRetryHandler(ConnectionErrorRetryHandler):
         if not super()._can_retry(state=state, request=request, response=response, error=error):
             return False
         if request.url.rstrip("/").rsplit("/", 1)[-1] in POSTING_METHODS:
-            return error is not None and not isinstance(error, RemoteDisconnected | ConnectionResetError) and _never_sent(error)
+            return (
+                error is not None
+                and not isinstance(error, RemoteDisconnected | ConnectionResetError)
+                and _never_sent(error)
+            )
         return True

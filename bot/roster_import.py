@@ -19,14 +19,14 @@ from sqlalchemy import Engine
 
 from bot.settings import Settings, SettingsError
 from bot.slack import make_client
-from domain.cohort_admin import named_cohort
-from domain.cohort_records import Actor
-from domain.cohort_rules import require_active
+from domain.cohorts.admin import named_cohort
+from domain.cohorts.records import Actor
+from domain.cohorts.roster import ROSTER_LINE, RosterError, RosterInvalid, RosterRow, parse_roster
+from domain.cohorts.roster_import import RosterPerson, email_problem, import_roster, row_problems
+from domain.cohorts.rules import require_active
 from domain.messages import N_, DomainError
 from domain.ports import Clock
-from domain.roster import ROSTER_LINE, RosterError, RosterInvalid, RosterRow, parse_roster
-from domain.roster_import import RosterPerson, email_problem, import_roster, row_problems
-from handlers.directory import SlackDirectory
+from handlers.cohorts.directory import SlackDirectory
 from handlers.i18n import gettext
 from storage.db import make_session_factory
 from storage.uow import unit_of_work_factory
@@ -64,7 +64,9 @@ def _read(path: str) -> bytes:
         raise DomainError(CANNOT_READ, path=path, reason=error.strerror or str(error)) from None
 
 
-def _lookup(rows: list[RosterRow], settings: Settings, lang: str, now: datetime, err: TextIO) -> tuple[dict, list[RosterError]]:
+def _lookup(
+    rows: list[RosterRow], settings: Settings, lang: str, now: datetime, err: TextIO
+) -> tuple[dict, list[RosterError]]:
     """Slack users of the e-mail rows (profiles by line), and the rows Slack cannot vouch for.
 
     Slack id rows are taken as they are: no call for them.
@@ -72,7 +74,9 @@ def _lookup(rows: list[RosterRow], settings: Settings, lang: str, now: datetime,
     directory = None
     if any(row.email for row in rows):
         if settings.bot_token is None:
-            raise SettingsError("SLACK_BOT_TOKEN", N_("required: a token starting with {prefix}"), prefix="xoxb-")
+            raise SettingsError(
+                "SLACK_BOT_TOKEN", N_("required: a token starting with {prefix}"), prefix="xoxb-"
+            )
         directory = SlackDirectory(_patient_client(settings))
     found, problems, first_line = {}, [], {}
     for done, row in enumerate(rows, start=1):
@@ -114,8 +118,14 @@ def report(invalid: RosterInvalid, lang: str, err: TextIO) -> int:
     return BAD_ROWS_EXIT
 
 
-def run(args, settings: Settings, engine: Engine, clock: Clock, out: TextIO | None = None,
-        err: TextIO | None = None) -> int:
+def run(
+    args,
+    settings: Settings,
+    engine: Engine,
+    clock: Clock,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     lang, now = settings.default_lang, clock.now()
     uow = unit_of_work_factory(make_session_factory(engine))
@@ -130,14 +140,29 @@ def run(args, settings: Settings, engine: Engine, clock: Clock, out: TextIO | No
     if problems or slack_problems:
         return report(RosterInvalid(problems + slack_problems), lang, err)
     people = [
-        RosterPerson(row.line, row.slack_id or profiles[row.line].user_id, row.role, row.challenge, row.timezone,
-                     profiles.get(row.line))
+        RosterPerson(
+            row.line,
+            row.slack_id or profiles[row.line].user_id,
+            row.role,
+            row.challenge,
+            row.timezone,
+            profiles.get(row.line),
+        )
         for row in rows
     ]
     actor = Actor(operator(), now, settings.admins)
     with uow() as store:
         result = import_roster(store, actor, args.cohort, people)
         store.commit()
-    print(gettext(SUMMARY, lang, cohort=result.cohort.name, added=result.added, changed=result.changed,
-                  unchanged=result.unchanged), file=out)
+    print(
+        gettext(
+            SUMMARY,
+            lang,
+            cohort=result.cohort.name,
+            added=result.added,
+            changed=result.changed,
+            unchanged=result.unchanged,
+        ),
+        file=out,
+    )
     return 0

@@ -39,7 +39,9 @@ def _json_headers(body: bytes) -> list[tuple[str, str]]:
 
 
 def _plain(start_response, status: str, body: bytes):
-    start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))])
+    start_response(
+        status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))]
+    )
     return [body]
 
 

@@ -71,11 +71,13 @@ def _token(env, name: str, prefix: str, required: bool) -> str | None:
 def database_url(env: Mapping[str, str]) -> str:
     value = _get(env, "DATABASE_URL") or "sqlite:///cohortbot.db"
     if value.startswith("postgres://"):
-        value = "postgresql://" + value[len("postgres://"):]
+        value = "postgresql://" + value[len("postgres://") :]
     try:
         url = make_url(value)
     except ArgumentError:
-        raise SettingsError("DATABASE_URL", N_("a database URL such as sqlite:///cohortbot.db or postgresql://user@host/name")) from None
+        raise SettingsError(
+            "DATABASE_URL", N_("a database URL such as sqlite:///cohortbot.db or postgresql://user@host/name")
+        ) from None
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise SettingsError("DATABASE_URL", N_("a sqlite:/// or postgresql:// URL"))
     if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
@@ -103,7 +105,11 @@ def _admins(env) -> frozenset[str]:
     ids = [part.strip() for part in value.split(",") if part.strip()]
     for user_id in ids:
         if not USER_ID.match(user_id):
-            raise SettingsError("COHORTBOT_ADMINS", N_("comma-separated Slack user IDs such as U012AB3CD (got {value})"), value=user_id)
+            raise SettingsError(
+                "COHORTBOT_ADMINS",
+                N_("comma-separated Slack user IDs such as U012AB3CD (got {value})"),
+                value=user_id,
+            )
     return frozenset(ids)
 
 
@@ -121,7 +127,9 @@ def load_settings(env: Mapping[str, str], *, need_token: bool = False, need_secr
     bot_token = _token(env, "SLACK_BOT_TOKEN", "xoxb-", required=need_token)
     secret = _get(env, "SLACK_SIGNING_SECRET")
     if need_secret and app_token is None and secret is None:
-        raise SettingsError("SLACK_SIGNING_SECRET", N_("required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)"))
+        raise SettingsError(
+            "SLACK_SIGNING_SECRET", N_("required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)")
+        )
     return Settings(
         bot_token=bot_token,
         signing_secret=secret,

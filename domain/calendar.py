@@ -81,6 +81,8 @@ def weekday_code(day: date) -> str:
     return WEEKDAYS[day.weekday()]
 
 
-def is_day_off(day: date, country: str, holidays: PublicHolidays, extra_days: frozenset[date] = frozenset()) -> bool:
+def is_day_off(
+    day: date, country: str, holidays: PublicHolidays, extra_days: frozenset[date] = frozenset()
+) -> bool:
     """A public holiday of the country or one of the cohort's own holidays."""
     return day in extra_days or holidays.holiday_name(country, day) is not None

@@ -26,8 +26,16 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DAY_NAMES = {
     **{code: code for code in WEEKDAYS},
     **dict(zip(("lun", "mar", "mer", "jeu", "ven", "sam", "dim"), WEEKDAYS, strict=True)),
-    **dict(zip(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), WEEKDAYS, strict=True)),
-    **dict(zip(("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"), WEEKDAYS, strict=True)),
+    **dict(
+        zip(
+            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+            WEEKDAYS,
+            strict=True,
+        )
+    ),
+    **dict(
+        zip(("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"), WEEKDAYS, strict=True)
+    ),
 }
 
 
@@ -77,16 +85,24 @@ def parse_user(token: str) -> str:
     if found:
         return found.group(1)
     if _CHANNEL.fullmatch(token):
-        raise DomainError(N_("{channel} is a channel, not a person: pick people with @ from Slack's autocomplete."),
-                          channel=token)
+        raise DomainError(
+            N_("{channel} is a channel, not a person: pick people with @ from Slack's autocomplete."),
+            channel=token,
+        )
     if _SPECIAL.fullmatch(token):
-        raise DomainError(N_("{group} is a group: mention each person with @, picked from Slack's autocomplete."),
-                          group=as_shown(token))
+        raise DomainError(
+            N_("{group} is a group: mention each person with @, picked from Slack's autocomplete."),
+            group=as_shown(token),
+        )
     if token.startswith("@"):
-        raise DomainError(N_('"{text}" is plain text, not a mention: pick the person from Slack\'s autocomplete.'),
-                          text=unescape(token))
-    raise DomainError(N_('"{text}" is not a person: mention people with @, picked from Slack\'s autocomplete.'),
-                      text=unescape(token))
+        raise DomainError(
+            N_('"{text}" is plain text, not a mention: pick the person from Slack\'s autocomplete.'),
+            text=unescape(token),
+        )
+    raise DomainError(
+        N_('"{text}" is not a person: mention people with @, picked from Slack\'s autocomplete.'),
+        text=unescape(token),
+    )
 
 
 def parse_channel(token: str | None) -> str:
@@ -97,12 +113,18 @@ def parse_channel(token: str | None) -> str:
     if found:
         return found.group(1)
     if _USER.fullmatch(token):
-        raise DomainError(N_("{user} is a person, not a channel: pick the channel with # from Slack's autocomplete."),
-                          user=token)
+        raise DomainError(
+            N_("{user} is a person, not a channel: pick the channel with # from Slack's autocomplete."),
+            user=token,
+        )
     if token.startswith("#"):
-        raise DomainError(N_('"{text}" is plain text, not a channel link: pick the channel from Slack\'s autocomplete.'),
-                          text=unescape(token))
-    raise DomainError(N_('"{text}" is not a channel: pick it with # from Slack\'s autocomplete.'), text=unescape(token))
+        raise DomainError(
+            N_('"{text}" is plain text, not a channel link: pick the channel from Slack\'s autocomplete.'),
+            text=unescape(token),
+        )
+    raise DomainError(
+        N_('"{text}" is not a channel: pick it with # from Slack\'s autocomplete.'), text=unescape(token)
+    )
 
 
 def take_name(tokens: list[str]) -> tuple[str, list[str]]:
@@ -111,7 +133,9 @@ def take_name(tokens: list[str]) -> tuple[str, list[str]]:
         raise DomainError(N_("Give the cohort's name."))
     name = tokens[0]
     if is_option(name) or name.startswith(("<", "@", "#")):
-        raise DomainError(N_('Give the cohort\'s name first: "{text}" is not a cohort name.'), text=as_shown(name))
+        raise DomainError(
+            N_('Give the cohort\'s name first: "{text}" is not a cohort name.'), text=as_shown(name)
+        )
     return name, tokens[1:]
 
 
@@ -131,8 +155,11 @@ def split_options(tokens: Iterable[str], accepted: Iterable[str]) -> tuple[dict[
         key, _, value = token.partition("=")
         key = key.lower()
         if key not in accepted:
-            raise DomainError(N_('Unknown option "{key}": this sub-command accepts {accepted}.'),
-                              key=key or "=", accepted=", ".join(accepted))
+            raise DomainError(
+                N_('Unknown option "{key}": this sub-command accepts {accepted}.'),
+                key=key or "=",
+                accepted=", ".join(accepted),
+            )
         if key in options:
             raise DomainError(N_("The option {key} is given twice."), key=key)
         if not value:
@@ -141,7 +168,9 @@ def split_options(tokens: Iterable[str], accepted: Iterable[str]) -> tuple[dict[
     return options, rest
 
 
-def convert_options(options: Mapping[str, str], converters: Mapping[str, Callable[[str], Any]]) -> dict[str, Any]:
+def convert_options(
+    options: Mapping[str, str], converters: Mapping[str, Callable[[str], Any]]
+) -> dict[str, Any]:
     return {key: converters[key](value) for key, value in options.items()}
 
 
@@ -149,8 +178,9 @@ def parse_date(value: str) -> date:
     """`2026-09-01` only: other ISO 8601 spellings would surprise the person reading them back."""
     value = value.strip()
     if not _ISO_DATE.fullmatch(value):
-        raise DomainError(N_('Dates are written YYYY-MM-DD, such as 2026-09-01: "{value}" is not.'),
-                          value=as_shown(value))
+        raise DomainError(
+            N_('Dates are written YYYY-MM-DD, such as 2026-09-01: "{value}" is not.'), value=as_shown(value)
+        )
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -162,8 +192,10 @@ def parse_time(value: str) -> str:
     try:
         return parse_hhmm(value).strftime("%H:%M")
     except ValueError:
-        raise DomainError(N_('Times are written HH:MM on a 24-hour clock, such as 09:30: "{value}" is not.'),
-                          value=as_shown(value)) from None
+        raise DomainError(
+            N_('Times are written HH:MM on a 24-hour clock, such as 09:30: "{value}" is not.'),
+            value=as_shown(value),
+        ) from None
 
 
 def parse_weekday(value: str) -> str:
@@ -171,10 +203,14 @@ def parse_weekday(value: str) -> str:
     code = _DAY_NAMES.get(value.strip().lower())
     if code is None:
         if any(sep in value for sep in ",-"):
-            raise DomainError(N_('Give a single day of the week, such as fri: "{value}" is more than one.'),
-                              value=as_shown(value))
+            raise DomainError(
+                N_('Give a single day of the week, such as fri: "{value}" is more than one.'),
+                value=as_shown(value),
+            )
         raise DomainError(
-            N_('Unknown day "{value}": use mon, tue, wed, thu, fri, sat, sun (or lun, mar, mer, jeu, ven, sam, dim).'),
+            N_(
+                'Unknown day "{value}": use mon, tue, wed, thu, fri, sat, sun (or lun, mar, mer, jeu, ven, sam, dim).'
+            ),
             value=as_shown(value),
         )
     return code
@@ -189,8 +225,9 @@ def parse_weekdays(value: str) -> str:
     for part in value.split(","):
         first, dash, last = part.partition("-")
         if not first.strip() or (dash and (not last.strip() or "-" in last)):
-            raise DomainError(N_('"{value}" is not a list of days, such as mon-fri or mon,wed,fri.'),
-                              value=as_shown(value))
+            raise DomainError(
+                N_('"{value}" is not a list of days, such as mon-fri or mon,wed,fri.'), value=as_shown(value)
+            )
         start = WEEKDAYS.index(parse_weekday(first))
         end = WEEKDAYS.index(parse_weekday(last)) if dash else start
         span = (end - start) % 7

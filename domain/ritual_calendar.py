@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from domain.calendar import PublicHolidays, at_local, local_date
-from domain.cohort_records import CohortHoliday
-from domain.cohorts import Cohort
+from domain.cohorts.model import Cohort
+from domain.cohorts.records import CohortHoliday
 
 # Past nominal days looked at by a tick: a week, and a day more for a round moved by a holiday.
 LOOKBACK_DAYS = 8
@@ -50,8 +50,11 @@ class Days:
         return nominal if not self.is_day_off(nominal) else self.next_working_day(nominal)
 
     def working_days(self, first: date, last: date) -> list[date]:
-        return [first + timedelta(days=n) for n in range((last - first).days + 1)
-                if self.is_working_day(first + timedelta(days=n))]
+        return [
+            first + timedelta(days=n)
+            for n in range((last - first).days + 1)
+            if self.is_working_day(first + timedelta(days=n))
+        ]
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,9 @@ def rounds_near(is_round: Callable[[date], bool], at: time, days: Days, now: dat
     return found
 
 
-def upcoming_rounds(is_round: Callable[[date], bool], at: time, days: Days, now: datetime,
-                    count: int) -> list[Round]:
+def upcoming_rounds(
+    is_round: Callable[[date], bool], at: time, days: Days, now: datetime, count: int
+) -> list[Round]:
     """The next `count` rounds due after `now`."""
     today = local_date(now, days.cohort.timezone)
     found: list[Round] = []

@@ -21,7 +21,7 @@ from domain.command_parsing import (
     unexpected,
 )
 from domain.messages import N_, DomainError
-from domain.standups import STANDUP_CHOICE_OPTIONS
+from domain.standups.model import STANDUP_CHOICE_OPTIONS
 
 STANDUP_USAGE = N_(
     "Usage: /cohort standup NAME [days=mon-fri|mon,wed,fri] [time=HH:MM] [remind=MINUTES] [close=HH:MM] [off]"
@@ -60,16 +60,34 @@ def _count(message: str, low: int, high: int, value: str) -> str:
     return str(parse_int_between(value, low, high, message))
 
 
-_remind = partial(_count, N_('remind is a number of minutes from {low} to {high}: "{value}" is not.'), 1, REMIND_MAX_MINUTES)
-_every = partial(_count, N_('every is a number of weeks from {low} to {high}: "{value}" is not.'), 1, EVERY_MAX_WEEKS)
+_remind = partial(
+    _count, N_('remind is a number of minutes from {low} to {high}: "{value}" is not.'), 1, REMIND_MAX_MINUTES
+)
+_every = partial(
+    _count, N_('every is a number of weeks from {low} to {high}: "{value}" is not.'), 1, EVERY_MAX_WEEKS
+)
 
 _STANDUP_OPTIONS: dict[str, Callable[[str], str]] = {
-    "days": parse_weekdays, "time": parse_time, "remind": _remind, "close": parse_time, **STANDUP_CHOICE_OPTIONS,
+    "days": parse_weekdays,
+    "time": parse_time,
+    "remind": _remind,
+    "close": parse_time,
+    **STANDUP_CHOICE_OPTIONS,
 }
-_CHECKIN_OPTIONS: dict[str, Callable[[str], str]] = {"every": _every, "day": parse_weekday, "time": parse_time}
+_CHECKIN_OPTIONS: dict[str, Callable[[str], str]] = {
+    "every": _every,
+    "day": parse_weekday,
+    "time": parse_time,
+}
 # isolation=N (working days without activity before a fellow is flagged) goes beyond the interface's line.
-_isolation = partial(_count, N_('isolation is a number of working days from {low} to {high}: "{value}" is not.'), 1, 30)
-_DIGEST_OPTIONS: dict[str, Callable[[str], str]] = {"day": parse_weekday, "time": parse_time, "isolation": _isolation}
+_isolation = partial(
+    _count, N_('isolation is a number of working days from {low} to {high}: "{value}" is not.'), 1, 30
+)
+_DIGEST_OPTIONS: dict[str, Callable[[str], str]] = {
+    "day": parse_weekday,
+    "time": parse_time,
+    "isolation": _isolation,
+}
 
 
 def _parse_ritual(
@@ -92,8 +110,11 @@ def _parse_ritual(
 def parse_standup(tokens: list[str]) -> Standup:
     name, options, given = _parse_ritual(tokens, _STANDUP_OPTIONS, ("off", "questions"))
     if "time" in options and "close" in options and options["close"] <= options["time"]:
-        raise DomainError(N_("The stand-up closes ({close}) before it opens ({time})."),
-                          close=options["close"], time=options["time"])
+        raise DomainError(
+            N_("The stand-up closes ({close}) before it opens ({time})."),
+            close=options["close"],
+            time=options["time"],
+        )
     return Standup(name, options, off="off" in given, questions="questions" in given)
 
 

@@ -58,7 +58,9 @@ DOMAIN = "messages"
 _LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 # Replies shared by every feature: the app's error handler and the command routers.
-SOMETHING_WENT_WRONG = N_("Something went wrong on our side and nothing was saved. Please try again in a moment.")
+SOMETHING_WENT_WRONG = N_(
+    "Something went wrong on our side and nothing was saved. Please try again in a moment."
+)
 NOT_ALLOWED = N_("You are not allowed to do that.")
 UNKNOWN_COMMAND = N_("Unknown command. Usage: {usage}")
 DONE = N_("Done.")

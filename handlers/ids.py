@@ -25,7 +25,12 @@ HELP_OFFER = "help_offer"
 HELP_RESOLVE = "help_resolve"
 # Peer help (the bot's own): close, ask again, and the resolve form with its inputs
 HELP_CLOSE, HELP_REASK, HELP_RESOLVE_FORM, HELP_CREDITED, HELP_THANKS = (
-    "help_close", "help_reask", "help_resolve_form", "credited", "thanks")
+    "help_close",
+    "help_reask",
+    "help_resolve_form",
+    "credited",
+    "thanks",
+)
 
 # Trainings (interface)
 TRAINING_PROPOSE = "training_propose"
@@ -35,9 +40,17 @@ TRAINING_CANCEL = "training_cancel"
 TRAINING_FEEDBACK = "training_feedback"
 TRAINING_FEEDBACK_INPUTS = ("rating", "comment")
 # Trainings (the bot's own): the time beside the `starts_at` date, the cohort pick, admin and facilitator buttons
-TRAINING_STARTS_AT_TIME, TRAINING_COHORT, TRAINING_FEEDBACK_OPEN = "starts_at_time", "training_cohort", "training_feedback_open"
+TRAINING_STARTS_AT_TIME, TRAINING_COHORT, TRAINING_FEEDBACK_OPEN = (
+    "starts_at_time",
+    "training_cohort",
+    "training_feedback_open",
+)
 TRAINING_APPROVE, TRAINING_REJECT, TRAINING_EDIT, TRAINING_CANCEL_SESSION = (
-    "training_approve", "training_reject", "training_edit", "training_cancel_session")
+    "training_approve",
+    "training_reject",
+    "training_edit",
+    "training_cancel_session",
+)
 
 # Mentor check-ins (interface)
 CHECKIN_OPEN = "checkin_open"

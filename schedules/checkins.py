@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.checkin_planning import KINDS, MISSED, PROMPT, REMINDER, due_work
+from domain.checkins.due import KINDS, MISSED, PROMPT, REMINDER, due_work
 from domain.ports import Context
 from domain.scheduling import PlannedOccurrence, Report
-from handlers.blocks.checkin import missed, prompt, reminder
+from handlers.blocks.checkins.messages import missed, prompt, reminder
 from schedules.delivery import deliver_due
 
 kind = "checkins"

@@ -58,7 +58,9 @@ def delivery_metadata(delivery_id: int) -> dict[str, Any]:
     return {"event_type": METADATA_EVENT, "event_payload": {"delivery_id": delivery_id}}
 
 
-def deliver_due(ctx: Context, now: datetime, kind: str, planned: Iterable[PlannedOccurrence], render: Render) -> Report:
+def deliver_due(
+    ctx: Context, now: datetime, kind: str, planned: Iterable[PlannedOccurrence], render: Render
+) -> Report:
     """Records what is due and sends what is pending; what is past its grace is recorded as missed."""
     report = Report(kind)
     planned = [item for item in planned if item.timing(now) is not Timing.EARLY]
@@ -77,7 +79,9 @@ def deliver_due(ctx: Context, now: datetime, kind: str, planned: Iterable[Planne
                 report.add("missed", len(set(item.recipients)))
                 continue
         if item.timing(now) is Timing.DUE:
-            send_pending(ctx, now, occurrence, lambda recipient, item=item: render(item, recipient), token, report)
+            send_pending(
+                ctx, now, occurrence, lambda recipient, item=item: render(item, recipient), token, report
+            )
     return report
 
 
@@ -89,7 +93,9 @@ def _record(ctx: Context, item: PlannedOccurrence, now: datetime) -> Occurrence:
     return occurrence
 
 
-def send_pending(ctx: Context, now: datetime, occurrence: Occurrence, render, token: str, report: Report) -> None:
+def send_pending(
+    ctx: Context, now: datetime, occurrence: Occurrence, render, token: str, report: Report
+) -> None:
     with ctx.uow() as uow:
         pending = uow.schedule.deliveries(occurrence.id, DeliveryStatus.PENDING)
     with ThreadPoolExecutor(max_workers=SENDERS, thread_name_prefix="delivery") as pool:
@@ -104,7 +110,9 @@ def _send_batch(ctx: Context, now: datetime, batch: list, render, token: str, po
     """Claims the batch in one transaction, posts a few at a time, confirms what Slack took in one more."""
     messages = {delivery.id: render(delivery.recipient) for delivery in batch}
     with ctx.uow() as uow:
-        claimed = [d for d in batch if uow.schedule.claim(d.id, token, now)]  # the others: another tick has them
+        claimed = [
+            d for d in batch if uow.schedule.claim(d.id, token, now)
+        ]  # the others: another tick has them
         uow.commit()
     futures = [(d, pool.submit(post, ctx, d.id, d.recipient, messages[d.id])) for d in claimed]
     sent, refused = [], None
@@ -134,11 +142,15 @@ def _confirm(ctx: Context, now: datetime, sent: list) -> None:
         uow.commit()
 
 
-def post(ctx: Context, delivery_id: int, recipient: str, message: dict[str, Any]) -> tuple[str, str] | str | None:
+def post(
+    ctx: Context, delivery_id: int, recipient: str, message: dict[str, Any]
+) -> tuple[str, str] | str | None:
     """Posts one claimed delivery: Slack's (channel, ts), 'failed', or None when the outcome is unknown."""
     try:
         with paced(ctx.pacer, recipient):
-            response = ctx.slack.chat_postMessage(channel=recipient, metadata=delivery_metadata(delivery_id), **message)
+            response = ctx.slack.chat_postMessage(
+                channel=recipient, metadata=delivery_metadata(delivery_id), **message
+            )
     except SlackApiError as error:
         return _settle_error(ctx, delivery_id, recipient, error)
     except OSError as error:

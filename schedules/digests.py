@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.digest_planning import ADMIN_DIGEST, MENTOR_DIGEST, due_runs, plan_digests
-from domain.digest_registry import FEATURES
+from domain.digests.due import ADMIN_DIGEST, MENTOR_DIGEST, due_runs, plan_digests
+from domain.digests.registry import FEATURES
 from domain.ports import Context
 from domain.scheduling import PlannedOccurrence, Report
-from handlers.blocks.digest import render_digest
+from handlers.blocks.digests.messages import render_digest
 from schedules.delivery import deliver_due
 
 kind = "digests"

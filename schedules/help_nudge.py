@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.help_schedule import NUDGE, plan_nudges
+from domain.peer_help.due import NUDGE, plan_nudges
 from domain.ports import Context
 from domain.scheduling import PlannedOccurrence, Report
-from handlers.blocks.help_messages import nudge_message
+from handlers.blocks.peer_help.messages import nudge_message
 from schedules.delivery import deliver_due
 
 kind = NUDGE

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.help_schedule import REROUTE, plan_reroutes
+from domain.peer_help.due import REROUTE, plan_reroutes
 from domain.ports import Context
 from domain.scheduling import PlannedOccurrence, Report
-from handlers.blocks.help_messages import rerouted_to_asker, routed_message
+from handlers.blocks.peer_help.messages import rerouted_to_asker, routed_message
 from schedules.delivery import deliver_due
 
 kind = REROUTE

@@ -23,8 +23,13 @@ IN_FLIGHT_POLL = 0.01
 class Pacer:
     """Thread-safe: a post is counted from the moment it is let through (in flight) until its minute ends."""
 
-    def __init__(self, per_minute: int = DEFAULT_POSTS_PER_MINUTE, per_channel_seconds: float = 1.0,
-                 monotonic: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep):
+    def __init__(
+        self,
+        per_minute: int = DEFAULT_POSTS_PER_MINUTE,
+        per_channel_seconds: float = 1.0,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         if per_minute < 1:
             raise ValueError("per_minute must be at least 1")
         self.per_minute = per_minute

@@ -9,10 +9,10 @@ from datetime import datetime
 
 from domain.ports import Context
 from domain.scheduling import PlannedOccurrence, Report
-from domain.standup_planning import KINDS, PROMPT, REMINDER, SUMMARY, THREAD
-from domain.standup_schedule import due_work
-from domain.standups import SHARE_SUMMARY
-from handlers.blocks.standup_messages import prompt_message, summary_message, thread_message
+from domain.standups.due import due_work
+from domain.standups.model import SHARE_SUMMARY
+from domain.standups.planning import KINDS, PROMPT, REMINDER, SUMMARY, THREAD
+from handlers.blocks.standups.messages import prompt_message, summary_message, thread_message
 from schedules.delivery import deliver_due
 
 kind = "standups"

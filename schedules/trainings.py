@@ -10,10 +10,10 @@ from datetime import datetime
 
 from domain.ports import Context
 from domain.scheduling import PlannedOccurrence, Report
-from domain.training_access import SessionView
-from domain.training_schedule import FEEDBACK, REMINDER_1H, REMINDER_24H, due_occurrences
-from domain.training_skills import credit_facilitators
-from handlers.blocks.training_notices import feedback_prompt, reminder
+from domain.trainings.access import SessionView
+from domain.trainings.due import FEEDBACK, REMINDER_1H, REMINDER_24H, due_occurrences
+from domain.trainings.skills import credit_facilitators
+from handlers.blocks.trainings.notices import feedback_prompt, reminder
 from schedules.delivery import deliver_due
 
 

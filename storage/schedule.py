@@ -81,12 +81,19 @@ class ScheduleRepository:
                 OccurrenceRow.local_date == planned.local_date,
             )
         ).one()
-        delivery_status = DeliveryStatus.MISSED if status is OccurrenceStatus.MISSED else DeliveryStatus.PENDING
+        delivery_status = (
+            DeliveryStatus.MISSED if status is OccurrenceStatus.MISSED else DeliveryStatus.PENDING
+        )
         insert_ignore(
             self.session,
             DeliveryRow,
             [
-                {"occurrence_id": row.id, "recipient": recipient, "status": delivery_status.value, "attempts": 0}
+                {
+                    "occurrence_id": row.id,
+                    "recipient": recipient,
+                    "status": delivery_status.value,
+                    "attempts": 0,
+                }
                 for recipient in dict.fromkeys(planned.recipients)
             ],
             ["occurrence_id", "recipient"],
@@ -157,7 +164,9 @@ class ScheduleRepository:
 
     def release(self, delivery_id: int, error: str) -> None:
         """Back to pending: the send certainly did not happen (rate limited), try next tick."""
-        self._settle(delivery_id, DeliveryStatus.PENDING, claim_token=None, claimed_at=None, error=error[:200])
+        self._settle(
+            delivery_id, DeliveryStatus.PENDING, claim_token=None, claimed_at=None, error=error[:200]
+        )
 
     def _settle(self, delivery_id: int, status: DeliveryStatus, **values) -> None:
         self.session.execute(
@@ -169,7 +178,10 @@ class ScheduleRepository:
     def stale_claims(self, claimed_before: datetime) -> list[Delivery]:
         rows = self.session.scalars(
             select(DeliveryRow).where(
-                and_(DeliveryRow.status == DeliveryStatus.CLAIMED.value, DeliveryRow.claimed_at <= claimed_before)
+                and_(
+                    DeliveryRow.status == DeliveryStatus.CLAIMED.value,
+                    DeliveryRow.claimed_at <= claimed_before,
+                )
             )
         )
         return [_delivery(row) for row in rows]
@@ -179,7 +191,9 @@ class ScheduleRepository:
         result = self.session.execute(
             update(DeliveryRow)
             .where(DeliveryRow.id == delivery_id, DeliveryRow.status == DeliveryStatus.CLAIMED.value)
-            .where(DeliveryRow.claim_token == stale_token if stale_token else DeliveryRow.claim_token.is_(None))
+            .where(
+                DeliveryRow.claim_token == stale_token if stale_token else DeliveryRow.claim_token.is_(None)
+            )
             .values(claim_token=token, claimed_at=now)
         )
         return result.rowcount == 1
@@ -201,4 +215,6 @@ class ScheduleRepository:
         return self.session.scalar(select(DirectChannel.channel_id).where(DirectChannel.user_id == user_id))
 
     def remember_direct_channel(self, user_id: str, channel_id: str) -> None:
-        insert_ignore(self.session, DirectChannel, [{"user_id": user_id, "channel_id": channel_id}], ["user_id"])
+        insert_ignore(
+            self.session, DirectChannel, [{"user_id": user_id, "channel_id": channel_id}], ["user_id"]
+        )

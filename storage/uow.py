@@ -5,17 +5,17 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.audit import AuditRepository
-from storage.checkins import CheckinRepository
-from storage.cohorts import CohortRepository
-from storage.digest_queries import DigestQueries
+from storage.checkins.repository import CheckinRepository
+from storage.cohorts.members import MembershipRepository, ProfileRepository
+from storage.cohorts.repository import CohortRepository
+from storage.digests.queries import DigestQueries
 from storage.events import EventRepository
-from storage.help_requests import HelpRequestRepository
-from storage.members import MembershipRepository, ProfileRepository
+from storage.peer_help.requests import HelpRequestRepository
+from storage.peer_help.skills import SkillRepository
 from storage.schedule import ScheduleRepository
-from storage.skills import SkillRepository
-from storage.standup_runs import StandupRunRepository
-from storage.standups import StandupRepository
-from storage.trainings import TrainingRepository
+from storage.standups.repository import StandupRepository
+from storage.standups.runs import StandupRunRepository
+from storage.trainings.repository import TrainingRepository
 
 
 class SqlUnitOfWork:

@@ -17,7 +17,10 @@ def insert_ignore(session: Session, model, rows: Sequence[dict], conflict: Seque
     module = postgresql if dialect == "postgresql" else sqlite
     key = inspect(model).primary_key[0]
     statement = (
-        module.insert(model).values(list(rows)).on_conflict_do_nothing(index_elements=list(conflict)).returning(key)
+        module.insert(model)
+        .values(list(rows))
+        .on_conflict_do_nothing(index_elements=list(conflict))
+        .returning(key)
     )
     # RETURNING counts what was inserted on both engines; rowcount is -1 with psycopg here.
     return len(session.execute(statement).fetchall())

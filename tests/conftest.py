@@ -70,7 +70,9 @@ def _truncate_postgres(url: str) -> None:
     engine = make_engine(url)
     with engine.begin() as connection:
         tables = connection.execute(
-            text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'")
+            text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
+            )
         ).scalars()
         names = ", ".join(f'"{table}"' for table in tables)
         if names:

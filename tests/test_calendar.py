@@ -11,21 +11,33 @@ from domain.calendar import at_local, is_day_off, is_zone, local_date, parse_hhm
 
 
 def test_paris_morning_before_and_after_spring_change():
-    assert at_local(date(2026, 3, 28), time(9, 30), "Europe/Paris") == datetime(2026, 3, 28, 8, 30, tzinfo=UTC)
-    assert at_local(date(2026, 3, 29), time(9, 30), "Europe/Paris") == datetime(2026, 3, 29, 7, 30, tzinfo=UTC)
+    assert at_local(date(2026, 3, 28), time(9, 30), "Europe/Paris") == datetime(
+        2026, 3, 28, 8, 30, tzinfo=UTC
+    )
+    assert at_local(date(2026, 3, 29), time(9, 30), "Europe/Paris") == datetime(
+        2026, 3, 29, 7, 30, tzinfo=UTC
+    )
 
 
 def test_paris_morning_before_and_after_autumn_change():
-    assert at_local(date(2026, 10, 24), time(9, 30), "Europe/Paris") == datetime(2026, 10, 24, 7, 30, tzinfo=UTC)
-    assert at_local(date(2026, 10, 25), time(9, 30), "Europe/Paris") == datetime(2026, 10, 25, 8, 30, tzinfo=UTC)
+    assert at_local(date(2026, 10, 24), time(9, 30), "Europe/Paris") == datetime(
+        2026, 10, 24, 7, 30, tzinfo=UTC
+    )
+    assert at_local(date(2026, 10, 25), time(9, 30), "Europe/Paris") == datetime(
+        2026, 10, 25, 8, 30, tzinfo=UTC
+    )
 
 
 def test_a_wall_time_skipped_in_spring_happens_after_the_gap():
-    assert at_local(date(2026, 3, 29), time(2, 30), "Europe/Paris") == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
+    assert at_local(date(2026, 3, 29), time(2, 30), "Europe/Paris") == datetime(
+        2026, 3, 29, 1, 30, tzinfo=UTC
+    )
 
 
 def test_a_wall_time_repeated_in_autumn_happens_once_the_first_time():
-    assert at_local(date(2026, 10, 25), time(2, 30), "Europe/Paris") == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+    assert at_local(date(2026, 10, 25), time(2, 30), "Europe/Paris") == datetime(
+        2026, 10, 25, 0, 30, tzinfo=UTC
+    )
 
 
 @pytest.mark.parametrize("zone", ["Africa/Dakar", "Africa/Abidjan", "Africa/Lome", "Africa/Ouagadougou"])

@@ -102,8 +102,10 @@ def test_every_marked_text_is_translated(extracted, catalog):
         elif not all(_forms(entry.string)):
             problems.append(f"not translated: {label}")
     assert not problems, (
-        f"{len(problems)} text(s) lack a {lang} translation:\n  " + "\n  ".join(problems)
-        + "\n" + HOW_TO_FIX.format(lang=lang)
+        f"{len(problems)} text(s) lack a {lang} translation:\n  "
+        + "\n  ".join(problems)
+        + "\n"
+        + HOW_TO_FIX.format(lang=lang)
     )
 
 
@@ -117,20 +119,32 @@ def test_translations_keep_the_placeholders(catalog):
             expected = set().union(*(_fields(text) for text in _forms(entry.id)))
             forms = [_fields(text) for text in _forms(entry.string) if text]
         except ValueError as error:
-            problems.append(f"{entry.id!r}: malformed braces ({error}); write a literal brace as {{{{ or }}}}")
+            problems.append(
+                f"{entry.id!r}: malformed braces ({error}); write a literal brace as {{{{ or }}}}"
+            )
             continue
         if any(not name.isidentifier() for name in expected):
-            problems.append(f"{entry.id!r}: placeholders must be named, e.g. {{name}}, to be filled by keyword")
+            problems.append(
+                f"{entry.id!r}: placeholders must be named, e.g. {{name}}, to be filled by keyword"
+            )
         if forms and (any(not form <= expected for form in forms) or set().union(*forms) != expected):
-            problems.append(f"{entry.id!r}: msgid has {sorted(expected)}, msgstr has {[sorted(f) for f in forms]}")
+            problems.append(
+                f"{entry.id!r}: msgid has {sorted(expected)}, msgstr has {[sorted(f) for f in forms]}"
+            )
     assert not problems, f"{lang} catalog:\n  " + "\n  ".join(problems)
 
 
 def test_french_punctuation_never_starts_a_line():
     # A plain space before « : ; ? ! » would let Slack wrap the mark onto the next line.
     po = _catalog("fr")
-    bad = [entry.id for entry in po if entry.id and any(re.search(r" [:;?!»]|« ", text) for text in _forms(entry.string))]
-    assert not bad, "use a no-break space (U+00A0) before : ; ? ! » and after « in:\n  " + "\n  ".join(map(repr, bad))
+    bad = [
+        entry.id
+        for entry in po
+        if entry.id and any(re.search(r" [:;?!»]|« ", text) for text in _forms(entry.string))
+    ]
+    assert not bad, "use a no-break space (U+00A0) before : ; ? ! » and after « in:\n  " + "\n  ".join(
+        map(repr, bad)
+    )
 
 
 def test_catalog_headers(catalog):
@@ -151,7 +165,10 @@ def test_gettext_translates_and_fills_placeholders():
     assert i18n.gettext(i18n.UNKNOWN_COMMAND, "fr", usage="/cohort help") == (
         "Commande inconnue. Utilisation\u00a0: /cohort help"
     )
-    assert i18n.gettext(i18n.UNKNOWN_COMMAND, "en", usage="/cohort help") == "Unknown command. Usage: /cohort help"
+    assert (
+        i18n.gettext(i18n.UNKNOWN_COMMAND, "en", usage="/cohort help")
+        == "Unknown command. Usage: /cohort help"
+    )
     assert i18n._(i18n.DONE, "fr") == "C’est fait."
     assert i18n.gettext(i18n.DONE, "en") == "Done."
 
@@ -222,12 +239,20 @@ def test_format_datetime_in_the_cohort_zone():
     assert french.startswith("29 mars 2026") and french.endswith("09:30")
     assert english.startswith("29 March 2026") and english.endswith("03:30")
     assert i18n.format_datetime(instant, "fr", "Pacific/Auckland").startswith("29 mars 2026")
-    assert i18n.format_datetime(datetime(2026, 3, 28, 23, 30, tzinfo=UTC), "fr", "Asia/Tokyo").startswith("29 mars")
+    assert i18n.format_datetime(datetime(2026, 3, 28, 23, 30, tzinfo=UTC), "fr", "Asia/Tokyo").startswith(
+        "29 mars"
+    )
 
 
 def test_weekday_names():
     assert [i18n.weekday_name(code, "fr") for code in WEEKDAYS] == [
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
     ]
     assert i18n.weekday_name("mon", "en") == "Monday"
     assert i18n.weekday_name("SUN", "en") == "Sunday"

@@ -13,7 +13,9 @@ from jsonschema import Draft7Validator
 from bot.manifest import BOT_EVENTS, COMMANDS, PLACEHOLDER_URL, SCOPES, build_manifest, manifest_yaml
 
 # slackapi/manifest-schema (MIT), the v1 schema; it only refers to its own definitions.
-SCHEMA = json.loads((Path(__file__).parent / "data" / "manifest.schema.1.0.0.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (Path(__file__).parent / "data" / "manifest.schema.1.0.0.json").read_text(encoding="utf-8")
+)
 INTERFACE_COMMANDS = {"/cohort", "/standup", "/ask", "/skills", "/training", "/checkin"}
 BASE_URL = "https://cohortbot.example.org"
 MODES = {
@@ -91,7 +93,9 @@ def test_http_mode_sends_everything_to_slack_events():
     assert manifest["settings"]["socket_mode_enabled"] is False
     assert manifest["settings"]["event_subscriptions"]["request_url"] == expected
     assert manifest["settings"]["interactivity"]["request_url"] == expected
-    assert [command["url"] for command in manifest["features"]["slash_commands"]] == [expected] * len(COMMANDS)
+    assert [command["url"] for command in manifest["features"]["slash_commands"]] == [expected] * len(
+        COMMANDS
+    )
     urls = [value for path, value in _strings(manifest) if path.endswith("url")]
     assert urls and all(url.endswith("/slack/events") for url in urls)
 
@@ -117,8 +121,18 @@ def test_scopes_are_exactly_the_documented_ones(manifest):
     assert "user" not in manifest["oauth_config"]["scopes"]
     assert all(reason.strip() for reason in SCOPES.values())
     assert set(SCOPES) == {
-        "chat:write", "commands", "im:history", "im:write", "users:read", "users:read.email",
-        "channels:history", "groups:history", "channels:join", "channels:read", "groups:read", "files:write",
+        "chat:write",
+        "commands",
+        "im:history",
+        "im:write",
+        "users:read",
+        "users:read.email",
+        "channels:history",
+        "groups:history",
+        "channels:join",
+        "channels:read",
+        "groups:read",
+        "files:write",
     }
 
 

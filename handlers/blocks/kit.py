@@ -54,7 +54,10 @@ def section(text: str | None, fields: list[str] | None = None) -> Block:
 
 
 def context(*texts: str) -> Block:
-    return {"type": "context", "elements": [mrkdwn(text, SECTION_TEXT_MAX) for text in texts[:CONTEXT_ELEMENTS_MAX]]}
+    return {
+        "type": "context",
+        "elements": [mrkdwn(text, SECTION_TEXT_MAX) for text in texts[:CONTEXT_ELEMENTS_MAX]],
+    }
 
 
 def divider() -> Block:
@@ -74,8 +77,9 @@ def option(text: str, value: str) -> dict:
     return {"text": plain(text, OPTION_TEXT_MAX), "value": value[:OPTION_VALUE_MAX]}
 
 
-def static_select(options: list[dict], initial: str | None = None, placeholder: str | None = None,
-                  action_id: str = "value") -> dict:
+def static_select(
+    options: list[dict], initial: str | None = None, placeholder: str | None = None, action_id: str = "value"
+) -> dict:
     options = options[:OPTIONS_MAX]
     element: dict[str, Any] = {"type": "static_select", "action_id": action_id, "options": options}
     chosen = next((o for o in options if o["value"] == initial), None)
@@ -86,7 +90,9 @@ def static_select(options: list[dict], initial: str | None = None, placeholder: 
     return element
 
 
-def text_input(initial: str | None = None, placeholder: str | None = None, max_length: int | None = None) -> dict:
+def text_input(
+    initial: str | None = None, placeholder: str | None = None, max_length: int | None = None
+) -> dict:
     element: dict[str, Any] = {"type": "plain_text_input", "action_id": "value"}
     if initial:
         element["initial_value"] = initial
@@ -97,10 +103,17 @@ def text_input(initial: str | None = None, placeholder: str | None = None, max_l
     return element
 
 
-def input_block(block_id: str, label: str, element: dict, *, optional: bool = False, hint: str | None = None) -> Block:
+def input_block(
+    block_id: str, label: str, element: dict, *, optional: bool = False, hint: str | None = None
+) -> Block:
     """An input whose `block_id` is its name and whose element's `action_id` is `value`."""
-    block: Block = {"type": "input", "block_id": block_id, "label": plain(label, LABEL_MAX),
-                    "element": {**element, "action_id": element.get("action_id", "value")}, "optional": optional}
+    block: Block = {
+        "type": "input",
+        "block_id": block_id,
+        "label": plain(label, LABEL_MAX),
+        "element": {**element, "action_id": element.get("action_id", "value")},
+        "optional": optional,
+    }
     if hint:
         block["hint"] = plain(hint, LABEL_MAX)
     return block
@@ -114,8 +127,15 @@ def message(text: str, blocks: list[Block] | None = None) -> dict:
     return body
 
 
-def modal(callback_id: str, title: str, blocks: list[Block], *, submit: str | None = None, close: str | None = None,
-          private_metadata: str = "") -> dict:
+def modal(
+    callback_id: str,
+    title: str,
+    blocks: list[Block],
+    *,
+    submit: str | None = None,
+    close: str | None = None,
+    private_metadata: str = "",
+) -> dict:
     view: dict[str, Any] = {
         "type": "modal",
         "callback_id": callback_id,

@@ -20,7 +20,12 @@ def cohortbot(*args: str, env: dict | None = None, cwd: Path | None = None) -> s
     clean["PYTHONPATH"] = str(ROOT)
     clean.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], cwd=cwd or ROOT, env=clean, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd or ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -53,7 +58,9 @@ def test_run_needs_a_signing_secret_in_http_mode(tmp_path):
 def test_dotenv_is_read_and_the_environment_wins(tmp_path):
     (tmp_path / ".env").write_text("PORT=abc\nCOHORTBOT_LANG=en\n", encoding="utf-8")
     assert cohortbot("migrate", cwd=tmp_path).returncode == 2
-    result = cohortbot("migrate", env={"PORT": "3001", "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"}, cwd=tmp_path)
+    result = cohortbot(
+        "migrate", env={"PORT": "3001", "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"}, cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -77,7 +84,11 @@ def test_unreachable_database_is_a_clear_error(tmp_path):
 
 
 def test_a_token_slack_rejects_exits_2(tmp_path, fake_slack):
-    env = {"SLACK_BOT_TOKEN": "xoxb-invalid", "SLACK_API_URL": fake_slack.url, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"}
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-invalid",
+        "SLACK_API_URL": fake_slack.url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+    }
     result = cohortbot("tick", env=env, cwd=tmp_path)
     assert result.returncode == 2
     assert "SLACK_BOT_TOKEN" in result.stderr and "invalid_auth" in result.stderr
@@ -87,7 +98,11 @@ def test_a_token_slack_rejects_exits_2(tmp_path, fake_slack):
 
 
 def test_tick_prints_one_line_per_kind_and_twice_sends_nothing(tmp_path, fake_slack):
-    env = {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": fake_slack.url, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"}
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_API_URL": fake_slack.url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+    }
     first = cohortbot("tick", "--at", "2026-03-02T09:30:00+01:00", env=env, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     kinds = [line.split(":")[0] for line in first.stdout.strip().splitlines()]

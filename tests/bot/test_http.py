@@ -76,7 +76,9 @@ def test_url_verification(served):
 
 def test_a_retried_event_runs_once(served):
     base, seen = served
-    body = event_body({"type": "app_mention", "text": "once", "user": "U1", "channel": "C1", "ts": "1.1"}, event_id="Ev42")
+    body = event_body(
+        {"type": "app_mention", "text": "once", "user": "U1", "channel": "C1", "ts": "1.1"}, event_id="Ev42"
+    )
     for retry in range(3):
         headers = sign(SECRET, body)
         if retry:

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.cli import main
-from domain.cohorts import NewCohort
+from domain.cohorts.model import NewCohort
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -51,7 +51,9 @@ def members(ctx) -> set[tuple]:
         return {(m.user_id, m.role.value, m.challenge_slug) for m in uow.members.of_cohort(cohort.id)}
 
 
-def test_id_rows_cost_no_slack_call_and_a_second_import_changes_nothing(operator, eig7, ctx, fake_slack, capsys):
+def test_id_rows_cost_no_slack_call_and_a_second_import_changes_nothing(
+    operator, eig7, ctx, fake_slack, capsys
+):
     path = write(operator, "slack_id,role,challenge\nU0ANA,fellow,IA\n<@U0BEN|ben>,mentor,\nU0CHLOE,admin,\n")
     assert run("import-roster", path, "--cohort", "EIG7") == 0
     assert capsys.readouterr().out.strip() == "eig7: 3 added, 0 changed, 0 unchanged."
@@ -102,16 +104,21 @@ def test_a_spreadsheet_export_with_bom_and_semicolons(operator, eig7, ctx, capsy
 def test_every_bad_row_is_reported_by_line_and_nothing_is_imported(operator, eig7, ctx, fake_slack, capsys):
     fake_slack.add_user("U0BOT2", name="helper", email="bot@example.org", is_bot=True)
     fake_slack.add_user("U0ANA", name="ana", email="ana@example.org")
-    path = write(operator, "\n".join([
-        "email,role,challenge",
-        "ana@example.org,fellow,ia",
-        "nobody@example.org,fellow,ia",
-        "bot@example.org,mentor,",
-        "not-an-email,fellow,ia",
-        "ana@example.org,mentor,",
-        "chloe@example.org,boss,ia",
-        "",
-    ]))
+    path = write(
+        operator,
+        "\n".join(
+            [
+                "email,role,challenge",
+                "ana@example.org,fellow,ia",
+                "nobody@example.org,fellow,ia",
+                "bot@example.org,mentor,",
+                "not-an-email,fellow,ia",
+                "ana@example.org,mentor,",
+                "chloe@example.org,boss,ia",
+                "",
+            ]
+        ),
+    )
     assert run("import-roster", path, "--cohort", "eig7") == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err[0] == "The roster has mistakes, listed by line below; nothing was imported."
@@ -123,8 +130,11 @@ def test_slack_look_ups_report_their_rows_too(operator, eig7, ctx, fake_slack, c
     fake_slack.add_user("U0BOT2", name="helper", email="bot@example.org", is_bot=True)
     fake_slack.add_user("U0GONE", name="gone", email="gone@example.org", deleted=True)
     fake_slack.add_user("U0ANA", name="ana", email="ana@example.org")
-    path = write(operator, "email,role,challenge\nana@example.org,fellow,ia\nnobody@example.org,fellow,ia\n"
-                           "bot@example.org,mentor,\ngone@example.org,fellow,ia\nu0ana.alias@example.org,fellow,\n")
+    path = write(
+        operator,
+        "email,role,challenge\nana@example.org,fellow,ia\nnobody@example.org,fellow,ia\n"
+        "bot@example.org,mentor,\ngone@example.org,fellow,ia\nu0ana.alias@example.org,fellow,\n",
+    )
     assert run("import-roster", path, "--cohort", "eig7") == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err[1:] == [
@@ -139,7 +149,12 @@ def test_slack_look_ups_report_their_rows_too(operator, eig7, ctx, fake_slack, c
 def test_an_admin_with_a_challenge_is_a_bad_row(operator, eig7, ctx, capsys):
     path = write(operator, "slack_id,role,challenge\nU0ANA,fellow,ia\nU0BEN,admin,ia\n")
     assert run("import-roster", path, "--cohort", "eig7") == 2
-    assert capsys.readouterr().err.strip().splitlines()[1].startswith("Line 3: An admin manages the whole cohort")
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .splitlines()[1]
+        .startswith("Line 3: An admin manages the whole cohort")
+    )
     assert members(ctx) == set()
 
 
@@ -166,9 +181,20 @@ def test_one_line_for_a_mistake_about_the_whole_import(operator, eig7, capsys, c
 
 def test_email_rows_need_a_token(operator, eig7, monkeypatch, capsys):
     monkeypatch.delenv("SLACK_BOT_TOKEN")
-    assert run("import-roster", write(operator, "email,role,challenge\na@example.org,fellow,\n"), "--cohort", "eig7") == 2
+    assert (
+        run(
+            "import-roster",
+            write(operator, "email,role,challenge\na@example.org,fellow,\n"),
+            "--cohort",
+            "eig7",
+        )
+        == 2
+    )
     assert capsys.readouterr().err.startswith("cohortbot: SLACK_BOT_TOKEN: ")
-    assert run("import-roster", write(operator, "slack_id,role,challenge\nU0ANA,fellow,\n"), "--cohort", "eig7") == 0
+    assert (
+        run("import-roster", write(operator, "slack_id,role,challenge\nU0ANA,fellow,\n"), "--cohort", "eig7")
+        == 0
+    )
 
 
 def test_a_large_file_shows_its_progress(operator, eig7, ctx, fake_slack, capsys):
@@ -185,6 +211,7 @@ def test_a_large_file_shows_its_progress(operator, eig7, ctx, fake_slack, capsys
 
 
 # -- export ----------------------------------------------------------------------------------------------
+
 
 def test_export_writes_the_history_as_csv_and_json(operator, eig7, capsys):
     path = write(operator, "slack_id,role,challenge\nU0ANA,fellow,IA\nU0BEN,mentor,\n")
@@ -206,4 +233,7 @@ def test_export_writes_the_history_as_csv_and_json(operator, eig7, capsys):
 
 def test_export_of_an_unknown_cohort_is_one_line(operator, capsys):
     assert run("export", "--cohort", "nope") == 2
-    assert capsys.readouterr().err.strip() == 'cohortbot: There is no cohort named "nope"; /cohort list shows them.'
+    assert (
+        capsys.readouterr().err.strip()
+        == 'cohortbot: There is no cohort named "nope"; /cohort list shows them.'
+    )

@@ -70,5 +70,7 @@ def test_a_bad_setting_names_the_variable(env, variable, need):
 
 
 def test_socket_mode_needs_no_signing_secret():
-    settings = load_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}, need_token=True, need_secret=True)
+    settings = load_settings(
+        {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}, need_token=True, need_secret=True
+    )
     assert settings.signing_secret is None

@@ -6,8 +6,8 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from domain.cohort_records import AuditEntry, ChannelInfo, CohortHoliday
-from domain.cohorts import Challenge, Cohort, MemberProfile, Membership, NewCohort, cohort_key
+from domain.cohorts.model import Challenge, Cohort, MemberProfile, Membership, NewCohort, cohort_key
+from domain.cohorts.records import AuditEntry, ChannelInfo, CohortHoliday
 from domain.messages import DomainError
 
 
@@ -26,8 +26,9 @@ class Cohorts:
     def add(self, new: NewCohort, channel_id, now):
         if self.by_name(new.name):
             raise DomainError("duplicate")
-        cohort = Cohort(len(self.rows) + 1, new.name, channel_id, new.timezone, new.lang, new.country, new.start,
-                        new.end)
+        cohort = Cohort(
+            len(self.rows) + 1, new.name, channel_id, new.timezone, new.lang, new.country, new.start, new.end
+        )
         self.rows[cohort.id] = cohort
         return cohort
 
@@ -47,8 +48,11 @@ class Cohorts:
         return [h for h in self.holiday_rows if h.cohort_id == cohort_id]
 
     def add_holiday(self, holiday):
-        same = [h for h in self.holiday_rows if (h.cohort_id, h.first, h.last) == (holiday.cohort_id, holiday.first,
-                                                                                 holiday.last)]
+        same = [
+            h
+            for h in self.holiday_rows
+            if (h.cohort_id, h.first, h.last) == (holiday.cohort_id, holiday.first, holiday.last)
+        ]
         for old in same:
             self.holiday_rows.remove(old)
         self.holiday_rows.append(holiday)
@@ -137,8 +141,14 @@ class Store:
 
     def snapshot(self):
         """Everything stored, to check that a refused action changed nothing."""
-        return (dict(self.cohorts.rows), list(self.cohorts.challenge_rows), list(self.cohorts.holiday_rows),
-                list(self.members.rows), dict(self.profiles.overrides), list(self.audit.entries))
+        return (
+            dict(self.cohorts.rows),
+            list(self.cohorts.challenge_rows),
+            list(self.cohorts.holiday_rows),
+            list(self.members.rows),
+            dict(self.profiles.overrides),
+            list(self.audit.entries),
+        )
 
 
 class Slack:
@@ -156,8 +166,9 @@ class Slack:
         return self.users[user_id]
 
     def channel_named(self, channel_id, **changes):
-        self.channels[channel_id] = ChannelInfo(channel_id, channel_id.lower(), **{
-            "is_private": False, "is_member": False, **changes})
+        self.channels[channel_id] = ChannelInfo(
+            channel_id, channel_id.lower(), **{"is_private": False, "is_member": False, **changes}
+        )
         return self.channels[channel_id]
 
     def user(self, user_id):
@@ -173,4 +184,3 @@ class Slack:
         if self.join_works:
             self.joined.append(channel_id)
         return self.join_works
-

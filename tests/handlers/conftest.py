@@ -1,4 +1,4 @@
 """Fixtures of the handler tests."""
 
-from tests.handlers.cohort_helpers import workspace  # noqa: F401 - a fixture, found by name
-from tests.handlers.standup_helpers import prompted, standups  # noqa: F401,E402 - fixtures, found by name
+from tests.handlers.cohorts.cohort_helpers import workspace  # noqa: F401 - a fixture, found by name
+from tests.handlers.standups.standup_helpers import prompted, standups  # noqa: F401,E402 - fixtures, found by name

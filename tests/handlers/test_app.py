@@ -32,7 +32,10 @@ def test_an_error_in_an_event_listener_is_told_by_dm(socket_app, fake_slack):
         raise RuntimeError("boom")
 
     socket_app.event("app_mention")(broken)
-    dispatch(socket_app, event_callback({"type": "app_mention", "user": "U7", "text": "x", "channel": "C1", "ts": "1.1"}))
+    dispatch(
+        socket_app,
+        event_callback({"type": "app_mention", "user": "U7", "text": "x", "channel": "C1", "ts": "1.1"}),
+    )
     [call] = fake_slack.calls("chat.postMessage")
     assert call.params["channel"] == "U7"
 
@@ -40,11 +43,15 @@ def test_an_error_in_an_event_listener_is_told_by_dm(socket_app, fake_slack):
 def test_the_same_event_id_runs_once(socket_app):
     seen = []
     socket_app.event("app_mention")(lambda event: seen.append(event["ts"]))
-    body = event_callback({"type": "app_mention", "user": "U7", "text": "x", "channel": "C1", "ts": "1.1"}, event_id="EvSame")
+    body = event_callback(
+        {"type": "app_mention", "user": "U7", "text": "x", "channel": "C1", "ts": "1.1"}, event_id="EvSame"
+    )
     for _ in range(4):
         assert dispatch(socket_app, body).status == 200
     assert seen == ["1.1"]
-    other = event_callback({"type": "app_mention", "user": "U7", "text": "y", "channel": "C1", "ts": "1.2"}, event_id="EvOther")
+    other = event_callback(
+        {"type": "app_mention", "user": "U7", "text": "y", "channel": "C1", "ts": "1.2"}, event_id="EvOther"
+    )
     dispatch(socket_app, other)
     assert seen == ["1.1", "1.2"]
 

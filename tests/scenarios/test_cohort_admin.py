@@ -57,7 +57,8 @@ def test_a_new_admin_sets_up_two_cohorts(workspace, operator, capsys):
     slip(workspace, "create eig7-en <#C200|eig8> tz=Paris", "Paris")
     slip(workspace, "create EIG7 <#C200|eig8>", "existe déjà")
     assert workspace.say("create eig7-en <#C200|eig8> lang=en start=2026-01-05 end=2026-12-18").startswith(
-        "Cohort eig7-en created")
+        "Cohort eig7-en created"
+    )
 
     # 3. They fill the first cohort by command.
     slip(workspace, "add eig77 <@UANA> <@UBEN>", "eig77")
@@ -69,22 +70,37 @@ def test_a_new_admin_sets_up_two_cohorts(workspace, operator, capsys):
 
     # 4. The second one by the form, in English.
     view, _ = workspace.open_form()
-    assert [o["value"] for b in view["blocks"] if b.get("block_id") == "cohort" for o in b["element"]["options"]] \
-        == ["eig7", "eig7-en"]
+    assert [
+        o["value"] for b in view["blocks"] if b.get("block_id") == "cohort" for o in b["element"]["options"]
+    ] == ["eig7", "eig7-en"]
     people = {"type": "multi_users_select", "selected_users": ["UCHLOE", "UDAVID"]}
-    assert workspace.submit(ids.MODE_ADD, {"cohort": select("eig7-en"), "people": people, "role": select("fellow"),
-                                           "challenge": "Open data"}) is None
+    assert (
+        workspace.submit(
+            ids.MODE_ADD,
+            {
+                "cohort": select("eig7-en"),
+                "people": people,
+                "role": select("fellow"),
+                "challenge": "Open data",
+            },
+        )
+        is None
+    )
     assert workspace.dms()[-1].startswith("New challenge open-data created in eig7-en.")
 
     # 5. And the rest of the first cohort from the program's spreadsheet, fixing one bad row.
     workspace.fake.add_user("UFANNY", name="fanny", email="fanny@example.org")
     workspace.fake.add_user("UGUS", name="gus", email="gus@example.org")
     roster = operator / "eig7.csv"
-    roster.write_text("email;role;challenge\nfanny@example.org;fellow;IA santé\ngus@exemple.org;fellow;IA santé\n",
-                      encoding="utf-8-sig")
+    roster.write_text(
+        "email;role;challenge\nfanny@example.org;fellow;IA santé\ngus@exemple.org;fellow;IA santé\n",
+        encoding="utf-8-sig",
+    )
     assert main(["import-roster", str(roster), "--cohort", "eig7"]) == 2
     assert "Ligne 3" in capsys.readouterr().err
-    roster.write_text(roster.read_text(encoding="utf-8-sig").replace("exemple", "example"), encoding="utf-8-sig")
+    roster.write_text(
+        roster.read_text(encoding="utf-8-sig").replace("exemple", "example"), encoding="utf-8-sig"
+    )
     assert main(["import-roster", str(roster), "--cohort", "eig7"]) == 0
     assert main(["import-roster", str(roster), "--cohort", "eig7"]) == 0
     assert capsys.readouterr().out.splitlines()[-1].startswith("eig7\u00a0: 0 ")
@@ -93,8 +109,12 @@ def test_a_new_admin_sets_up_two_cohorts(workspace, operator, capsys):
     listed = workspace.say("list")
     assert "*eig7*" in listed and "*eig7-en*" in listed
     assert workspace.members("eig7") == {
-        ("UANA", "fellow", "ia-sante"), ("UBEN", "fellow", "ia-sante"), ("UMENTOR", "mentor", "ia-sante"),
-        ("UFANNY", "fellow", "ia-sante"), ("UGUS", "fellow", "ia-sante")}
+        ("UANA", "fellow", "ia-sante"),
+        ("UBEN", "fellow", "ia-sante"),
+        ("UMENTOR", "mentor", "ia-sante"),
+        ("UFANNY", "fellow", "ia-sante"),
+        ("UGUS", "fellow", "ia-sante"),
+    }
     shown = "\n".join(str(block) for block in workspace.cohort("show eig7")["blocks"])
     for person in ("<@UANA>", "<@UBEN>", "<@UMENTOR>", "<@UFANNY>", "<@UGUS>"):
         assert person in shown

@@ -10,11 +10,11 @@ from types import SimpleNamespace
 
 from bot import export
 from handlers import ids
-from handlers.blocks.help_request import blocker_value
+from handlers.blocks.peer_help.request import blocker_value
 from schedules.engine import tick
 from schedules.registry import all_jobs
-from tests.handlers import peer_help_helpers
-from tests.handlers.peer_help_helpers import FELLOWS, HelpDesk, buttons
+from tests.handlers.peer_help import peer_help_helpers
+from tests.handlers.peer_help.peer_help_helpers import FELLOWS, HelpDesk, buttons
 from tests.support.socket import block_action, dispatch
 
 desk = peer_help_helpers.desk  # a fixture, found by name
@@ -22,8 +22,12 @@ desk = peer_help_helpers.desk  # a fixture, found by name
 
 def reached(desk: HelpDesk, request_id: int) -> set[str]:
     """The fellows whose DMs hold an offer button for this request."""
-    return {user_id for user_id in FELLOWS for message in desk.fake.messages(user_id)
-            if buttons(message).get(ids.HELP_OFFER) == str(request_id)}
+    return {
+        user_id
+        for user_id in FELLOWS
+        for message in desk.fake.messages(user_id)
+        if buttons(message).get(ids.HELP_OFFER) == str(request_id)
+    }
 
 
 def later(desk: HelpDesk, **delta) -> None:
@@ -51,8 +55,16 @@ def test_a_fortnight_of_peer_help(desk: HelpDesk, engine):
     with desk.ctx.uow() as uow:
         eig7 = uow.cohorts.by_name("eig7").id
     blocker = "L’export CSV casse les accents dans Excel, et le graphique du tableau de bord aussi"
-    dispatch(desk.app, block_action(ids.STANDUP_BLOCKER_TO_HELP, blocker_value(eig7, blocker), user_id="UEVA",
-                                    channel_id=desk.fake.dm_channel("UEVA"), trigger_id=desk.fake.new_trigger_id()))
+    dispatch(
+        desk.app,
+        block_action(
+            ids.STANDUP_BLOCKER_TO_HELP,
+            blocker_value(eig7, blocker),
+            user_id="UEVA",
+            channel_id=desk.fake.dm_channel("UEVA"),
+            trigger_id=desk.fake.new_trigger_id(),
+        ),
+    )
     form = desk.opened()
     assert form["blocks"][0]["element"]["initial_value"] == blocker
     assert desk.submit(form, "UEVA", skills="data-viz") is None
@@ -102,9 +114,16 @@ def test_a_fortnight_of_peer_help(desk: HelpDesk, engine):
     export.run(SimpleNamespace(cohort="eig7", format="json", out=None), engine, out)
     history = json.loads(out.getvalue())
     figures = {row["slack_id"]: row for row in history["help_figures"]}
-    assert (figures["UBEN"]["helps_given"], figures["UDAVID"]["helps_given"], figures["UFRED"]["offers"]) == (1, 1, 0)
+    assert (figures["UBEN"]["helps_given"], figures["UDAVID"]["helps_given"], figures["UFRED"]["offers"]) == (
+        1,
+        1,
+        0,
+    )
     assert figures["UANA"]["median_minutes_to_first_offer"] == 40
     assert figures["UANA"]["median_minutes_to_resolution"] == 160
     statuses = [(row["title"][:12], row["status"], row["credited"]) for row in history["help_requests"]]
-    assert statuses == [("Comment test", "resolved", "UBEN UDAVID"), ("L’export CSV", "resolved", "UCHLOE"),
-                        ("Quel package", "open", "")]
+    assert statuses == [
+        ("Comment test", "resolved", "UBEN UDAVID"),
+        ("L’export CSV", "resolved", "UCHLOE"),
+        ("Quel package", "open", ""),
+    ]

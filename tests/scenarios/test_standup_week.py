@@ -16,11 +16,16 @@ import pytest
 
 from handlers import ids
 from handlers.i18n import format_date
-from tests.handlers.standup_helpers import Standups
+from tests.handlers.standups.standup_helpers import Standups
 from tests.support.standup_world import texts
 
-THURSDAY, FRIDAY, MONDAY, TUESDAY, WEDNESDAY = (date(2026, 3, 26), date(2026, 3, 27), date(2026, 3, 30),
-                                                 date(2026, 3, 31), date(2026, 4, 1))
+THURSDAY, FRIDAY, MONDAY, TUESDAY, WEDNESDAY = (
+    date(2026, 3, 26),
+    date(2026, 3, 27),
+    date(2026, 3, 30),
+    date(2026, 3, 31),
+    date(2026, 4, 1),
+)
 PARIS = ("UANA", "UBEN", "UCHLOE", "UDAVID")
 EVERYONE = (*PARIS, "UEVA")  # Eva works from Dakar
 
@@ -33,7 +38,9 @@ class Week:
     def __init__(self, standups: Standups):
         self.s = standups
 
-    def live(self, day: date, actions: dict[datetime, Callable[[], None]], hours=range(5, 14), every: int = 10) -> None:
+    def live(
+        self, day: date, actions: dict[datetime, Callable[[], None]], hours=range(5, 14), every: int = 10
+    ) -> None:
         """Ticks every few minutes over these UTC hours, doing each action once its time has come."""
         pending = sorted(actions.items())
         now, end = at(day, hours.start), at(day, hours.stop - 1, 59)
@@ -53,6 +60,7 @@ class Week:
             else:
                 view, _ = self.s.standup("", user=user)
             assert self.s.submit(view, {"q1": q1, "q2": "La suite", "q3": q3 or None}, user=user) is None
+
         return act
 
     def say(self, text: str, user: str) -> Callable[[], None]:
@@ -69,8 +77,11 @@ class Week:
 
     def prompted_on(self, user: str) -> Counter:
         """Per day, the stand-up DMs (prompts and reminders) a person got, by the instant the fake saw them."""
-        calls = [c for c in self.s.fake.calls("chat.postMessage") if c.params["channel"] == user and c.ok
-                 and "standup_skip" in str(c.params.get("blocks"))]
+        calls = [
+            c
+            for c in self.s.fake.calls("chat.postMessage")
+            if c.params["channel"] == user and c.ok and "standup_skip" in str(c.params.get("blocks"))
+        ]
         return Counter(c.params["text"].split(":")[0].split("\u00a0")[0] for c in calls)
 
 
@@ -90,19 +101,34 @@ def week(workspace, clock) -> Week:
 
 def test_a_cohorts_stand_up_week(week):
     s = week.s
-    week.live(THURSDAY, {
-        at(THURSDAY, 8, 45): week.answer("UANA", "Nettoyage des données", "L’accès à la base SIRENE est bloqué"),
-        at(THURSDAY, 8, 50): week.skip("UBEN"),
-        at(THURSDAY, 9, 5): week.answer("UCHLOE", "Atelier utilisateurs", "rien"),
-        at(THURSDAY, 9, 15): week.answer("UCHLOE", "Atelier utilisateurs (compte rendu envoyé)", "rien"),
-        at(THURSDAY, 14, 0): week.answer("UDAVID", "Revue de code", from_prompt=False),  # late, by /standup
-    }, hours=range(5, 15))
+    week.live(
+        THURSDAY,
+        {
+            at(THURSDAY, 8, 45): week.answer(
+                "UANA", "Nettoyage des données", "L’accès à la base SIRENE est bloqué"
+            ),
+            at(THURSDAY, 8, 50): week.skip("UBEN"),
+            at(THURSDAY, 9, 5): week.answer("UCHLOE", "Atelier utilisateurs", "rien"),
+            at(THURSDAY, 9, 15): week.answer("UCHLOE", "Atelier utilisateurs (compte rendu envoyé)", "rien"),
+            at(THURSDAY, 14, 0): week.answer(
+                "UDAVID", "Revue de code", from_prompt=False
+            ),  # late, by /standup
+        },
+        hours=range(5, 15),
+    )
     # Thursday, winter time: Paris at 08:30 UTC, Dakar at 09:30 UTC; reminders an hour later to the silent.
     thread = s.channel()[0]
     assert thread["text"].startswith("Stand-up du jeudi 26 mars 2026")
-    replies = [m for m in s.channel() if m.get("thread_ts") == thread["ts"] != m["ts"] and not m.get("reply_broadcast")]
+    replies = [
+        m
+        for m in s.channel()
+        if m.get("thread_ts") == thread["ts"] != m["ts"] and not m.get("reply_broadcast")
+    ]
     assert [texts(m).split("\n")[0] for m in replies] == [
-        "Stand-up de <@UANA>", "Stand-up de <@UCHLOE>", "Stand-up de <@UDAVID> (en retard)"]
+        "Stand-up de <@UANA>",
+        "Stand-up de <@UCHLOE>",
+        "Stand-up de <@UDAVID> (en retard)",
+    ]
     assert "compte rendu envoyé" in texts(replies[1]), "the edit updated the post"
     summary = week.summary(THURSDAY)
     assert "Participation\u00a0: 2/4" in summary
@@ -114,35 +140,51 @@ def test_a_cohorts_stand_up_week(week):
 
     # Friday is a cohort holiday; the weekend has no stand-up; Paris springs forward on Sunday.
     calls = s.fake.count("chat.postMessage")
-    week.live(FRIDAY, {at(FRIDAY, 10): week.say("away <@UBEN|ben> 2026-03-30..2026-03-31", "UADMIN")},
-              hours=range(0, 24), every=30)
+    week.live(
+        FRIDAY,
+        {at(FRIDAY, 10): week.say("away <@UBEN|ben> 2026-03-30..2026-03-31", "UADMIN")},
+        hours=range(0, 24),
+        every=30,
+    )
     for day in (date(2026, 3, 28), date(2026, 3, 29)):
         week.live(day, {}, hours=range(0, 24), every=30)
     assert s.fake.count("chat.postMessage") == calls
 
     # Monday, summer time: Paris at 07:30 UTC now, Dakar still at 09:30 UTC. Ben is away.
-    week.live(MONDAY, {
-        at(MONDAY, 7, 40): week.answer("UANA", "Modèle v2"),
-        at(MONDAY, 7, 50): week.answer("UDAVID", "Tests"),
-        at(MONDAY, 9, 45): week.answer("UEVA", "Entretiens à Dakar", "J’attends les données du ministère"),
-    })
+    week.live(
+        MONDAY,
+        {
+            at(MONDAY, 7, 40): week.answer("UANA", "Modèle v2"),
+            at(MONDAY, 7, 50): week.answer("UDAVID", "Tests"),
+            at(MONDAY, 9, 45): week.answer(
+                "UEVA", "Entretiens à Dakar", "J’attends les données du ministère"
+            ),
+        },
+    )
     with s.ctx.uow() as uow:
         sent = {p.user_id: p.sent_at for p in uow.standup_runs.prompts(1, MONDAY)}
-    assert sent == {"UANA": at(MONDAY, 7, 30), "UCHLOE": at(MONDAY, 7, 30), "UDAVID": at(MONDAY, 7, 30),
-                    "UEVA": at(MONDAY, 9, 30)}
+    assert sent == {
+        "UANA": at(MONDAY, 7, 30),
+        "UCHLOE": at(MONDAY, 7, 30),
+        "UDAVID": at(MONDAY, 7, 30),
+        "UEVA": at(MONDAY, 9, 30),
+    }
     summary = week.summary(MONDAY)
     assert "Participation\u00a0: 3/4" in summary and "*Sans réponse*\u00a0: <@UCHLOE>" in summary
     assert "Absents\u00a0: <@UBEN>" in summary and "ministère" in summary
 
     # Tuesday: Ben comes back early; Ana skips by command; everyone else answers.
-    week.live(TUESDAY, {
-        at(TUESDAY, 6): week.say("back", "UBEN"),
-        at(TUESDAY, 7, 35): week.say("skip", "UANA"),
-        at(TUESDAY, 7, 40): week.answer("UBEN", "Retour de congés"),
-        at(TUESDAY, 7, 45): week.answer("UCHLOE", "Restitution"),
-        at(TUESDAY, 8, 0): week.answer("UDAVID", "Déploiement"),
-        at(TUESDAY, 9, 40): week.answer("UEVA", "Synthèse"),
-    })
+    week.live(
+        TUESDAY,
+        {
+            at(TUESDAY, 6): week.say("back", "UBEN"),
+            at(TUESDAY, 7, 35): week.say("skip", "UANA"),
+            at(TUESDAY, 7, 40): week.answer("UBEN", "Retour de congés"),
+            at(TUESDAY, 7, 45): week.answer("UCHLOE", "Restitution"),
+            at(TUESDAY, 8, 0): week.answer("UDAVID", "Déploiement"),
+            at(TUESDAY, 9, 40): week.answer("UEVA", "Synthèse"),
+        },
+    )
     summary = week.summary(TUESDAY)
     assert "Participation\u00a0: 4/4" in summary and "Tout le monde a répondu." in summary
     assert "Ont passé leur tour\u00a0: <@UANA>" in summary and "Absents" not in summary
@@ -155,9 +197,19 @@ def test_a_cohorts_stand_up_week(week):
     # the silent, one thread and one summary a day; no Slack error, no delivery posted twice.
     prompts = {user: week.prompted_on(user) for user in EVERYONE}
     assert {user: counts["C’est l’heure du stand-up de eig7"] for user, counts in prompts.items()} == {
-        "UANA": 4, "UBEN": 3, "UCHLOE": 4, "UDAVID": 4, "UEVA": 4}
+        "UANA": 4,
+        "UBEN": 3,
+        "UCHLOE": 4,
+        "UDAVID": 4,
+        "UEVA": 4,
+    }
     assert {user: counts["Rappel"] for user, counts in prompts.items()} == {
-        "UANA": 1, "UBEN": 1, "UCHLOE": 2, "UDAVID": 2, "UEVA": 2}
+        "UANA": 1,
+        "UBEN": 1,
+        "UCHLOE": 2,
+        "UDAVID": 2,
+        "UEVA": 2,
+    }
     assert sum(1 for m in s.channel() if m["text"].startswith("Stand-up du")) == 4  # Thu, Mon, Tue, Wed
     assert sum(1 for m in s.channel() if m.get("reply_broadcast")) == 4
     stats = s.fake.stats()

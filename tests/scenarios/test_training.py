@@ -15,8 +15,8 @@ import pytest
 from handlers import ids
 from schedules.engine import tick
 from schedules.registry import all_jobs
-from tests.handlers.cohort_helpers import Workspace
-from tests.handlers.training_helpers import Trainings, proposal
+from tests.handlers.cohorts.cohort_helpers import Workspace
+from tests.handlers.trainings.training_helpers import Trainings, proposal
 from tests.support.socket import select
 
 
@@ -33,14 +33,18 @@ def seats(trainings, session_id) -> str:
     return next(b for b in blocks if b["type"] == "context")["elements"][0]["text"]
 
 
-def sent_during(trainings, start: datetime, end: datetime, step: timedelta) -> dict[str, list[tuple[str, datetime]]]:
+def sent_during(
+    trainings, start: datetime, end: datetime, step: timedelta
+) -> dict[str, list[tuple[str, datetime]]]:
     """Ticks every `step` from start to end: who received what (first words), and when."""
     received: dict[str, list[tuple[str, datetime]]] = {}
     at = start
     while at <= end:
         trainings.ctx.clock.set(at)
         before = trainings.fake.count("chat.postMessage")
-        tick(trainings.ctx, at, [job for job in all_jobs() if getattr(job, "kind", "").startswith("training")])
+        tick(
+            trainings.ctx, at, [job for job in all_jobs() if getattr(job, "kind", "").startswith("training")]
+        )
         for call in trainings.fake.calls("chat.postMessage")[before:]:
             received.setdefault(call.params["channel"], []).append((call.params["text"][:30], at))
         at += step
@@ -51,7 +55,10 @@ def test_a_training_from_proposal_to_feedback(trainings):
     # Monday 2 March: Ana proposes a session in the cohort channel.
     assert trainings.command("propose", user="UANA", channel="C100") is None
     view = trainings.opened_view()
-    assert trainings.submit(proposal(capacity="2"), user="UANA", metadata=json.loads(view["private_metadata"])) is None
+    assert (
+        trainings.submit(proposal(capacity="2"), user="UANA", metadata=json.loads(view["private_metadata"]))
+        is None
+    )
     with trainings.ctx.uow() as uow:
         [session] = uow.trainings.given_by("UANA")
     assert session.starts_at == PARIS_14H and seats(trainings, session.id) == "*2 places restantes*"
@@ -69,7 +76,11 @@ def test_a_training_from_proposal_to_feedback(trainings):
     # Wednesday: Ben cannot come after all; David gets the seat, a DM and his invitation.
     trainings.later(days=2)
     trainings.click(ids.TRAINING_CANCEL, session.id, "UBEN")
-    assert trainings.signups(session.id) == {"UBEN": "cancelled", "UCHLOE": "confirmed", "UDAVID": "confirmed"}
+    assert trainings.signups(session.id) == {
+        "UBEN": "cancelled",
+        "UCHLOE": "confirmed",
+        "UDAVID": "confirmed",
+    }
     assert "Une place s’est libérée" in trainings.dms("UDAVID")[-1]
     [invite] = trainings.files("UDAVID")
     calendar = invite["content"].decode()
@@ -78,12 +89,15 @@ def test_a_training_from_proposal_to_feedback(trainings):
     assert seats(trainings, session.id) == "*Complet*"
 
     # The scheduler ticks every five minutes from Monday noon to Tuesday evening.
-    received = sent_during(trainings, PARIS_14H - timedelta(hours=25), PARIS_14H + timedelta(hours=2),
-                           timedelta(minutes=5))
+    received = sent_during(
+        trainings, PARIS_14H - timedelta(hours=25), PARIS_14H + timedelta(hours=2), timedelta(minutes=5)
+    )
     for user in ("UANA", "UCHLOE", "UDAVID"):
         times = [at for _text, at in received[user]]
         assert times[:2] == [PARIS_14H - timedelta(hours=24), PARIS_14H - timedelta(hours=1)], user
-    assert [at for _text, at in received["UCHLOE"]][2] == PARIS_14H + timedelta(hours=1)  # the feedback prompt
+    assert [at for _text, at in received["UCHLOE"]][2] == PARIS_14H + timedelta(
+        hours=1
+    )  # the feedback prompt
     assert len(received["UANA"]) == len(received["UCHLOE"]) == 3, "each reminder and prompt once"
     assert "UBEN" not in received
 
@@ -91,8 +105,12 @@ def test_a_training_from_proposal_to_feedback(trainings):
     for user, rating, comment in (("UCHLOE", 5, "Très clair"), ("UDAVID", 4, None)):
         trainings.click(ids.TRAINING_FEEDBACK_OPEN, session.id, user, channel="D" + user)
         assert trainings.opened_view()["callback_id"] == ids.TRAINING_FEEDBACK
-        answer = trainings.submit({"rating": select(str(rating)), "comment": comment}, user=user,
-                                  metadata={"session": session.id}, callback=ids.TRAINING_FEEDBACK)
+        answer = trainings.submit(
+            {"rating": select(str(rating)), "comment": comment},
+            user=user,
+            metadata={"session": session.id},
+            callback=ids.TRAINING_FEEDBACK,
+        )
         assert answer is None
     [summary] = [m for m in trainings.fake.messages("UANA") if m.get("text", "").startswith("Avis sur")]
     shown = json.dumps(summary["blocks"], ensure_ascii=False)

@@ -12,11 +12,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from domain.checkins import Share
-from domain.cohorts import Membership, Role
-from domain.help_records import HelpStatus, NewHelpRequest
-from domain.standups import StandupSettings
-from domain.trainings import Proposal, SessionStatus, SignupStatus
+from domain.checkins.model import Share
+from domain.cohorts.model import Membership, Role
+from domain.peer_help.records import HelpStatus, NewHelpRequest
+from domain.standups.model import StandupSettings
+from domain.trainings.model import Proposal, SessionStatus, SignupStatus
 from tests.support.block_kit_limits import check_blocks
 from tests.support.rituals import Rituals, text_of
 
@@ -61,7 +61,9 @@ def rituals(workspace, clock):
     assert "chaque vendredi à 16:00" in workspace.say("digest eig7 day=fri time=16:00")
     rituals = Rituals(workspace, clock)
     with rituals.ctx.uow() as uow:
-        uow.standups.save_settings(StandupSettings(rituals.cohort_id("eig7"), mood=True, updated_at=clock.now()))
+        uow.standups.save_settings(
+            StandupSettings(rituals.cohort_id("eig7"), mood=True, updated_at=clock.now())
+        )
         uow.commit()
     return rituals
 
@@ -77,12 +79,19 @@ def first_week(rituals: Rituals, eig7: Cohort) -> None:
     for day in (WEEK1[0], WEEK1[2], WEEK1[4]):
         eig7.standup("UCHLOE", day, mood=3)
     with rituals.ctx.uow() as uow:
-        asked = uow.help.add(NewHelpRequest(eig7.id, "UCHLOE", "Relire un notebook", "", (), "ask", utc(WEEK1[1], 9)))
+        asked = uow.help.add(
+            NewHelpRequest(eig7.id, "UCHLOE", "Relire un notebook", "", (), "ask", utc(WEEK1[1], 9))
+        )
         uow.help.add_offer(asked.id, "UANA", utc(WEEK1[1], 10))
         uow.help.credit(asked.id, ["UANA"])
         uow.help.end(asked.id, HelpStatus.RESOLVED, "UCHLOE", utc(WEEK1[2], 11))
-        dataviz = uow.trainings.add(eig7.id, "UCHLOE", Proposal("Dataviz", "", utc(WEEK1[3], 13), 90, 8, "Salle 2"),
-                                    SessionStatus.ANNOUNCED, utc(WEEK1[0], 9))
+        dataviz = uow.trainings.add(
+            eig7.id,
+            "UCHLOE",
+            Proposal("Dataviz", "", utc(WEEK1[3], 13), 90, 8, "Salle 2"),
+            SessionStatus.ANNOUNCED,
+            utc(WEEK1[0], 9),
+        )
         uow.trainings.join(dataviz.id, "UANA", SignupStatus.CONFIRMED, utc(WEEK1[0], 10))
         uow.commit()
 
@@ -97,7 +106,9 @@ def checkins_of_the_first_week(rituals: Rituals, eig7: Cohort) -> None:
 
 
 def check_first_digests(rituals: Rituals, eig7: Cohort) -> None:
-    assert rituals.lines(utc(WEEK1[4], 15))["digests"] == "digests: 2 mentor digests sent, 1 admin digests sent"
+    assert (
+        rituals.lines(utc(WEEK1[4], 15))["digests"] == "digests: 2 mentor digests sent, 1 admin digests sent"
+    )
     mentor = rituals.digest_text("UMENTOR")
     ia = ("UANA", "UBEN")
     assert f"<@UANA> ✅✅✅✅✅ 5/5 · humeur {eig7.mood(['UANA'], WEEK1)}" in mentor
@@ -133,10 +144,16 @@ def second_week(rituals: Rituals, eig7: Cohort) -> None:
         eig7.standup("UBEN", day, "Le serveur de test est en panne", mood=2)
     eig7.standup("UDAVID", WEEK2[2], mood=3)
     with rituals.ctx.uow() as uow:
-        uow.trainings.add(eig7.id, "UANA", Proposal("FastAPI", "", utc(WEEK2[4], 9) + timedelta(days=5), 60, 6,
-                                                    "https://visio.example.org"), SessionStatus.ANNOUNCED,
-                          utc(WEEK2[1], 9))
-        uow.help.add(NewHelpRequest(eig7.id, "UBEN", "Un serveur de test", "", (), "standup", utc(WEEK2[0], 10)))
+        uow.trainings.add(
+            eig7.id,
+            "UANA",
+            Proposal("FastAPI", "", utc(WEEK2[4], 9) + timedelta(days=5), 60, 6, "https://visio.example.org"),
+            SessionStatus.ANNOUNCED,
+            utc(WEEK2[1], 9),
+        )
+        uow.help.add(
+            NewHelpRequest(eig7.id, "UBEN", "Un serveur de test", "", (), "standup", utc(WEEK2[0], 10))
+        )
         uow.commit()
 
 
@@ -162,17 +179,23 @@ def test_two_weeks_of_a_cohort(rituals, workspace):
     assert f"*ia-sante*{NB}: 100{NB}% (10/10) · humeur 3,0" in admin
     assert f"*open-data*{NB}: 60{NB}% ({eig7.answered(('UCHLOE', 'UDAVID'), WEEK2)}/10)" in admin
     assert "Tous les fellows ont été actifs ces 5 derniers jours ouvrés." in admin
-    assert (f"<@UBEN>{NB}: ouvert depuis le 9 mars 2026 (4 jours) — «{NB}Le serveur de test est en panne{NB}»"
-            in admin)
+    assert (
+        f"<@UBEN>{NB}: ouvert depuis le 9 mars 2026 (4 jours) — «{NB}Le serveur de test est en panne{NB}»"
+        in admin
+    )
     assert f"<@UEVA>{NB}: 2/5 le 11 mars 2026 · manqués récemment{NB}: 1" in admin
     assert f"Blocages signalés par <@UEVA>{NB}: «{NB}Pas de serveur de test{NB}»" in admin
-    assert f"<@UBEN>{NB}: «{NB}Un serveur de test{NB}» — demandée le 9 mars 2026, propositions{NB}: 0" in admin
+    assert (
+        f"<@UBEN>{NB}: «{NB}Un serveur de test{NB}» — demandée le 9 mars 2026, propositions{NB}: 0" in admin
+    )
     assert f"«{NB}FastAPI{NB}» par <@UANA> · places restantes{NB}: 6" in admin
     mentor = rituals.digest_text("UMENTOR")
     assert "<@UANA> ✅✅✅✅✅ 5/5 · humeur 4,0 →" in mentor
     assert "<@UBEN> ✅✅✅✅✅ 5/5 · humeur 2,0 ↘" in mentor
-    assert f"<@UBEN>{NB}: signalé le 9 mars 2026, toujours en cours — «{NB}Le serveur de test est en panne{NB}»" \
+    assert (
+        f"<@UBEN>{NB}: signalé le 9 mars 2026, toujours en cours — «{NB}Le serveur de test est en panne{NB}»"
         in mentor
+    )
 
 
 def test_a_cohort_too_big_for_one_message(rituals, workspace, clock):
@@ -181,10 +204,14 @@ def test_a_cohort_too_big_for_one_message(rituals, workspace, clock):
     workspace.say("digest eig-xl day=fri time=16:00")
     xl = Cohort(rituals, "eig-xl")
     fellows = [f"UXL{n:03d}" for n in range(240)]
-    blocker = "La DSI n’a toujours pas ouvert l’accès à l’entrepôt de données, nous attendons depuis lundi " * 2
+    blocker = (
+        "La DSI n’a toujours pas ouvert l’accès à l’entrepôt de données, nous attendons depuis lundi " * 2
+    )
     with rituals.ctx.uow() as uow:
-        uow.members.add_many([Membership(xl.id, f, Role.FELLOW, f"defi-{n % 40:02d}") for n, f in enumerate(fellows)],
-                             clock.now())
+        uow.members.add_many(
+            [Membership(xl.id, f, Role.FELLOW, f"defi-{n % 40:02d}") for n, f in enumerate(fellows)],
+            clock.now(),
+        )
         uow.standups.save_settings(StandupSettings(xl.id, updated_at=clock.now()))
         for fellow in fellows:
             uow.checkins.set_share(fellow, Share.TEXT, clock.now())
@@ -200,4 +227,7 @@ def test_a_cohort_too_big_for_one_message(rituals, workspace, clock):
         assert "de plus." in text
     mentor = text_of(rituals.dms("UMENTOR")[-1])
     # Every fellow was expected on each of the five days; the figures stay even where the lines are cut.
-    assert f"{xl.answered(fellows, WEEK1)} réponses sur {5 * len(fellows)} stand-ups attendus (50{NB}%)" in mentor
+    assert (
+        f"{xl.answered(fellows, WEEK1)} réponses sur {5 * len(fellows)} stand-ups attendus (50{NB}%)"
+        in mentor
+    )

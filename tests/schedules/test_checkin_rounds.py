@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from domain.checkins import CheckinStatus
+from domain.checkins.model import CheckinStatus
 from handlers import ids
 from tests.support.rituals import Rituals, text_of
 
@@ -42,8 +42,10 @@ def test_each_mentor_is_prompted_once_in_their_language(rituals):
     assert english["text"].startswith("Time for your mentor check-in for *eig7*")
     button = english["blocks"][0]["accessory"]
     assert (button["action_id"], button["value"]) == (ids.CHECKIN_OPEN, str(rituals.cohort_id("eig7")))
-    assert statuses(rituals) == {("UMENTOR", "2026-03-03"): (CheckinStatus.OPEN, None),
-                                 ("UENG", "2026-03-03"): (CheckinStatus.OPEN, None)}
+    assert statuses(rituals) == {
+        ("UMENTOR", "2026-03-03"): (CheckinStatus.OPEN, None),
+        ("UENG", "2026-03-03"): (CheckinStatus.OPEN, None),
+    }
 
 
 def test_one_reminder_to_those_who_have_not_answered(rituals):
@@ -53,7 +55,9 @@ def test_one_reminder_to_those_who_have_not_answered(rituals):
     assert rituals.lines(datetime(2026, 3, 5, 8, 59, tzinfo=UTC))["checkins"] == "checkins: nothing to do"
     assert rituals.lines(datetime(2026, 3, 5, 9, 0, tzinfo=UTC))["checkins"] == "checkins: 1 reminders sent"
     assert rituals.lines(datetime(2026, 3, 6, 9, 0, tzinfo=UTC))["checkins"] == "checkins: nothing to do"
-    assert rituals.texts("UENG")[-1].startswith("Reminder: your mentor check-in for *eig7* (round of 3 March 2026)")
+    assert rituals.texts("UENG")[-1].startswith(
+        "Reminder: your mentor check-in for *eig7* (round of 3 March 2026)"
+    )
     assert len(rituals.dms("UMENTOR")) == 2  # the prompt and the thank-you, no reminder
     assert statuses(rituals)[("UMENTOR", "2026-03-03")] == (CheckinStatus.ANSWERED, 5)
 

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from domain.standups import StandupSettings
+from domain.standups.model import StandupSettings
 from tests.support.rituals import Rituals
 
 # Friday 6 March 2026, 16:00 in Paris.

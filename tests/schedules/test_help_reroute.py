@@ -7,8 +7,8 @@ from handlers import ids
 from schedules import help_nudge, help_reroute
 from schedules.engine import tick
 from schedules.registry import all_jobs
-from tests.handlers import peer_help_helpers
-from tests.handlers.peer_help_helpers import HelpDesk, buttons
+from tests.handlers.peer_help import peer_help_helpers
+from tests.handlers.peer_help.peer_help_helpers import HelpDesk, buttons
 
 JOBS = [help_reroute, help_nudge]
 
@@ -61,8 +61,9 @@ def test_the_delay_is_the_cohort_s_and_nobody_left_means_the_asker_is_told(desk:
     _skilled(desk, "UBEN")
     desk.request("Requête lente", "UANA", skills="python")
     assert _run(desk, hours=2)[help_reroute.kind] == {"sent": 1}
-    assert desk.dms("UANA")[-1].startswith("Personne n’a encore proposé son aide pour «\u00a0Requête lente\u00a0», "
-                                           "et personne d’autre")
+    assert desk.dms("UANA")[-1].startswith(
+        "Personne n’a encore proposé son aide pour «\u00a0Requête lente\u00a0», et personne d’autre"
+    )
     assert len(desk.fake.messages("UBEN")) == 1
 
 
@@ -87,8 +88,11 @@ def test_a_request_still_active_after_a_week_prompts_its_asker_once(desk: HelpDe
     assert _run(desk, hours=1)[help_nudge.kind] == {"sent": 1}
     nudge = desk.fake.messages("UANA")[-1]
     assert nudge["text"].startswith("Votre demande «\u00a0Déjà pris\u00a0» est ouverte depuis une semaine.")
-    assert buttons(nudge) == {ids.HELP_RESOLVE: str(claimed), ids.HELP_REASK: str(claimed),
-                              ids.HELP_CLOSE: str(claimed)}
+    assert buttons(nudge) == {
+        ids.HELP_RESOLVE: str(claimed),
+        ids.HELP_REASK: str(claimed),
+        ids.HELP_CLOSE: str(claimed),
+    }
     assert _run(desk, hours=2)[help_nudge.kind] == {}
     assert not any("une semaine" in text for text in desk.dms("UCHLOE"))
 

@@ -49,8 +49,11 @@ def test_no_pacer_no_wait():
 def limited(ctx, clock):
     time = VirtualTime()
     fake = FakeSlack(enforce_limits=True, workspace_per_minute=20, clock=time).start()
-    paced_ctx = replace(ctx, slack=make_client("xoxb-test", fake.url, timeout=5),
-                        pacer=Pacer(per_minute=20, monotonic=time, sleep=time.sleep))
+    paced_ctx = replace(
+        ctx,
+        slack=make_client("xoxb-test", fake.url, timeout=5),
+        pacer=Pacer(per_minute=20, monotonic=time, sleep=time.sleep),
+    )
     yield paced_ctx, fake, time
     fake.stop()
 

@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from domain.cohort_records import CohortHoliday
-from domain.cohorts import Role
-from domain.standups import Absence, EntryStatus, StandupEntry
+from domain.cohorts.model import Role
+from domain.cohorts.records import CohortHoliday
+from domain.standups.model import Absence, EntryStatus, StandupEntry
 from schedules.engine import tick
 from schedules.registry import all_jobs
 from tests.support.standup_world import StandupWorld, texts
@@ -37,7 +37,9 @@ def test_one_dm_per_fellow_one_web_api_call_each(world, fake_slack):
     counts = world.tick(utc(2026, 3, 2, 8, 30))
     assert counts == Counter({"threads sent": 1, "prompts sent": 3})
     assert {call.params["channel"] for call in fake_slack.calls("chat.postMessage")} == {*FELLOWS, "C100"}
-    assert set(fake_slack.stats()["by_method"]) == {"chat.postMessage"}  # no conversations.open, no users.info
+    assert set(fake_slack.stats()["by_method"]) == {
+        "chat.postMessage"
+    }  # no conversations.open, no users.info
     for user in FELLOWS:
         prompt = world.prompts(user)
         assert len(prompt) == 1 and "09:30" not in prompt[0]["text"] and "12:00" in prompt[0]["text"]
@@ -52,8 +54,16 @@ def test_the_reminder_goes_only_to_those_who_neither_answered_nor_skipped(world,
     world.tick(utc(2026, 3, 2, 8, 30))
     with world.ctx.uow() as uow:
         for user, status in (("UANA", EntryStatus.ANSWERED), ("UBEN", EntryStatus.SKIPPED)):
-            uow.standups.save_entry(StandupEntry(world.eig7.id, user, date(2026, 3, 2), status, ("ok",),
-                                                 submitted_at=utc(2026, 3, 2, 8, 40)))
+            uow.standups.save_entry(
+                StandupEntry(
+                    world.eig7.id,
+                    user,
+                    date(2026, 3, 2),
+                    status,
+                    ("ok",),
+                    submitted_at=utc(2026, 3, 2, 8, 40),
+                )
+            )
         uow.commit()
     assert world.tick(utc(2026, 3, 2, 9, 30)) == Counter({"reminders sent": 1})
     assert [len(world.prompts(user)) for user in FELLOWS] == [1, 1, 2]
@@ -64,11 +74,25 @@ def test_the_reminder_goes_only_to_those_who_neither_answered_nor_skipped(world,
 def test_the_summary_names_who_did_not_answer_in_the_days_thread(world, fake_slack):
     world.tick(utc(2026, 3, 2, 8, 30))
     with world.ctx.uow() as uow:
-        uow.standups.save_entry(StandupEntry(world.eig7.id, "UANA", date(2026, 3, 2), EntryStatus.ANSWERED,
-                                             ("hier", "demain", "J’attends l’accès API"),
-                                             submitted_at=utc(2026, 3, 2, 8, 40)))
-        uow.standups.save_entry(StandupEntry(world.eig7.id, "UBEN", date(2026, 3, 2), EntryStatus.SKIPPED,
-                                             submitted_at=utc(2026, 3, 2, 8, 40)))
+        uow.standups.save_entry(
+            StandupEntry(
+                world.eig7.id,
+                "UANA",
+                date(2026, 3, 2),
+                EntryStatus.ANSWERED,
+                ("hier", "demain", "J’attends l’accès API"),
+                submitted_at=utc(2026, 3, 2, 8, 40),
+            )
+        )
+        uow.standups.save_entry(
+            StandupEntry(
+                world.eig7.id,
+                "UBEN",
+                date(2026, 3, 2),
+                EntryStatus.SKIPPED,
+                submitted_at=utc(2026, 3, 2, 8, 40),
+            )
+        )
         uow.commit()
     assert world.tick(utc(2026, 3, 2, 11, 0))["summaries sent"] == 1
     thread, summary = world.channel()[0], world.channel()[-1]
@@ -83,7 +107,9 @@ def test_nothing_on_weekends_holidays_after_the_end_or_when_off(world, fake_slac
     world.tick(utc(2026, 3, 7, 8, 30))  # Saturday
     world.tick(utc(2026, 4, 6, 7, 30))  # Easter Monday
     with world.ctx.uow() as uow:
-        uow.cohorts.add_holiday(CohortHoliday(world.eig7.id, date(2026, 3, 10), date(2026, 3, 10), "séminaire"))
+        uow.cohorts.add_holiday(
+            CohortHoliday(world.eig7.id, date(2026, 3, 10), date(2026, 3, 10), "séminaire")
+        )
         uow.commit()
     world.tick(utc(2026, 3, 10, 8, 30))
     assert fake_slack.count("chat.postMessage") == 0
@@ -130,15 +156,19 @@ def test_concurrent_ticks_send_each_prompt_once(world, fake_slack):
     for thread in threads:
         thread.join()
     assert Counter(c.params["channel"] for c in fake_slack.calls("chat.postMessage")) == Counter(
-        {"UANA": 1, "UBEN": 1, "UCHLOE": 1, "C100": 1})
+        {"UANA": 1, "UBEN": 1, "UCHLOE": 1, "C100": 1}
+    )
 
 
 def test_a_crash_mid_send_is_reconciled_not_resent(world, fake_slack):
-    fake_slack.drop_next("chat.postMessage", times=2)  # the thread and UANA's prompt reach Slack, the answers not
+    fake_slack.drop_next(
+        "chat.postMessage", times=2
+    )  # the thread and UANA's prompt reach Slack, the answers not
     world.tick(utc(2026, 3, 2, 8, 30))
     counts = world.tick(utc(2026, 3, 2, 8, 36))
     assert Counter(c.params["channel"] for c in fake_slack.calls("chat.postMessage")) == Counter(
-        {"UANA": 1, "UBEN": 1, "UCHLOE": 1, "C100": 1})
+        {"UANA": 1, "UBEN": 1, "UCHLOE": 1, "C100": 1}
+    )
     assert world.posted_once() and counts == Counter()
 
 
@@ -150,10 +180,13 @@ def _walk(world, day: date, zone_hours=range(0, 24), step=timedelta(minutes=10))
         now += step
 
 
-@pytest.mark.parametrize("day,prompt_utc", [
-    (date(2026, 3, 29), utc(2026, 3, 29, 7, 30)),  # Paris springs forward at 02:00 that Sunday
-    (date(2026, 10, 25), utc(2026, 10, 25, 8, 30)),  # and falls back at 03:00
-])
+@pytest.mark.parametrize(
+    "day,prompt_utc",
+    [
+        (date(2026, 3, 29), utc(2026, 3, 29, 7, 30)),  # Paris springs forward at 02:00 that Sunday
+        (date(2026, 10, 25), utc(2026, 10, 25, 8, 30)),  # and falls back at 03:00
+    ],
+)
 def test_dst_days_in_paris_prompt_once_at_the_wall_clock_time(world, fake_slack, day, prompt_utc):
     world.standup(world.eig7, days=("sat", "sun", "mon"), remind_minutes=None)
     _walk(world, day - timedelta(days=1), range(20, 24))
@@ -172,7 +205,8 @@ def test_a_stand_up_at_a_time_the_spring_change_skips_happens_once(world, fake_s
     assert len(world.prompts("UANA")) == 1
     with world.ctx.uow() as uow:
         assert {p.sent_at for p in uow.standup_runs.prompts(world.eig7.id, date(2026, 3, 29))} == {
-            utc(2026, 3, 29, 1, 30)}
+            utc(2026, 3, 29, 1, 30)
+        }
 
 
 def test_per_fellow_zones_prompt_dakar_at_its_own_time_across_dst(ctx, fake_slack, clock):
@@ -187,8 +221,11 @@ def test_per_fellow_zones_prompt_dakar_at_its_own_time_across_dst(ctx, fake_slac
         with world.ctx.uow() as uow:
             sent = {p.user_id: p.sent_at for p in uow.standup_runs.prompts(eig.id, day)}
         paris = 8 if day.day == 27 else 7
-        assert sent == {"UPARIS": utc(2026, 3, day.day, paris, 30), "UDAKAR": utc(2026, 3, day.day, 9, 30),
-                        "UCOTONOU": utc(2026, 3, day.day, 8, 30)}
+        assert sent == {
+            "UPARIS": utc(2026, 3, day.day, paris, 30),
+            "UDAKAR": utc(2026, 3, day.day, 9, 30),
+            "UCOTONOU": utc(2026, 3, day.day, 8, 30),
+        }
     summaries = [m for m in world.channel() if "Bilan" in m["text"]]
     assert len(summaries) == 2
     assert world.posted_once() and fake_slack.stats()["errors"] == 0

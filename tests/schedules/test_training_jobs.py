@@ -6,13 +6,13 @@ from datetime import timedelta
 
 import pytest
 
-from domain.training_schedule import FEEDBACK, REMINDER_1H, REMINDER_24H
+from domain.trainings.due import FEEDBACK, REMINDER_1H, REMINDER_24H
 from handlers import ids
 from schedules.engine import tick
 from schedules.registry import all_jobs
 from schedules.trainings import JOBS
-from tests.handlers.cohort_helpers import Workspace
-from tests.handlers.training_helpers import Trainings
+from tests.handlers.cohorts.cohort_helpers import Workspace
+from tests.handlers.trainings.training_helpers import Trainings
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_a_session_on_a_known_skill_credits_its_facilitator(trainings):
     with trainings.ctx.uow() as uow:
         if not hasattr(uow, "skills"):
             pytest.skip("the skills directory is not there")
-    from domain.skills import Skill
+    from domain.peer_help.skills import Skill
 
     with trainings.ctx.uow() as uow:
         uow.skills.ensure([Skill("pandas", "pandas")])

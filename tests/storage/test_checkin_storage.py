@@ -6,15 +6,15 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from domain.checkins import CheckinAnswer, CheckinSchedule, CheckinStatus, DigestSchedule, Share
-from domain.cohort_export import cohort_history
-from domain.cohorts import Membership, NewCohort, Role
-from domain.help_records import HelpStatus, NewHelpRequest
-from domain.standups import Absence
-from domain.trainings import Proposal, SessionStatus, SignupStatus
+from domain.checkins.model import CheckinAnswer, CheckinSchedule, CheckinStatus, DigestSchedule, Share
+from domain.cohorts.export import cohort_history
+from domain.cohorts.model import Membership, NewCohort, Role
+from domain.peer_help.records import HelpStatus, NewHelpRequest
+from domain.standups.model import Absence
+from domain.trainings.model import Proposal, SessionStatus, SignupStatus
 from storage.db import make_session_factory
 from storage.uow import unit_of_work_factory
-from tests.domain.digest_builders import entry
+from tests.domain.digests.digest_builders import entry
 
 NOW = datetime(2026, 3, 6, 15, 0, tzinfo=UTC)
 
@@ -29,9 +29,14 @@ def cohorts(uow):
     with uow() as store:
         eig7 = store.cohorts.add(NewCohort("eig7", "Europe/Paris", "fr", "FR", None, None), "C1", NOW)
         eig8 = store.cohorts.add(NewCohort("eig8", "Europe/Paris", "fr", "FR", None, None), "C2", NOW)
-        store.members.add_many([Membership(eig7.id, "F1", Role.FELLOW, "ia"),
-                                Membership(eig7.id, "F2", Role.FELLOW, "ia"),
-                                Membership(eig8.id, "F9", Role.FELLOW, None)], NOW - timedelta(days=30))
+        store.members.add_many(
+            [
+                Membership(eig7.id, "F1", Role.FELLOW, "ia"),
+                Membership(eig7.id, "F2", Role.FELLOW, "ia"),
+                Membership(eig8.id, "F9", Role.FELLOW, None),
+            ],
+            NOW - timedelta(days=30),
+        )
         store.members.add_many([Membership(eig7.id, "F1", Role.MENTOR, None)], NOW)
         store.commit()
     return eig7.id, eig8.id
@@ -40,8 +45,12 @@ def cohorts(uow):
 def test_schedules_are_saved_and_the_running_ones_listed(uow, cohorts):
     eig7, eig8 = cohorts
     with uow() as store:
-        store.checkins.save_checkin_schedule(CheckinSchedule(eig7, date(2026, 3, 3), 2, "tue", "10:00", True, NOW))
-        store.checkins.save_checkin_schedule(CheckinSchedule(eig8, date(2026, 3, 3), 1, "tue", "10:00", False, NOW))
+        store.checkins.save_checkin_schedule(
+            CheckinSchedule(eig7, date(2026, 3, 3), 2, "tue", "10:00", True, NOW)
+        )
+        store.checkins.save_checkin_schedule(
+            CheckinSchedule(eig8, date(2026, 3, 3), 1, "tue", "10:00", False, NOW)
+        )
         store.checkins.save_digest_schedule(DigestSchedule(eig8, "mon", "09:00", 7, True, NOW))
         store.commit()
     with uow() as store:
@@ -65,7 +74,8 @@ def test_a_round_opens_once_and_what_is_left_open_is_missed_at_the_next(uow, coh
         store.commit()
     with uow() as store:
         assert [(c.mentor, c.status, c.missed_at_round) for c in store.checkins.missed_at(eig7, second)] == [
-            ("M2", CheckinStatus.MISSED, second)]
+            ("M2", CheckinStatus.MISSED, second)
+        ]
         assert store.checkins.latest_open(eig7, "M2").round == second
         answered = store.checkins.answer(eig7, "M2", second, CheckinAnswer(2), NOW)
         assert (answered.status, answered.rating, answered.answer.needs) == (CheckinStatus.ANSWERED, 2, "")
@@ -130,8 +140,13 @@ def test_the_training_week_and_the_latest_activity(uow, cohorts):
     proposal = Proposal("Pandas", "", since + timedelta(days=3), 60, 10, "Salle 2")
     with uow() as store:
         held = store.trainings.add(eig7, "F1", proposal, SessionStatus.ANNOUNCED, since + timedelta(days=1))
-        store.trainings.add(eig7, "F1", Proposal("Vieux", "", since - timedelta(days=90), 60, 10, "x"),
-                            SessionStatus.ANNOUNCED, since - timedelta(days=100))
+        store.trainings.add(
+            eig7,
+            "F1",
+            Proposal("Vieux", "", since - timedelta(days=90), 60, 10, "x"),
+            SessionStatus.ANNOUNCED,
+            since - timedelta(days=100),
+        )
         store.trainings.join(held.id, "F2", SignupStatus.CONFIRMED, since + timedelta(days=2))
         store.standups.save_entry(entry("F2", date(2026, 3, 2), cohort_id=eig7))
         store.standups.save_entry(entry("F1", date(2026, 1, 2), cohort_id=eig7))
@@ -149,14 +164,34 @@ def test_the_export_has_the_check_ins(uow, cohorts):
     eig7, _ = cohorts
     with uow() as store:
         store.checkins.open_round(eig7, date(2026, 3, 3), ["M1", "M2"])
-        store.checkins.answer(eig7, "M1", date(2026, 3, 3), CheckinAnswer(4, "Le prototype", "", "Un accès"), NOW)
+        store.checkins.answer(
+            eig7, "M1", date(2026, 3, 3), CheckinAnswer(4, "Le prototype", "", "Un accès"), NOW
+        )
         store.checkins.mark_missed(eig7, date(2026, 3, 10), date(2026, 3, 10))
         store.commit()
     with uow() as store:
         sections = {s.name: s for s in cohort_history(store, "eig7")}
     assert sections["checkins"].records() == [
-        {"round": "2026-03-03", "mentor": "M1", "status": "answered", "rating": 4, "going_well": "Le prototype",
-         "blockers": "", "needs": "Un accès", "answered_at": NOW.isoformat(), "missed_at_round": None},
-        {"round": "2026-03-03", "mentor": "M2", "status": "missed", "rating": None, "going_well": None,
-         "blockers": None, "needs": None, "answered_at": None, "missed_at_round": "2026-03-10"},
+        {
+            "round": "2026-03-03",
+            "mentor": "M1",
+            "status": "answered",
+            "rating": 4,
+            "going_well": "Le prototype",
+            "blockers": "",
+            "needs": "Un accès",
+            "answered_at": NOW.isoformat(),
+            "missed_at_round": None,
+        },
+        {
+            "round": "2026-03-03",
+            "mentor": "M2",
+            "status": "missed",
+            "rating": None,
+            "going_well": None,
+            "blockers": None,
+            "needs": None,
+            "answered_at": None,
+            "missed_at_round": "2026-03-10",
+        },
     ]

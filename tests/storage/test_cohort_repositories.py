@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from domain.cohort_records import AuditAction, AuditEntry, CohortHoliday
-from domain.cohorts import MemberProfile, Membership, NewCohort, Role
+from domain.cohorts.model import MemberProfile, Membership, NewCohort, Role
+from domain.cohorts.records import AuditAction, AuditEntry, CohortHoliday
 from domain.messages import DomainError
 from storage.db import make_session_factory
 from storage.uow import SqlUnitOfWork
@@ -32,8 +32,12 @@ def test_a_cohort_comes_back_as_stored(uow):
     with uow() as store:
         again = store.cohorts.by_name("EIG7")
     assert again == cohort
-    assert (again.start, again.end, again.channel_id, again.archived_at) == (date(2026, 9, 1), date(2027, 6, 30),
-                                                                             "C1", None)
+    assert (again.start, again.end, again.channel_id, again.archived_at) == (
+        date(2026, 9, 1),
+        date(2027, 6, 30),
+        "C1",
+        None,
+    )
 
 
 def test_names_are_unique_whatever_their_case_and_the_session_goes_on(uow):
@@ -72,14 +76,19 @@ def test_holidays_update_their_reason(uow):
         holiday = CohortHoliday(cohort.id, date(2026, 12, 24), date(2027, 1, 2), "Noël")
         assert store.cohorts.add_holiday(holiday)
         assert not store.cohorts.add_holiday(CohortHoliday(cohort.id, holiday.first, holiday.last, "Fêtes"))
-        assert store.cohorts.holidays(cohort.id) == [CohortHoliday(cohort.id, holiday.first, holiday.last, "Fêtes")]
+        assert store.cohorts.holidays(cohort.id) == [
+            CohortHoliday(cohort.id, holiday.first, holiday.last, "Fêtes")
+        ]
 
 
 def test_memberships_are_added_once_and_removed_exactly(uow):
     with uow() as store:
         cohort = store.cohorts.add(new(), "C1", NOW)
-        rows = [Membership(cohort.id, "U1", Role.FELLOW, "ia"), Membership(cohort.id, "U1", Role.MENTOR, None),
-                Membership(cohort.id, "U2", Role.MENTOR, None)]
+        rows = [
+            Membership(cohort.id, "U1", Role.FELLOW, "ia"),
+            Membership(cohort.id, "U1", Role.MENTOR, None),
+            Membership(cohort.id, "U2", Role.MENTOR, None),
+        ]
         store.members.add_many(rows, NOW)
         store.members.add_many(rows, NOW)
         assert store.members.of_cohort(cohort.id) == rows
@@ -109,22 +118,30 @@ def test_a_zone_set_by_an_import_wins_over_slack(uow):
         profiles = store.profiles.get_many(["U1", "U2", "U3"])
         assert set(profiles) == {"U1", "U2"}
         assert profiles["U1"].timezone == "America/Cayenne" and profiles["U2"].fetched_at is None
-        assert store.profiles.timezone_overrides(["U1", "U2", "U3"]) == {"U1": "America/Cayenne",
-                                                                        "U2": "Europe/Brussels"}
+        assert store.profiles.timezone_overrides(["U1", "U2", "U3"]) == {
+            "U1": "America/Cayenne",
+            "U2": "Europe/Brussels",
+        }
 
 
 def test_a_roster_of_profiles_is_saved_at_once(uow):
     with uow() as store:
         store.profiles.set_timezones({"U0000": "Asia/Tokyo"})
-        store.profiles.save_many(MemberProfile(f"U{index:04d}", f"p{index}", "Europe/Paris", fetched_at=NOW)
-                                 for index in range(700))
+        store.profiles.save_many(
+            MemberProfile(f"U{index:04d}", f"p{index}", "Europe/Paris", fetched_at=NOW)
+            for index in range(700)
+        )
         store.profiles.set_timezones({f"U{index:04d}": "America/Cayenne" for index in range(1, 3)})
         store.commit()
     with uow() as store:
         profiles = store.profiles.get_many(f"U{index:04d}" for index in range(700))
     assert len(profiles) == 700 and profiles["U0699"].display_name == "p699"
     assert [profiles[f"U{index:04d}"].timezone for index in range(4)] == [
-        "Asia/Tokyo", "America/Cayenne", "America/Cayenne", "Europe/Paris"]
+        "Asia/Tokyo",
+        "America/Cayenne",
+        "America/Cayenne",
+        "Europe/Paris",
+    ]
 
 
 def test_user_change_updates_known_profiles_only(uow):
@@ -132,15 +149,24 @@ def test_user_change_updates_known_profiles_only(uow):
         store.profiles.save(MemberProfile("U1", "Ana", fetched_at=NOW))
         assert store.profiles.update_known(MemberProfile("U1", "Ana L.", deactivated=True, fetched_at=NOW))
         assert not store.profiles.update_known(MemberProfile("U9", "Someone", fetched_at=NOW))
-        assert store.profiles.get_many(["U1", "U9"]) == {"U1": MemberProfile("U1", "Ana L.", deactivated=True)}
+        assert store.profiles.get_many(["U1", "U9"]) == {
+            "U1": MemberProfile("U1", "Ana L.", deactivated=True)
+        }
 
 
 def test_the_audit_log_keeps_order_and_params(uow):
     with uow() as store:
         cohort = store.cohorts.add(new(), "C1", NOW)
         for minutes in range(3):
-            store.audit.record(AuditEntry(cohort.id, "UADMIN", AuditAction.ADD, NOW + timedelta(minutes=minutes),
-                                          {"users": [f"U{minutes}"], "role": "fellow", "challenge": "données"}))
+            store.audit.record(
+                AuditEntry(
+                    cohort.id,
+                    "UADMIN",
+                    AuditAction.ADD,
+                    NOW + timedelta(minutes=minutes),
+                    {"users": [f"U{minutes}"], "role": "fellow", "challenge": "données"},
+                )
+            )
         store.commit()
     with uow() as store:
         recent = store.audit.recent(cohort.id, 2)

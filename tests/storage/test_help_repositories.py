@@ -6,11 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from domain.cohorts import NewCohort
-from domain.help_records import HelpSettings, HelpStatus, NewHelpRequest
-from domain.help_schedule import REROUTE, help_subject
+from domain.cohorts.model import NewCohort
+from domain.peer_help.due import REROUTE, help_subject
+from domain.peer_help.records import HelpSettings, HelpStatus, NewHelpRequest
+from domain.peer_help.skills import Skill
 from domain.scheduling import OccurrenceStatus, PlannedOccurrence
-from domain.skills import Skill
 from storage.db import make_session_factory
 from storage.uow import unit_of_work_factory
 
@@ -72,7 +72,9 @@ def test_open_threads_count_the_active_requests_helped_on(uow):
 def test_everyone_routed_to_counts_the_re_routes_of_the_scheduling_core(uow):
     request = _ask(uow)
     uow.help.route(request.id, ["UBEN", "UCHLOE", "UBEN"], 1, NOW)
-    planned = PlannedOccurrence(REROUTE, help_subject(request.id), date(2026, 3, 3), NOW, NOW, ("UDAVID", "UANA"))
+    planned = PlannedOccurrence(
+        REROUTE, help_subject(request.id), date(2026, 3, 3), NOW, NOW, ("UDAVID", "UANA")
+    )
     uow.schedule.record(planned, OccurrenceStatus.OPEN, NOW)
     assert uow.help.routed(request.id) == {"UBEN", "UCHLOE", "UDAVID", "UANA"}
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from domain.cohorts import Role
+from domain.cohorts.model import Role
 from domain.scheduling import DeliveryStatus, OccurrenceStatus
-from domain.standup_planning import PROMPT, THREAD
-from domain.standups import Absence, EntryStatus, StandupEntry, StandupSettings
+from domain.standups.model import Absence, EntryStatus, StandupEntry, StandupSettings
+from domain.standups.planning import PROMPT, THREAD
 from tests.support.standup_world import StandupWorld
 
 DAY = date(2026, 3, 2)
@@ -17,9 +17,19 @@ NOW = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
 def test_settings_round_trip(ctx, fake_slack, clock):
     world = StandupWorld(ctx, fake_slack, clock)
     cohort = world.cohort()
-    saved = StandupSettings(cohort.id, days=("mon", "thu"), time="10:15", remind_minutes=20, close="11:00",
-                            zone_mode="fellow", share="summary", mood=True, questions=("Fait ?", "Bloqué ?"),
-                            blocker_question=2, updated_at=NOW)
+    saved = StandupSettings(
+        cohort.id,
+        days=("mon", "thu"),
+        time="10:15",
+        remind_minutes=20,
+        close="11:00",
+        zone_mode="fellow",
+        share="summary",
+        mood=True,
+        questions=("Fait ?", "Bloqué ?"),
+        blocker_question=2,
+        updated_at=NOW,
+    )
     with ctx.uow() as uow:
         assert uow.standups.settings(cohort.id) is None
         uow.standups.save_settings(saved)
@@ -63,8 +73,9 @@ def test_an_entry_is_replaced_and_keeps_its_channel_post(ctx, fake_slack, clock)
     with ctx.uow() as uow:
         uow.standups.save_entry(first)
         uow.standups.set_post(cohort.id, "UANA", DAY, "C100", "1.2")
-        uow.standups.save_entry(StandupEntry(cohort.id, "UANA", DAY, EntryStatus.ANSWERED, ("a", "c", "é"), None,
-                                             True, NOW))
+        uow.standups.save_entry(
+            StandupEntry(cohort.id, "UANA", DAY, EntryStatus.ANSWERED, ("a", "c", "é"), None, True, NOW)
+        )
         uow.commit()
     with ctx.uow() as uow:
         entry = uow.standups.entry(cohort.id, "UANA", DAY)
@@ -75,14 +86,20 @@ def test_an_entry_is_replaced_and_keeps_its_channel_post(ctx, fake_slack, clock)
 
 def test_absences_end_today(ctx):
     with ctx.uow() as uow:
-        for first, last in ((date(2026, 2, 20), date(2026, 2, 25)), (date(2026, 2, 27), date(2026, 3, 6)),
-                            (date(2026, 3, 2), date(2026, 3, 3)), (date(2026, 3, 9), date(2026, 3, 13))):
+        for first, last in (
+            (date(2026, 2, 20), date(2026, 2, 25)),
+            (date(2026, 2, 27), date(2026, 3, 6)),
+            (date(2026, 3, 2), date(2026, 3, 3)),
+            (date(2026, 3, 9), date(2026, 3, 13)),
+        ):
             uow.standups.add_absence(Absence("UANA", first, last, "UANA"), NOW)
         assert uow.standups.end_absences("UANA", DAY) == 3
         uow.commit()
     with ctx.uow() as uow:
         assert [(a.first, a.last) for a in uow.standups.absences_of(["UANA", "UBEN"])] == [
-            (date(2026, 2, 20), date(2026, 2, 25)), (date(2026, 2, 27), date(2026, 3, 1))]
+            (date(2026, 2, 20), date(2026, 2, 25)),
+            (date(2026, 2, 27), date(2026, 3, 1)),
+        ]
 
 
 def test_what_the_scheduling_core_recorded(ctx, fake_slack, clock):

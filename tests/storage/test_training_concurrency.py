@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from domain.cohorts import Membership, NewCohort, Role
-from domain.trainings import Proposal, SessionStatus
+from domain.cohorts.model import Membership, NewCohort, Role
+from domain.trainings.model import Proposal, SessionStatus
 from storage.db import make_session_factory
 from storage.uow import SqlUnitOfWork
 
@@ -31,11 +31,20 @@ def uow(engine):
 
 def sessions(uow, capacity: int) -> list[int]:
     with uow() as store:
-        cohort = store.cohorts.add(NewCohort("eig7", "Europe/Paris", "fr", "FR", date(2026, 1, 5), None), "C1", NOW)
+        cohort = store.cohorts.add(
+            NewCohort("eig7", "Europe/Paris", "fr", "FR", date(2026, 1, 5), None), "C1", NOW
+        )
         store.members.add_many([Membership(cohort.id, u, Role.FELLOW) for u in ("UBEN", "UCHLOE")], NOW)
-        ids = [store.trainings.add(cohort.id, "UANA", Proposal(f"Session {n}", "…", NOW + timedelta(days=2), 60,
-                                                              capacity, "Salle 1"), SessionStatus.ANNOUNCED, NOW).id
-               for n in range(SESSIONS)]
+        ids = [
+            store.trainings.add(
+                cohort.id,
+                "UANA",
+                Proposal(f"Session {n}", "…", NOW + timedelta(days=2), 60, capacity, "Salle 1"),
+                SessionStatus.ANNOUNCED,
+                NOW,
+            ).id
+            for n in range(SESSIONS)
+        ]
         store.commit()
     return ids
 
@@ -46,10 +55,28 @@ def race(database_url: str, tmp_path: Path, workers: list[tuple[str, int]], ids:
     env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "all_proxy")}
     env.update(DATABASE_URL=database_url, PYTHONPATH=str(ROOT))
     processes = [
-        subprocess.Popen([sys.executable, "-m", "tests.support.training_signup_worker", "--user", user,
-                          "--sessions", ",".join(map(str, ids)), "--clicks", str(clicks), "--at", NOW.isoformat(),
-                          "--go", str(go)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         text=True)
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.support.training_signup_worker",
+                "--user",
+                user,
+                "--sessions",
+                ",".join(map(str, ids)),
+                "--clicks",
+                str(clicks),
+                "--at",
+                NOW.isoformat(),
+                "--go",
+                str(go),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for user, clicks in workers
     ]
     for process in processes:

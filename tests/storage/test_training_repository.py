@@ -12,10 +12,10 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from bot import export
-from domain.cohorts import NewCohort
-from domain.trainings import Feedback, Proposal, SessionStatus, SignupStatus
+from domain.cohorts.model import NewCohort
+from domain.trainings.model import Feedback, Proposal, SessionStatus, SignupStatus
 from storage.db import make_session_factory
-from storage.training_models import TrainingSessionRow
+from storage.trainings.tables import TrainingSessionRow
 from storage.uow import SqlUnitOfWork
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -34,7 +34,9 @@ def uow(engine):
 @pytest.fixture
 def cohort_id(uow):
     with uow() as store:
-        cohort = store.cohorts.add(NewCohort("eig7", "Europe/Paris", "fr", "FR", date(2026, 1, 5), None), "C100", NOW)
+        cohort = store.cohorts.add(
+            NewCohort("eig7", "Europe/Paris", "fr", "FR", date(2026, 1, 5), None), "C100", NOW
+        )
         store.commit()
     return cohort.id
 
@@ -51,7 +53,12 @@ def test_a_session_comes_back_as_stored(uow, cohort_id):
     with uow() as store:
         session = store.trainings.get(session_id, lock=True)
     assert (session.title, session.starts_at, session.ends_at, session.capacity, session.seats_left) == (
-        "Pandas pour débuter", NOW + timedelta(days=3), NOW + timedelta(days=3, minutes=90), 2, 2)
+        "Pandas pour débuter",
+        NOW + timedelta(days=3),
+        NOW + timedelta(days=3, minutes=90),
+        2,
+        2,
+    )
     assert session.status is SessionStatus.ANNOUNCED and session.announced_at == NOW
     assert session.location_is_link and session.sequence == 0
 
@@ -68,8 +75,9 @@ def test_seats_never_exceed_the_capacity(uow, cohort_id):
 def test_the_database_itself_refuses_more_seats_than_the_capacity(uow, cohort_id):
     session_id = add(uow, cohort_id, capacity=2)
     with uow() as store, pytest.raises(IntegrityError):
-        store.session.execute(update(TrainingSessionRow).where(TrainingSessionRow.id == session_id)
-                              .values(seats_taken=3))
+        store.session.execute(
+            update(TrainingSessionRow).where(TrainingSessionRow.id == session_id).values(seats_taken=3)
+        )
         store.session.flush()
 
 
@@ -100,8 +108,16 @@ def test_revise_status_announcement_and_summary(uow, cohort_id):
         cancelled = store.trainings.set_status(session_id, SessionStatus.CANCELLED, NOW + timedelta(hours=2))
         store.commit()
     assert (cancelled.title, cancelled.capacity, cancelled.sequence, cancelled.announced_at) == (
-        "SQL", 5, 2, NOW + timedelta(hours=1))
-    assert (cancelled.announce_channel, cancelled.announce_ts, cancelled.summary_ts) == ("C100", "17.1", "18.1")
+        "SQL",
+        5,
+        2,
+        NOW + timedelta(hours=1),
+    )
+    assert (cancelled.announce_channel, cancelled.announce_ts, cancelled.summary_ts) == (
+        "C100",
+        "17.1",
+        "18.1",
+    )
 
 
 def test_the_lists_the_use_cases_ask_for(uow, cohort_id):
@@ -128,10 +144,14 @@ def test_feedback_is_one_answer_per_person_the_latest(uow, cohort_id):
     session_id = add(uow, cohort_id)
     with uow() as store:
         assert store.trainings.save_feedback(Feedback(session_id, "UBEN", 2, "bof", NOW))
-        assert not store.trainings.save_feedback(Feedback(session_id, "UBEN", 5, "top", NOW + timedelta(hours=1)))
+        assert not store.trainings.save_feedback(
+            Feedback(session_id, "UBEN", 5, "top", NOW + timedelta(hours=1))
+        )
         store.commit()
     with uow() as store:
-        assert store.trainings.feedback([session_id]) == [Feedback(session_id, "UBEN", 5, "top", NOW + timedelta(hours=1))]
+        assert store.trainings.feedback([session_id]) == [
+            Feedback(session_id, "UBEN", 5, "top", NOW + timedelta(hours=1))
+        ]
 
 
 def test_the_approval_setting_per_cohort(uow, cohort_id):
@@ -158,6 +178,10 @@ def test_cohortbot_export_carries_the_trainings(engine, uow, cohort_id):
     history = json.loads(out.getvalue())
     assert [s["title"] for s in history["training_sessions"]] == ["Pandas pour débuter"]
     assert history["training_signups"][0]["slack_id"] == "UBEN"
-    assert history["training_feedback"][0] == {"session_id": session_id, "slack_id": "UBEN", "rating": 4,
-                                               "comment": "Clair",
-                                               "submitted_at": (NOW + timedelta(days=4)).isoformat()}
+    assert history["training_feedback"][0] == {
+        "session_id": session_id,
+        "slack_id": "UBEN",
+        "rating": 4,
+        "comment": "Clair",
+        "submitted_at": (NOW + timedelta(days=4)).isoformat(),
+    }

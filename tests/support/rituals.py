@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta
 
-from domain.standups import EntryStatus, StandupEntry
+from domain.standups.model import EntryStatus, StandupEntry
 from handlers import ids
 from schedules.engine import tick
 from schedules.mentor_rituals import JOBS
@@ -56,8 +56,12 @@ class Rituals:
     def press_open(self, user: str, cohort_id: int) -> dict | None:
         """The mentor presses the prompt's button; the form opened, or None."""
         before = self.fake.count("views.open")
-        dispatch(self.app, block_action(ids.CHECKIN_OPEN, str(cohort_id), user_id=user,
-                                        trigger_id=self.fake.new_trigger_id()))
+        dispatch(
+            self.app,
+            block_action(
+                ids.CHECKIN_OPEN, str(cohort_id), user_id=user, trigger_id=self.fake.new_trigger_id()
+            ),
+        )
         calls = self.fake.calls("views.open")[before:]
         return calls[0].params["view"] if calls else None
 
@@ -65,8 +69,12 @@ class Rituals:
         """`/checkin text`: the form opened (or None) and the ephemeral answers."""
         url = self.fake.new_response_url()
         before = self.fake.count("views.open")
-        dispatch(self.app, slash_command("/checkin", text, user_id=user, response_url=url,
-                                         trigger_id=self.fake.new_trigger_id()))
+        dispatch(
+            self.app,
+            slash_command(
+                "/checkin", text, user_id=user, response_url=url, trigger_id=self.fake.new_trigger_id()
+            ),
+        )
         calls = self.fake.calls("views.open")[before:]
         answers = [r.body for r in self.fake.responses() if r.url == url]
         return (calls[0].params["view"] if calls else None), answers
@@ -77,18 +85,35 @@ class Rituals:
         values["rating"] = select(rating) if rating else {"type": "static_select", "selected_option": None}
         if texts.get("cohort"):
             values[ids.COHORT_PICK] = select(texts["cohort"])
-        response = dispatch(self.app, view_submission(ids.CHECKIN_ANSWER, values, user_id=user,
-                                                      private_metadata=view["private_metadata"]))
+        response = dispatch(
+            self.app,
+            view_submission(
+                ids.CHECKIN_ANSWER, values, user_id=user, private_metadata=view["private_metadata"]
+            ),
+        )
         assert response.status == 200
         return json.loads(response.body) if response.body else None
 
     # -- data the other features would have stored -------------------------------------------------
 
-    def standup(self, cohort_id: int, user: str, day: date, blocker: str = "rien", mood: int | None = None,
-                skipped: bool = False) -> None:
-        entry = StandupEntry(cohort_id, user, day, EntryStatus.SKIPPED if skipped else EntryStatus.ANSWERED,
-                             () if skipped else ("hier", "aujourd’hui", blocker), mood,
-                             submitted_at=datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=8))
+    def standup(
+        self,
+        cohort_id: int,
+        user: str,
+        day: date,
+        blocker: str = "rien",
+        mood: int | None = None,
+        skipped: bool = False,
+    ) -> None:
+        entry = StandupEntry(
+            cohort_id,
+            user,
+            day,
+            EntryStatus.SKIPPED if skipped else EntryStatus.ANSWERED,
+            () if skipped else ("hier", "aujourd’hui", blocker),
+            mood,
+            submitted_at=datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=8),
+        )
         with self.ctx.uow() as uow:
             uow.standups.save_entry(entry)
             uow.commit()

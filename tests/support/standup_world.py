@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, datetime
 
-from domain.cohorts import Cohort, MemberProfile, Membership, NewCohort, Role
-from domain.standups import StandupSettings
+from domain.cohorts.model import Cohort, MemberProfile, Membership, NewCohort, Role
+from domain.standups.model import StandupSettings
 from schedules.engine import tick
 from schedules.registry import all_jobs
 
@@ -16,23 +16,50 @@ class StandupWorld:
     def __init__(self, ctx, fake, clock):
         self.ctx, self.fake, self.clock = ctx, fake, clock
 
-    def cohort(self, name: str = "eig7", channel: str = "C100", tz: str = "Europe/Paris", country: str = "FR",
-               lang: str = "fr", start: date | None = None, end: date | None = None) -> Cohort:
+    def cohort(
+        self,
+        name: str = "eig7",
+        channel: str = "C100",
+        tz: str = "Europe/Paris",
+        country: str = "FR",
+        lang: str = "fr",
+        start: date | None = None,
+        end: date | None = None,
+    ) -> Cohort:
         self.fake.add_channel(channel, name=name)
         with self.ctx.uow() as uow:
-            cohort = uow.cohorts.add(NewCohort(name, tz, lang, country, start, end), channel, self.clock.now())
+            cohort = uow.cohorts.add(
+                NewCohort(name, tz, lang, country, start, end), channel, self.clock.now()
+            )
             uow.commit()
         return cohort
 
-    def people(self, cohort: Cohort, *user_ids: str, tz: str | None = "Europe/Paris", role: Role = Role.FELLOW,
-               challenge: str | None = None, deactivated: bool = False) -> None:
+    def people(
+        self,
+        cohort: Cohort,
+        *user_ids: str,
+        tz: str | None = "Europe/Paris",
+        role: Role = Role.FELLOW,
+        challenge: str | None = None,
+        deactivated: bool = False,
+    ) -> None:
         """Members with a cached profile, as `/cohort add` leaves them (no Slack call when planning)."""
         with self.ctx.uow() as uow:
-            uow.members.add_many([Membership(cohort.id, u, role, challenge) for u in user_ids], self.clock.now())
+            uow.members.add_many(
+                [Membership(cohort.id, u, role, challenge) for u in user_ids], self.clock.now()
+            )
             for user_id in user_ids:
                 self.fake.add_user(user_id, tz=tz or "UTC", locale="fr-FR", deleted=deactivated)
-                uow.profiles.save(MemberProfile(user_id, user_id.lower(), timezone=tz, lang="fr",
-                                                deactivated=deactivated, fetched_at=self.clock.now()))
+                uow.profiles.save(
+                    MemberProfile(
+                        user_id,
+                        user_id.lower(),
+                        timezone=tz,
+                        lang="fr",
+                        deactivated=deactivated,
+                        fetched_at=self.clock.now(),
+                    )
+                )
             uow.commit()
 
     def standup(self, cohort: Cohort, **settings) -> StandupSettings:
@@ -55,8 +82,11 @@ class StandupWorld:
 
     def prompts(self, user_id: str) -> list[dict]:
         """The stand-up DMs a person got: prompts and reminders, which carry the Answer button."""
-        return [m for m in self.dms(user_id) if "standup_open" in str(m.get("blocks")) and "standup_skip" in
-                str(m.get("blocks"))]
+        return [
+            m
+            for m in self.dms(user_id)
+            if "standup_open" in str(m.get("blocks")) and "standup_skip" in str(m.get("blocks"))
+        ]
 
     def channel(self, channel: str = "C100") -> list[dict]:
         return self.fake.messages(channel)

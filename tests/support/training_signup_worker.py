@@ -16,8 +16,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from domain.cohort_records import Actor
-from domain.training_signups import sign_up
+from domain.cohorts.records import Actor
+from domain.trainings.signups import sign_up
 from storage.db import make_engine, make_session_factory
 from storage.uow import unit_of_work_factory
 

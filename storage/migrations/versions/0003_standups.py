@@ -30,8 +30,12 @@ def upgrade() -> None:
         sa.Column("questions", sa.Text(), nullable=True),
         sa.Column("blocker_question", sa.Integer(), nullable=True),
         sa.Column("updated_at", storage.types.UTCDateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["cohort_id"], ["cohort.id"], name=op.f("fk_standup_schedule_cohort_id_cohort"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["cohort_id"],
+            ["cohort.id"],
+            name=op.f("fk_standup_schedule_cohort_id_cohort"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("cohort_id", name=op.f("pk_standup_schedule")),
     )
     op.create_table(
@@ -47,11 +51,13 @@ def upgrade() -> None:
         sa.Column("submitted_at", storage.types.UTCDateTime(), nullable=False),
         sa.Column("post_channel", sa.String(length=32), nullable=True),
         sa.Column("post_ts", sa.String(length=32), nullable=True),
-        sa.ForeignKeyConstraint(["cohort_id"], ["cohort.id"], name=op.f("fk_standup_entry_cohort_id_cohort"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["cohort_id"], ["cohort.id"], name=op.f("fk_standup_entry_cohort_id_cohort"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_standup_entry")),
-        sa.UniqueConstraint("cohort_id", "local_date", "user_id",
-                            name=op.f("uq_standup_entry_cohort_id_local_date_user_id")),
+        sa.UniqueConstraint(
+            "cohort_id", "local_date", "user_id", name=op.f("uq_standup_entry_cohort_id_local_date_user_id")
+        ),
     )
     with op.batch_alter_table("standup_entry", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_standup_entry_user_id"), ["user_id"], unique=False)

@@ -63,8 +63,13 @@ def _skill_evidence() -> None:
         sa.Column("ref", sa.String(length=40), nullable=False),
         sa.Column("at", _WHEN(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_skill_evidence")),
-        sa.UniqueConstraint("user_id", "skill_key", "source", "ref",
-                            name=op.f("uq_skill_evidence_user_id_skill_key_source_ref")),
+        sa.UniqueConstraint(
+            "user_id",
+            "skill_key",
+            "source",
+            "ref",
+            name=op.f("uq_skill_evidence_user_id_skill_key_source_ref"),
+        ),
     )
     _index("skill_evidence", "skill_key")
     op.create_table(
@@ -81,8 +86,9 @@ def _request_tables() -> None:
         sa.Column("cohort_id", sa.Integer(), nullable=False),
         sa.Column("channel_id", sa.String(length=32), nullable=True),
         sa.Column("reroute_hours", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["cohort_id"], ["cohort.id"], name=op.f("fk_help_settings_cohort_id_cohort"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["cohort_id"], ["cohort.id"], name=op.f("fk_help_settings_cohort_id_cohort"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("cohort_id", name=op.f("pk_help_settings")),
     )
     op.create_table(
@@ -101,8 +107,9 @@ def _request_tables() -> None:
         sa.Column("ended_at", _WHEN(), nullable=True),
         sa.Column("ended_by", sa.String(length=32), nullable=True),
         sa.Column("thanks", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(["cohort_id"], ["cohort.id"], name=op.f("fk_help_request_cohort_id_cohort"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["cohort_id"], ["cohort.id"], name=op.f("fk_help_request_cohort_id_cohort"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_help_request")),
     )
     _index("help_request", "asker", "cohort_id", "status")
@@ -114,8 +121,12 @@ def _request_children() -> None:
         sa.Column("request_id", sa.Integer(), nullable=False),
         sa.Column("skill_key", sa.String(length=60), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["request_id"], ["help_request.id"],
-                                name=op.f("fk_help_request_skill_request_id_help_request"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["request_id"],
+            ["help_request.id"],
+            name=op.f("fk_help_request_skill_request_id_help_request"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("request_id", "skill_key", name=op.f("pk_help_request_skill")),
     )
     op.create_table(
@@ -125,8 +136,12 @@ def _request_children() -> None:
         sa.Column("helper", sa.String(length=32), nullable=False),
         sa.Column("offered_at", _WHEN(), nullable=False),
         sa.Column("credited", sa.Boolean(), nullable=False),
-        sa.ForeignKeyConstraint(["request_id"], ["help_request.id"], name=op.f("fk_help_offer_request_id_help_request"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["request_id"],
+            ["help_request.id"],
+            name=op.f("fk_help_offer_request_id_help_request"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_help_offer")),
         sa.UniqueConstraint("request_id", "helper", name=op.f("uq_help_offer_request_id_helper")),
     )
@@ -138,8 +153,12 @@ def _request_children() -> None:
         sa.Column("user_id", sa.String(length=32), nullable=False),
         sa.Column("round", sa.Integer(), nullable=False),
         sa.Column("routed_at", _WHEN(), nullable=False),
-        sa.ForeignKeyConstraint(["request_id"], ["help_request.id"], name=op.f("fk_help_route_request_id_help_request"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["request_id"],
+            ["help_request.id"],
+            name=op.f("fk_help_route_request_id_help_request"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_help_route")),
         sa.UniqueConstraint("request_id", "user_id", name=op.f("uq_help_route_request_id_user_id")),
     )

@@ -45,9 +45,15 @@ def upgrade() -> None:
         sa.Column("announce_ts", sa.String(length=32), nullable=True),
         sa.Column("summary_channel", sa.String(length=32), nullable=True),
         sa.Column("summary_ts", sa.String(length=32), nullable=True),
-        sa.CheckConstraint("seats_taken >= 0 AND seats_taken <= capacity", name=op.f("ck_training_session_seats")),
-        sa.ForeignKeyConstraint(["cohort_id"], ["cohort.id"], name=op.f("fk_training_session_cohort_id_cohort"),
-                                ondelete="CASCADE"),
+        sa.CheckConstraint(
+            "seats_taken >= 0 AND seats_taken <= capacity", name=op.f("ck_training_session_seats")
+        ),
+        sa.ForeignKeyConstraint(
+            ["cohort_id"],
+            ["cohort.id"],
+            name=op.f("fk_training_session_cohort_id_cohort"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_training_session")),
     )
     _index("training_session", "cohort_id", "facilitator", "starts_at")
@@ -61,8 +67,12 @@ def upgrade() -> None:
         sa.Column("queue_no", sa.Integer(), nullable=False),
         sa.Column("queued_at", _WHEN(), nullable=False),
         sa.Column("updated_at", _WHEN(), nullable=False),
-        sa.ForeignKeyConstraint(["session_id"], ["training_session.id"],
-                                name=op.f("fk_training_signup_session_id_training_session"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["session_id"],
+            ["training_session.id"],
+            name=op.f("fk_training_signup_session_id_training_session"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_training_signup")),
         sa.UniqueConstraint("session_id", "user_id", name=op.f("uq_training_signup_session_id_user_id")),
     )
@@ -76,8 +86,12 @@ def upgrade() -> None:
         sa.Column("rating", sa.Integer(), nullable=False),
         sa.Column("comment", sa.Text(), nullable=False),
         sa.Column("submitted_at", _WHEN(), nullable=False),
-        sa.ForeignKeyConstraint(["session_id"], ["training_session.id"],
-                                name=op.f("fk_training_feedback_session_id_training_session"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["session_id"],
+            ["training_session.id"],
+            name=op.f("fk_training_feedback_session_id_training_session"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_training_feedback")),
         sa.UniqueConstraint("session_id", "user_id", name=op.f("uq_training_feedback_session_id_user_id")),
     )
@@ -87,8 +101,12 @@ def upgrade() -> None:
         "training_setting",
         sa.Column("cohort_id", sa.Integer(), nullable=False),
         sa.Column("approval_required", sa.Boolean(), nullable=False),
-        sa.ForeignKeyConstraint(["cohort_id"], ["cohort.id"], name=op.f("fk_training_setting_cohort_id_cohort"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["cohort_id"],
+            ["cohort.id"],
+            name=op.f("fk_training_setting_cohort_id_cohort"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("cohort_id", name=op.f("pk_training_setting")),
     )
 

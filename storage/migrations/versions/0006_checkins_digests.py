@@ -16,8 +16,9 @@ depends_on = None
 
 
 def _cohort_key(table: str) -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint(["cohort_id"], ["cohort.id"], name=op.f(f"fk_{table}_cohort_id_cohort"),
-                                   ondelete="CASCADE")
+    return sa.ForeignKeyConstraint(
+        ["cohort_id"], ["cohort.id"], name=op.f(f"fk_{table}_cohort_id_cohort"), ondelete="CASCADE"
+    )
 
 
 def upgrade() -> None:
@@ -59,8 +60,9 @@ def upgrade() -> None:
         sa.Column("missed_at_round", sa.Date(), nullable=True),
         _cohort_key("mentor_checkin"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_mentor_checkin")),
-        sa.UniqueConstraint("cohort_id", "round_date", "mentor",
-                            name=op.f("uq_mentor_checkin_cohort_id_round_date_mentor")),
+        sa.UniqueConstraint(
+            "cohort_id", "round_date", "mentor", name=op.f("uq_mentor_checkin_cohort_id_round_date_mentor")
+        ),
     )
     with op.batch_alter_table("mentor_checkin", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_mentor_checkin_mentor"), ["mentor"], unique=False)

@@ -1,0 +1,115 @@
+"""Mentors answer their check-in (from the prompt's button, or `/checkin` any time); fellows choose
+what the digests show of their answers (`/checkin share text|figures`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.calendar import local_date
+from domain.checkins.model import CheckinAnswer, MentorCheckin, Share
+from domain.checkins.records import CheckinStore
+from domain.cohorts.model import Cohort, Role
+from domain.cohorts.permissions import NotAllowed
+from domain.cohorts.records import Actor
+from domain.command_parsing import tokenize
+from domain.messages import N_, DomainError
+
+CHECKIN_USAGE = N_("Usage: /checkin · /checkin share text|figures")
+NOT_A_MENTOR = N_("Only the mentors of a running cohort have a check-in to answer.")
+NOT_MENTOR_OF = N_("You are not a mentor of {name} any more: this check-in was not saved.")
+NOT_A_FELLOW = N_("Only fellows choose what the digests show of their stand-up answers.")
+UNKNOWN_SHARE = N_('Choose "text" or "figures": "{value}" is neither.')
+
+
+@dataclass(frozen=True)
+class CheckinForm:
+    """The cohorts the mentor may check in about (the chosen one first) and the language to ask in."""
+
+    cohorts: tuple[Cohort, ...]
+    chosen: Cohort
+    lang: str
+    open: MentorCheckin | None = None
+
+
+@dataclass(frozen=True)
+class OpenForm:
+    pass
+
+
+@dataclass(frozen=True)
+class ShareCommand:
+    share: Share | None  # None: only say what is chosen now
+
+
+def parse_checkin_text(text: str) -> OpenForm | ShareCommand:
+    words = tokenize(text)
+    if not words:
+        return OpenForm()
+    if words[0].lower() != "share" or len(words) > 2:
+        raise DomainError(CHECKIN_USAGE)
+    if len(words) == 1:
+        return ShareCommand(None)
+    try:
+        return ShareCommand(Share(words[1].lower()))
+    except ValueError:
+        raise DomainError(UNKNOWN_SHARE, value=words[1]) from None
+
+
+def user_lang(store: CheckinStore, user_id: str, cohort: Cohort | None, default: str) -> str:
+    """The person's language in Slack, else their cohort's, else the program's default."""
+    profile = store.profiles.get_many([user_id]).get(user_id)
+    if profile is not None and profile.lang:
+        return profile.lang
+    return cohort.lang if cohort is not None else default
+
+
+def _cohorts_as(store: CheckinStore, user_id: str, role: Role, actor_now) -> list[Cohort]:
+    ids = dict.fromkeys(m.cohort_id for m in store.members.of_user(user_id) if m.role == role)
+    cohorts = [store.cohorts.get(cohort_id) for cohort_id in ids]
+    return [c for c in cohorts if c.is_running(local_date(actor_now, c.timezone))]
+
+
+def checkin_form(
+    store: CheckinStore, actor: Actor, default_lang: str, cohort_id: int | None = None
+) -> CheckinForm:
+    """What the form offers: NotAllowed for someone who mentors no running cohort."""
+    cohorts = _cohorts_as(store, actor.user_id, Role.MENTOR, actor.now)
+    if not cohorts:
+        raise NotAllowed(NOT_A_MENTOR)
+    open_ones = {c.id: store.checkins.latest_open(c.id, actor.user_id) for c in cohorts}
+    chosen = next((c for c in cohorts if c.id == cohort_id), None)
+    chosen = chosen or next((c for c in cohorts if open_ones[c.id] is not None), cohorts[0])
+    ordered = (chosen, *(c for c in cohorts if c.id != chosen.id))
+    return CheckinForm(
+        ordered, chosen, user_lang(store, actor.user_id, chosen, default_lang), open_ones[chosen.id]
+    )
+
+
+def record_answer(store: CheckinStore, actor: Actor, cohort_id: int, answer: CheckinAnswer) -> MentorCheckin:
+    """Answers the mentor's open round in the cohort, or records a check-in of today when none is open.
+
+    A second answer the same day (or to the same round) replaces the first.
+    """
+    cohort = store.cohorts.get(cohort_id)
+    if cohort_id not in {m.cohort_id for m in store.members.of_user(actor.user_id) if m.role == Role.MENTOR}:
+        raise NotAllowed(NOT_MENTOR_OF, name=cohort.name)
+    open_one = store.checkins.latest_open(cohort_id, actor.user_id)
+    round_day = open_one.round if open_one is not None else local_date(actor.now, cohort.timezone)
+    return store.checkins.answer(cohort_id, actor.user_id, round_day, answer, actor.now)
+
+
+def choose_share(store: CheckinStore, actor: Actor, command: ShareCommand) -> Share:
+    """Records the fellow's choice (when given) and returns the choice in force."""
+    if not any(m.role == Role.FELLOW for m in store.members.of_user(actor.user_id)):
+        raise NotAllowed(NOT_A_FELLOW)
+    if command.share is not None:
+        store.checkins.set_share(actor.user_id, command.share, actor.now)
+        return command.share
+    return store.checkins.share_of(actor.user_id)
+
+
+def lang_for(store: CheckinStore, user_id: str, default: str) -> str:
+    """The language to answer someone in outside a given cohort: theirs, else their first cohort's."""
+    memberships = store.members.of_user(user_id)
+    cohort = store.cohorts.get(memberships[0].cohort_id) if memberships else None
+    return user_lang(store, user_id, cohort, default)

@@ -1,0 +1,271 @@
+"""`/cohort …` text → one typed command, or CommandError with what was wrong and the usage line.
+
+Sub-commands live in SUBCOMMANDS (name → parser and usage); a feature adds its own with
+`register`. Each usage line shows the syntax of the public interface, word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from domain.cohorts.member_commands import ADD_USAGE, REMOVE_USAGE, Add, Remove, parse_add, parse_remove
+from domain.cohorts.model import (
+    check_country_code,
+    check_lang,
+    check_period,
+    check_timezone,
+    validate_cohort_name,
+)
+from domain.command_parsing import (
+    CohortCommand,
+    CommandError,
+    as_shown,
+    convert_options,
+    is_option,
+    parse_channel,
+    parse_date,
+    split_options,
+    take_name,
+    tokenize,
+    unescape,
+    unexpected,
+)
+from domain.messages import N_, DomainError
+from domain.ritual_commands import (
+    CHECKIN_USAGE,
+    DIGEST_USAGE,
+    STANDUP_USAGE,
+    Checkin,
+    Digest,
+    Standup,
+    parse_checkin,
+    parse_digest,
+    parse_standup,
+)
+
+__all__ = [
+    "Add",
+    "Archive",
+    "Checkin",
+    "CohortCommand",
+    "CommandError",
+    "Create",
+    "Digest",
+    "Help",
+    "Holiday",
+    "List",
+    "OpenForm",
+    "Remove",
+    "SUBCOMMANDS",
+    "Show",
+    "Standup",
+    "SubCommand",
+    "parse_cohort_command",
+    "register",
+    "usage_lines",
+]
+
+CREATE_USAGE = N_(
+    "Usage: /cohort create NAME #channel [tz=Area/City] [lang=fr|en] [country=XX] [start=YYYY-MM-DD] [end=YYYY-MM-DD]"
+)
+LIST_USAGE = N_("Usage: /cohort list")
+SHOW_USAGE = N_("Usage: /cohort show NAME")
+ARCHIVE_USAGE = N_("Usage: /cohort archive NAME")
+HOLIDAY_USAGE = N_("Usage: /cohort holiday NAME YYYY-MM-DD[..YYYY-MM-DD] [reason]")
+HELP_USAGE = N_("Usage: /cohort help")
+COHORT_USAGE = N_(
+    "Usage: /cohort create · add · remove · list · show · archive · standup · checkin · digest · peerhelp · trainings · holiday · help"
+)
+
+HOLIDAY_MAX_DAYS = 366
+REASON_MAX = 200
+_RANGE = re.compile(r"\.{2,}|…")
+
+
+@dataclass(frozen=True)
+class Create(CohortCommand):
+    name: str
+    channel_id: str
+    tz: str | None = None
+    lang: str | None = None
+    country: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class List(CohortCommand):
+    pass
+
+
+@dataclass(frozen=True)
+class Show(CohortCommand):
+    name: str
+
+
+@dataclass(frozen=True)
+class Archive(CohortCommand):
+    name: str
+
+
+@dataclass(frozen=True)
+class Holiday(CohortCommand):
+    name: str
+    first: date
+    last: date
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Help(CohortCommand):
+    pass
+
+
+@dataclass(frozen=True)
+class OpenForm(CohortCommand):
+    """`/cohort` alone: the handler opens a form instead of answering with text."""
+
+
+_CREATE_OPTIONS = {
+    "tz": check_timezone,
+    "lang": check_lang,
+    "country": check_country_code,
+    "start": parse_date,
+    "end": parse_date,
+}
+
+
+def _name_with_spaces(name: str, rest: list[str]) -> str:
+    """The words before the channel, so that a name typed with spaces gets the rule about spaces."""
+    words = [name]
+    for token in rest:
+        if token.startswith(("<", "#")) or is_option(token):
+            return " ".join(words) if token.startswith(("<#", "#")) else name
+        words.append(token)
+    return name
+
+
+def parse_create(tokens: list[str]) -> Create:
+    name, rest = take_name(tokens)
+    name = validate_cohort_name(_name_with_spaces(name, rest))
+    channel_id = parse_channel(rest[0] if rest else None)
+    raw, words = split_options(rest[1:], _CREATE_OPTIONS)
+    if words:
+        raise unexpected(words[0])
+    options = convert_options(raw, _CREATE_OPTIONS)
+    check_period(options.get("start"), options.get("end"))
+    return Create(name, channel_id, **options)
+
+
+def parse_list(tokens: list[str]) -> List:
+    if tokens:
+        raise unexpected(tokens[0])
+    return List()
+
+
+def _name_only(tokens: list[str]) -> str:
+    name, rest = take_name(tokens)
+    if rest:
+        raise unexpected(rest[0])
+    return name
+
+
+def parse_show(tokens: list[str]) -> Show:
+    return Show(_name_only(tokens))
+
+
+def parse_archive(tokens: list[str]) -> Archive:
+    return Archive(_name_only(tokens))
+
+
+def _holiday_dates(rest: list[str]) -> tuple[date, date, list[str]]:
+    """The first and last days, written `D`, `D..D` or `D .. D`, and the words after them."""
+    missing = DomainError(N_("Give the holiday's day, or its first and last days as YYYY-MM-DD..YYYY-MM-DD."))
+    if not rest:
+        raise missing
+    parts = _RANGE.split(rest[0], maxsplit=1)
+    rest = rest[1:]
+    if len(parts) == 1 and rest and _RANGE.fullmatch(rest[0]):
+        parts.append(rest[1] if len(rest) > 1 else "")
+        rest = rest[2:]
+    if len(parts) == 2 and not parts[1]:
+        raise missing
+    first = parse_date(parts[0])
+    last = parse_date(parts[1]) if len(parts) == 2 else first
+    return first, last, rest
+
+
+def parse_holiday(tokens: list[str]) -> Holiday:
+    name, rest = take_name(tokens)
+    first, last, words = _holiday_dates(rest)
+    if last < first:
+        raise DomainError(
+            N_("The holiday ends ({last}) before it starts ({first})."),
+            last=last.isoformat(),
+            first=first.isoformat(),
+        )
+    if (last - first).days + 1 > HOLIDAY_MAX_DAYS:
+        raise DomainError(N_("A holiday lasts at most {max} days."), max=HOLIDAY_MAX_DAYS)
+    reason = unescape(" ".join(words))
+    if len(reason) > REASON_MAX:
+        raise DomainError(N_("Keep the reason under {max} characters."), max=REASON_MAX)
+    return Holiday(name, first, last, reason)
+
+
+def parse_help(tokens: list[str]) -> Help:
+    # Whatever follows `help`, the person wants the help.
+    return Help()
+
+
+class SubCommand(NamedTuple):
+    parse: Callable[[list[str]], CohortCommand]
+    usage: str
+
+
+SUBCOMMANDS: dict[str, SubCommand] = {
+    "create": SubCommand(parse_create, CREATE_USAGE),
+    "add": SubCommand(parse_add, ADD_USAGE),
+    "remove": SubCommand(parse_remove, REMOVE_USAGE),
+    "list": SubCommand(parse_list, LIST_USAGE),
+    "show": SubCommand(parse_show, SHOW_USAGE),
+    "archive": SubCommand(parse_archive, ARCHIVE_USAGE),
+    "standup": SubCommand(parse_standup, STANDUP_USAGE),
+    "checkin": SubCommand(parse_checkin, CHECKIN_USAGE),
+    "digest": SubCommand(parse_digest, DIGEST_USAGE),
+    "holiday": SubCommand(parse_holiday, HOLIDAY_USAGE),
+    "help": SubCommand(parse_help, HELP_USAGE),
+}
+
+
+def register(
+    name: str,
+    parse: Callable[[list[str]], CohortCommand],
+    usage: str,
+    subcommands: dict[str, SubCommand] = SUBCOMMANDS,
+) -> None:
+    """Plug a sub-command in (or replace one): `parse` gets the tokens after its name."""
+    subcommands[name.lower()] = SubCommand(parse, usage)
+
+
+def usage_lines(subcommands: Mapping[str, SubCommand] = SUBCOMMANDS) -> list[str]:
+    """Every sub-command's usage line, in the order of the interface, for `/cohort help`."""
+    return [sub.usage for sub in subcommands.values()]
+
+
+def parse_cohort_command(text: str, subcommands: Mapping[str, SubCommand] = SUBCOMMANDS) -> CohortCommand:
+    tokens = tokenize(text)
+    if not tokens:
+        return OpenForm()
+    sub = subcommands.get(tokens[0].lower())
+    if sub is None:
+        raise CommandError(N_('Unknown sub-command "{name}".'), COHORT_USAGE, name=as_shown(tokens[0]))
+    try:
+        return sub.parse(tokens[1:])
+    except CommandError:
+        raise
+    except DomainError as err:
+        raise CommandError.from_error(err, sub.usage) from None

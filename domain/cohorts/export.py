@@ -1,0 +1,106 @@
+"""`cohortbot export`: a cohort's history as named tables, one per kind of record.
+
+Each section is built by a function in EXPORT_SECTIONS; later features append theirs (stand-ups,
+check-ins…). Values are plain text, numbers or None, so any format can write them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from domain.cohorts.admin import named_cohort
+from domain.cohorts.model import Cohort
+from domain.cohorts.records import CohortStore
+
+Value = str | int | None
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Value, ...], ...]
+
+    def records(self) -> list[dict[str, Value]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def cohort_section(store: CohortStore, cohort: Cohort) -> Section:
+    columns = ("name", "channel_id", "timezone", "lang", "country", "start", "end", "archived_at")
+    row = (
+        cohort.name,
+        cohort.channel_id,
+        cohort.timezone,
+        cohort.lang,
+        cohort.country,
+        _iso(cohort.start),
+        _iso(cohort.end),
+        _iso(cohort.archived_at),
+    )
+    return Section("cohort", columns, (row,))
+
+
+def challenges_section(store: CohortStore, cohort: Cohort) -> Section:
+    rows = tuple((c.slug, c.name) for c in sorted(store.cohorts.challenges(cohort.id), key=lambda c: c.slug))
+    return Section("challenges", ("slug", "name"), rows)
+
+
+def members_section(store: CohortStore, cohort: Cohort) -> Section:
+    members = store.members.of_cohort(cohort.id)
+    profiles = store.profiles.get_many({m.user_id for m in members})
+    rows = []
+    for m in sorted(members, key=lambda m: (m.role.value, m.challenge_slug or "", m.user_id)):
+        profile = profiles.get(m.user_id)
+        rows.append(
+            (
+                m.user_id,
+                profile.display_name if profile else None,
+                m.role.value,
+                m.challenge_slug,
+                profile.timezone if profile else None,
+                "yes" if profile and profile.deactivated else "no",
+            )
+        )
+    return Section(
+        "members", ("slack_id", "name", "role", "challenge", "timezone", "deactivated"), tuple(rows)
+    )
+
+
+def holidays_section(store: CohortStore, cohort: Cohort) -> Section:
+    holidays = sorted(store.cohorts.holidays(cohort.id), key=lambda h: h.first)
+    return Section(
+        "holidays",
+        ("first", "last", "reason"),
+        tuple((_iso(h.first), _iso(h.last), h.reason) for h in holidays),
+    )
+
+
+def audit_section(store: CohortStore, cohort: Cohort) -> Section:
+    rows = tuple(
+        (_iso(e.at), e.actor, e.action.value, json.dumps(dict(e.params), ensure_ascii=False, sort_keys=True))
+        for e in store.audit.all_of(cohort.id)
+    )
+    return Section("audit", ("at", "actor", "action", "details"), rows)
+
+
+EXPORT_SECTIONS: list[Callable[[CohortStore, Cohort], Section]] = [
+    cohort_section,
+    challenges_section,
+    members_section,
+    holidays_section,
+    audit_section,
+]
+
+
+def cohort_history(store: CohortStore, name: str) -> list[Section]:
+    cohort = named_cohort(store, name)
+    return [build(store, cohort) for build in EXPORT_SECTIONS]
+
+
+from domain.checkins import overview as ritual_overview  # noqa: E402,F401  (adds the check-ins to the export)

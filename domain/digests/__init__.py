@@ -1,0 +1,1 @@
+"""Weekly digests for mentors and admins, assembled from each feature's sections."""

@@ -1,0 +1,1 @@
+"""Stand-ups: schedule, prompts, answers, absences, summaries, history."""

@@ -1,0 +1,156 @@
+"""The stand-up occurrences due at an instant, with their recipients, for the scheduling core.
+
+Cheap when nothing is due: one query for the running stand-ups (two with per-fellow zones) and,
+when the schedules say something is due or past, one for what is already recorded. Recipients
+are worked out only for an occurrence seen for the first time.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from domain.calendar import PublicHolidays
+from domain.cohorts.model import Role
+from domain.scheduling import DeliveryStatus, OccurrenceStatus, PlannedOccurrence, Timing
+from domain.standups.calendar import close_at
+from domain.standups.model import ZONE_FELLOW
+from domain.standups.planning import (
+    PROMPT,
+    REMINDER,
+    SUMMARY,
+    THREAD,
+    Candidate,
+    RunningStandup,
+    candidates,
+    cohort_subject,
+    prompt_recipients,
+    reminder_recipients,
+    zones_of,
+)
+from domain.standups.records import StandupStore
+from domain.standups.summary import DaySummary, summarize
+
+
+def running_standups(store: StandupStore) -> list[RunningStandup]:
+    rows = store.standups.running()
+    per_fellow = [cohort.id for cohort, settings in rows if settings.zone_mode == ZONE_FELLOW]
+    zones = store.standups.fellow_zones(per_fellow) if per_fellow else {}
+    return [
+        RunningStandup(cohort, settings, zones_of(cohort, settings, zones.get(cohort.id, ())))
+        for cohort, settings in rows
+    ]
+
+
+def _worth_planning(candidate: Candidate, status: OccurrenceStatus | None, now: datetime) -> bool:
+    if status is not None:
+        return status is OccurrenceStatus.OPEN
+    if candidate.timing(now) is Timing.LATE:
+        # Recorded as missed only if the schedule already said so then, not for a time set afterwards.
+        since = candidate.standup.settings.updated_at
+        return since is None or candidate.due_at >= since
+    return True
+
+
+def due_work(
+    store: StandupStore, now: datetime, holidays: PublicHolidays | None
+) -> dict[str, list[PlannedOccurrence]]:
+    """Per kind, the occurrences to hand to `deliver_due`: new ones with recipients, open ones without."""
+    found = candidates(running_standups(store), now, holidays)
+    if not found:
+        return {}
+    known = store.standup_runs.known(
+        {c.kind for c in found}, {c.subject for c in found}, {c.day for c in found}
+    )
+    kept = [c for c in found if _worth_planning(c, known.get(c.key), now)]
+    new_cohorts = {c.standup.cohort.id for c in kept if c.key not in known}
+    cohort_holidays = store.standups.holidays_of(new_cohorts) if new_cohorts else {}
+    planned: dict[str, list[PlannedOccurrence]] = defaultdict(list)
+    for candidate in kept:
+        is_new = candidate.key not in known
+        if is_new and any(
+            h.covers(candidate.day) for h in cohort_holidays.get(candidate.standup.cohort.id, ())
+        ):
+            continue
+        recipients = _recipients(store, candidate) if is_new else ()
+        planned[candidate.kind].append(
+            PlannedOccurrence(
+                candidate.kind,
+                candidate.subject,
+                candidate.day,
+                candidate.due_at,
+                candidate.grace_until,
+                recipients,
+                data=_data(store, candidate, now),
+            )
+        )
+    return planned
+
+
+def _active_fellows(store: StandupStore, cohort_id: int) -> tuple[list[str], dict]:
+    fellows = list(
+        dict.fromkeys(m.user_id for m in store.members.of_cohort(cohort_id) if m.role == Role.FELLOW)
+    )
+    profiles = store.profiles.get_many(fellows)
+    active = [u for u in fellows if not (u in profiles and (profiles[u].deactivated or profiles[u].is_bot))]
+    return active, profiles
+
+
+def _with_entry(store: StandupStore, candidate: Candidate) -> set[str]:
+    return {entry.user_id for entry in store.standups.entries(candidate.standup.cohort.id, candidate.day)}
+
+
+def _recipients(store: StandupStore, candidate: Candidate) -> tuple[str, ...]:
+    cohort = candidate.standup.cohort
+    if candidate.kind == PROMPT:
+        fellows, profiles = _active_fellows(store, cohort.id)
+        prompted = {p.user_id for p in store.standup_runs.prompts(cohort.id, candidate.day)}
+        return prompt_recipients(
+            candidate,
+            fellows,
+            profiles,
+            store.standups.absences_of(fellows),
+            _with_entry(store, candidate),
+            prompted,
+        )
+    if candidate.kind == REMINDER:
+        sent = {
+            p.user_id: p.sent_at
+            for p in store.standup_runs.prompts(cohort.id, candidate.day)
+            if p.subject == candidate.subject and p.status is DeliveryStatus.SENT and p.sent_at
+        }
+        return reminder_recipients(
+            candidate, sent, store.standups.absences_of(sent), _with_entry(store, candidate)
+        )
+    fellows, _profiles = _active_fellows(store, cohort.id)
+    return (cohort.channel_id,) if fellows else ()
+
+
+def day_summary(store: StandupStore, candidate: Candidate) -> DaySummary:
+    cohort, day = candidate.standup.cohort, candidate.day
+    fellows, _profiles = _active_fellows(store, cohort.id)
+    prompted = [
+        p.user_id for p in store.standup_runs.prompts(cohort.id, day) if p.status is DeliveryStatus.SENT
+    ]
+    return summarize(
+        cohort,
+        candidate.standup.settings,
+        day,
+        prompted,
+        store.standups.entries(cohort.id, day),
+        fellows,
+        store.standups.absences_of(fellows),
+    )
+
+
+def _data(store: StandupStore, candidate: Candidate, now: datetime) -> dict:
+    cohort, settings = candidate.standup.cohort, candidate.standup.settings
+    data = {"cohort": cohort, "settings": settings, "day": candidate.day}
+    if candidate.zone is not None:
+        data.update(zone=candidate.zone, close_at=close_at(settings, candidate.day, candidate.zone))
+    if candidate.kind == SUMMARY and candidate.timing(now) is Timing.DUE:
+        data.update(
+            summary=day_summary(store, candidate),
+            thread=store.standup_runs.post_of(THREAD, cohort_subject(cohort.id), candidate.day),
+        )
+    return data

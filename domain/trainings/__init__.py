@@ -1,0 +1,1 @@
+"""Peer-to-peer trainings: proposals, sessions, sign-ups, waitlist, reminders, feedback."""

@@ -1,0 +1,209 @@
+"""`/cohort show NAME`: the cohort, its people, its holidays, its rituals and the latest admin actions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from domain.cohorts.model import Role
+from domain.cohorts.overview import CohortOverview, ScheduleLine
+from domain.cohorts.records import AuditAction, AuditEntry
+from domain.cohorts.rules import channel_ref, user_ref
+from handlers.blocks.cohorts.replies import STATUS, dates_of, status_of
+from handlers.blocks.kit import context, divider, escape, header, section
+from handlers.blocks.kit import message as kit_message
+from handlers.i18n import N_, format_date, format_datetime, gettext
+
+MAX_TEAMS = 30
+NEXT_RUNS_SHOWN = 3
+
+TITLE = N_("Cohort {name}")
+FIELDS = {
+    "channel": N_("*Channel*\n{value}"),
+    "timezone": N_("*Time zone*\n{value}"),
+    "lang": N_("*Language*\n{value}"),
+    "country": N_("*Public holidays*\n{value}"),
+    "dates": N_("*Dates*\n{value}"),
+    "status": N_("*Status*\n{value}"),
+}
+NO_DATES = N_("not set")
+LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
+STOPPED = {
+    "archived": N_("This cohort is archived: no ritual runs for it."),
+    "ended": N_("This cohort has ended: no ritual runs for it."),
+    "upcoming": N_("This cohort has not started: its rituals begin on its start date."),
+}
+CHALLENGES = N_("*Challenges*")
+NO_CHALLENGE = N_("No challenge yet.")
+MORE_CHALLENGES = N_("…and {count} more challenges.")
+TEAM_FELLOWS = N_("Fellows: {people}")
+TEAM_MENTORS = N_("Mentors: {people}")
+NOBODY = N_("nobody yet")
+COHORT_MENTORS = N_("*Mentors of the whole cohort*: {people}")
+UNASSIGNED = N_("*Fellows without a challenge*: {people}")
+ADMINS = N_("*Admins*: {people}")
+DEACTIVATED = N_("{user} (deactivated)")
+HOLIDAYS = N_("*Holidays of the cohort* (on top of public holidays)")
+NO_HOLIDAYS = N_("No holidays of its own: only public holidays stop the rituals.")
+HOLIDAY_RANGE = N_("from {first} to {last}")
+RITUALS = N_("*Rituals*")
+NOT_SCHEDULED = {
+    "standup": N_("No stand-up scheduled."),
+    "checkin": N_("No mentor check-in scheduled."),
+    "digest": N_("No digest scheduled."),
+}
+NEXT_RUNS = N_("Next: {when}")
+NEXT_RECIPIENTS = N_("Will be pinged: {people}")
+AUDIT = N_("*Latest admin actions*")
+NO_AUDIT = N_("No admin action recorded yet.")
+AUDIT_LINES = {
+    AuditAction.CREATE: N_("{when} · {actor} created the cohort"),
+    AuditAction.ADD: N_("{when} · {actor} added {people} ({role})"),
+    AuditAction.REMOVE: N_("{when} · {actor} removed {people}"),
+    AuditAction.ARCHIVE: N_("{when} · {actor} archived the cohort"),
+    AuditAction.HOLIDAY: N_("{when} · {actor} added a holiday: {days}"),
+    AuditAction.SETTINGS: N_("{when} · {actor} changed the {ritual} settings: {change}"),
+    AuditAction.IMPORT: N_(
+        "{when} · {actor} imported a roster: {added} added, {changed} changed, {unchanged} unchanged"
+    ),
+}
+ROLE_NAMES = {Role.FELLOW: N_("fellow"), Role.MENTOR: N_("mentor"), Role.ADMIN: N_("admin")}
+ROLE_IN_CHALLENGE = N_("{role}, challenge {challenge}")
+
+
+def _people(user_ids: Iterable[str], overview: CohortOverview, lang: str) -> str:
+    names = [
+        gettext(DEACTIVATED, lang, user=user_ref(u)) if u in overview.deactivated else user_ref(u)
+        for u in user_ids
+    ]
+    return ", ".join(names) or gettext(NOBODY, lang)
+
+
+def _actor(actor: str) -> str:
+    return user_ref(actor) if actor[:1] in ("U", "W") else f"`{escape(actor)}`"
+
+
+def _days(first, last, lang: str) -> str:
+    if first == last:
+        return format_date(first, lang)
+    return gettext(HOLIDAY_RANGE, lang, first=format_date(first, lang), last=format_date(last, lang))
+
+
+def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
+    params = dict(entry.params)
+    common = {"when": format_datetime(entry.at, lang, tz, "medium"), "actor": _actor(entry.actor)}
+    if entry.action in (AuditAction.ADD, AuditAction.REMOVE):
+        common["people"] = ", ".join(user_ref(u) for u in params.get("users", []))
+    if entry.action == AuditAction.ADD:
+        role = gettext(ROLE_NAMES[Role(params.get("role", "fellow"))], lang)
+        challenge = params.get("challenge")
+        common["role"] = (
+            gettext(ROLE_IN_CHALLENGE, lang, role=role, challenge=challenge) if challenge else role
+        )
+    if entry.action == AuditAction.HOLIDAY:
+        common["days"] = _days(date.fromisoformat(params["first"]), date.fromisoformat(params["last"]), lang)
+    if entry.action == AuditAction.IMPORT:
+        common.update(
+            added=params.get("added", 0),
+            changed=params.get("changed", 0),
+            unchanged=params.get("unchanged", 0),
+        )
+    if entry.action == AuditAction.SETTINGS:
+        common.update(ritual=params.get("ritual", ""), change=params.get("change", ""))
+    return gettext(AUDIT_LINES[entry.action], lang, **common)
+
+
+def _facts(overview: CohortOverview, lang: str) -> list[str]:
+    cohort = overview.cohort
+    status = status_of(cohort, overview.today)
+    values = {
+        "channel": channel_ref(cohort.channel_id),
+        "timezone": cohort.timezone,
+        "lang": gettext(LANGUAGE_NAMES.get(cohort.lang, cohort.lang), lang),
+        "country": cohort.country,
+        "dates": dates_of(cohort, lang) or gettext(NO_DATES, lang),
+        "status": gettext(STATUS[status], lang),
+    }
+    return [gettext(FIELDS[key], lang, value=value) for key, value in values.items()]
+
+
+def _teams(overview: CohortOverview, lang: str) -> list[dict]:
+    if not overview.teams:
+        return [section(gettext(CHALLENGES, lang) + "\n" + gettext(NO_CHALLENGE, lang))]
+    blocks = [section(gettext(CHALLENGES, lang))]
+    for team in overview.teams[:MAX_TEAMS]:
+        name = f" — {escape(team.challenge.name)}" if team.challenge.name != team.challenge.slug else ""
+        blocks.append(
+            section(
+                f"*{team.challenge.slug}*{name}\n"
+                + gettext(TEAM_FELLOWS, lang, people=_people(team.fellows, overview, lang))
+                + "\n"
+                + gettext(TEAM_MENTORS, lang, people=_people(team.mentors, overview, lang))
+            )
+        )
+    if len(overview.teams) > MAX_TEAMS:
+        blocks.append(context(gettext(MORE_CHALLENGES, lang, count=len(overview.teams) - MAX_TEAMS)))
+    return blocks
+
+
+def _roles(overview: CohortOverview, lang: str) -> list[dict]:
+    lines = []
+    if overview.cohort_mentors:
+        lines.append(gettext(COHORT_MENTORS, lang, people=_people(overview.cohort_mentors, overview, lang)))
+    if overview.unassigned_fellows:
+        lines.append(gettext(UNASSIGNED, lang, people=_people(overview.unassigned_fellows, overview, lang)))
+    lines.append(gettext(ADMINS, lang, people=_people(overview.admins, overview, lang)))
+    return [section("\n".join(lines))]
+
+
+def _holidays(overview: CohortOverview, lang: str) -> list[dict]:
+    if not overview.holidays:
+        return [section(gettext(HOLIDAYS, lang) + "\n" + gettext(NO_HOLIDAYS, lang))]
+    lines = [
+        f"• {_days(h.first, h.last, lang)}" + (f" — {escape(h.reason)}" if h.reason else "")
+        for h in overview.holidays
+    ]
+    return [section(gettext(HOLIDAYS, lang) + "\n" + "\n".join(lines))]
+
+
+def schedule_lines(kind: str, line: ScheduleLine | None, overview: CohortOverview, lang: str) -> list[str]:
+    if line is None:
+        return [gettext(NOT_SCHEDULED[kind], lang)]
+    lines = [gettext(line.summary, lang, **line.params)]
+    if line.next_runs and overview.running:
+        when = ", ".join(
+            format_datetime(run, lang, overview.cohort.timezone, "medium")
+            for run in line.next_runs[:NEXT_RUNS_SHOWN]
+        )
+        lines.append(gettext(NEXT_RUNS, lang, when=when))
+    if line.next_recipients and overview.can_manage and overview.running:
+        lines.append(gettext(NEXT_RECIPIENTS, lang, people=_people(line.next_recipients, overview, lang)))
+    return lines
+
+
+def _rituals(overview: CohortOverview, lang: str) -> list[dict]:
+    lines = [gettext(RITUALS, lang)]
+    status = status_of(overview.cohort, overview.today)
+    if status != "running":
+        lines.append(gettext(STOPPED[status], lang))
+    for kind, line in overview.schedules:
+        lines.extend(f"• {text}" for text in schedule_lines(kind, line, overview, lang))
+    return [section("\n".join(lines))]
+
+
+def _audit(overview: CohortOverview, lang: str) -> list[dict]:
+    if not overview.can_manage:
+        return []
+    lines = [audit_line(entry, lang, overview.cohort.timezone) for entry in overview.audit]
+    body = "\n".join(f"• {line}" for line in lines) or gettext(NO_AUDIT, lang)
+    return [divider(), section(gettext(AUDIT, lang) + "\n" + body)]
+
+
+def cohort_overview(overview: CohortOverview) -> dict:
+    lang, cohort = overview.cohort.lang, overview.cohort
+    blocks = [header(gettext(TITLE, lang, name=cohort.name)), section(None, fields=_facts(overview, lang))]
+    # The limits of a message: the fixed parts take at most 10 blocks, the teams the rest.
+    blocks += _teams(overview, lang) + _roles(overview, lang) + _holidays(overview, lang)
+    blocks += _rituals(overview, lang) + _audit(overview, lang)
+    text = f"{gettext(TITLE, lang, name=cohort.name)} · {channel_ref(cohort.channel_id)}"
+    return kit_message(text, blocks)

@@ -1,0 +1,121 @@
+"""A digest as one Slack message, in its reader's language, always within Slack's limits.
+
+A long digest (a big cohort, a mentor of the whole cohort) is summarised rather than refused: the
+longest lists are cut, each cut list says how many lines it leaves out, and every section keeps
+its summary figures. Limits: 50 blocks, 3,000 characters a section, and a total well under the
+~13,000 characters at which Slack answers `msg_blocks_too_long`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import lru_cache
+
+from babel.numbers import format_decimal
+
+from domain.digests.model import Audience, Digest, DigestSection, Phrase, Said
+from handlers.blocks.kit import MESSAGE_BLOCKS_MAX, context, cut, escape, header, message, section
+from handlers.i18n import N_, format_date, format_datetime, gettext, language
+
+TITLES = {Audience.MENTOR: N_("Weekly digest · {cohort}"), Audience.ADMIN: N_("Admin digest · {cohort}")}
+PERIOD = N_("From {first} to {last} · fellows followed: {count}")
+MORE = N_("…and {count} more.")
+NUMBER_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+TOTAL_CHARS_MAX = 11_000
+BLOCK_CHARS_MAX = 2_900
+SAID_MAX = 300
+
+
+def phrase_text(phrase: Phrase, lang: str, tz: str) -> str:
+    """The phrase in `lang`, its parameters translated or formatted; free text escaped and cut."""
+    return gettext(
+        phrase.text, lang, **{key: _value(value, lang, tz) for key, value in phrase.params.items()}
+    )
+
+
+def _value(value: object, lang: str, tz: str) -> object:
+    if isinstance(value, Phrase):
+        return phrase_text(value, lang, tz)
+    if isinstance(value, Said):
+        return escape(cut(" ".join(value.text.split()), SAID_MAX))
+    if isinstance(value, datetime):
+        return format_datetime(value, lang, tz, "medium")
+    if isinstance(value, date):
+        return format_date(value, lang, "medium")
+    if isinstance(value, float):
+        return _decimal(value, language(lang))
+    return value
+
+
+@lru_cache(maxsize=512)
+def _decimal(value: float, lang: str) -> str:
+    return format_decimal(value, format="0.0", locale=NUMBER_LOCALES[lang])
+
+
+class _Rendered:
+    """One section's texts, rendered once; `blocks(shown)` packs the first `shown` lines."""
+
+    def __init__(self, section_: DigestSection, lang: str, tz: str):
+        self.lang, self.tz = lang, tz
+        self.title = self._text(section_.title)
+        self.lines = [cut(self._text(line), BLOCK_CHARS_MAX - 200) for line in section_.lines]
+        self.empty = self._text(section_.empty)
+        self.summary = self._text(section_.summary)
+        self.legend = self._text(section_.legend)
+
+    def _text(self, phrase: Phrase | None) -> str | None:
+        return phrase_text(phrase, self.lang, self.tz) if phrase is not None else None
+
+    def blocks(self, shown: int) -> list[dict]:
+        kept = self.lines[:shown]
+        if len(self.lines) > shown:
+            kept.append(gettext(MORE, self.lang, count=len(self.lines) - shown))
+        if not self.lines and self.empty:
+            kept.append(self.empty)
+        if self.summary and self.lines:
+            kept.append(f"_{self.summary}_")
+        chunks, current = [], self.title
+        for line in kept:
+            if len(current) + 1 + len(line) > BLOCK_CHARS_MAX:
+                chunks.append(current)
+                current = line
+            else:
+                current = f"{current}\n{line}"
+        blocks = [section(chunk) for chunk in [*chunks, current]]
+        return blocks + ([context(self.legend)] if self.legend and self.lines and shown else [])
+
+
+def _size(blocks: list[dict]) -> int:
+    return sum(
+        len(element["text"])
+        for block in blocks
+        for element in ([block["text"]] if "text" in block else block.get("elements", []))
+    )
+
+
+def _fit(rendered: list[_Rendered], fixed: list[dict]) -> list[dict]:
+    """Cuts the longest lists, by halves, until the message fits."""
+    shown = [len(r.lines) for r in rendered]
+    while True:
+        blocks = fixed + [
+            block for r, count in zip(rendered, shown, strict=True) for block in r.blocks(count)
+        ]
+        if (len(blocks) <= MESSAGE_BLOCKS_MAX and _size(blocks) <= TOTAL_CHARS_MAX) or not any(shown):
+            return blocks[:MESSAGE_BLOCKS_MAX]
+        longest = max(range(len(shown)), key=lambda i: shown[i])
+        shown[longest] //= 2
+
+
+def render_digest(digest: Digest, lang: str) -> dict:
+    tz, cohort = digest.cohort.timezone, digest.cohort
+    title = gettext(TITLES[digest.audience], lang, cohort=cohort.name)
+    period = gettext(
+        PERIOD,
+        lang,
+        first=format_date(digest.period.first, lang, "medium"),
+        last=format_date(digest.period.last, lang, "medium"),
+        count=len(digest.fellows),
+    )
+    rendered = [_Rendered(s, lang, tz) for s in digest.sections]
+    blocks = _fit(rendered, [header(title), context(period)])
+    return message(f"{title} · {period}", blocks)

@@ -1,0 +1,148 @@
+"""Replies to the stand-up commands: the schedule set, absences, skips, a person's history."""
+
+from __future__ import annotations
+
+from domain.cohorts.rules import channel_ref, user_ref
+from domain.messages import N_
+from domain.standups.absences import AwaySet, BackSet
+from domain.standups.admin import StandupConfigured
+from domain.standups.history import StandupHistory
+from domain.standups.model import SHARE_CHANNEL, SHARE_THREAD, ZONE_FELLOW, StandupSettings
+from handlers.blocks.kit import MESSAGE_BLOCKS_MAX, context, cut, escape, message, section
+from handlers.blocks.standups.form import question_texts
+from handlers.i18n import format_date, format_datetime, gettext, weekday_name
+
+SCHEDULE = N_("Stand-up of {name}: {days} at {time}, closing at {close}{zone}.")
+IN_EACH_ZONE = N_(" (each fellow's time zone)")
+IN_ZONE = N_(" ({zone})")
+REMINDER = N_("A reminder {minutes} min after the prompt to those who have not answered.")
+NO_REMINDER = N_("No reminder.")
+SHARING = {
+    SHARE_THREAD: N_("Answers go in a thread of the day in {channel}, the summary at the close."),
+    SHARE_CHANNEL: N_("Answers are posted in {channel}, the summary at the close."),
+    "summary": N_("Answers appear only in the summary, posted in {channel} at the close."),
+}
+MOOD_ON = N_("A mood from 1 to 5 is asked too.")
+QUESTIONS = N_("Questions: {questions}")
+NEXT = N_("Next prompts: {when}")
+TURNED_OFF = N_("The stand-up of {name} is off: no more prompts. /cohort standup {name} turns it back on.")
+QUESTIONS_SAVED = N_("Stand-up questions of {name} saved: {questions}")
+AWAY_SELF = N_("Noted: no stand-up for you from {first} to {last}. /standup back if you come back earlier.")
+AWAY_OTHER = N_("Noted: no stand-up for {user} from {first} to {last}.")
+BACK_SELF = N_("Welcome back: your stand-ups start again.")
+BACK_OTHER = N_("{user}'s stand-ups start again.")
+NOT_AWAY = N_("There was no absence to end: stand-ups were already on.")
+SKIPPED_SELF = N_("Noted: no stand-up for you on {day} ({name}).")
+HISTORY_TITLE = N_("*Stand-ups of {user}, last {days} days*")
+HISTORY_EMPTY = N_("No stand-up in these days.")
+HISTORY_STATUS = {
+    "answered": N_("answered"),
+    "late": N_("answered late"),
+    "skipped": N_("skipped"),
+    "missed": N_("no answer"),
+}
+HISTORY_MORE = N_("{count} older days are not shown; ask for fewer days.")
+TEXT_IN_DM = N_(
+    "I only read the stand-up through its form: use the Answer button of my message, or type /standup."
+)
+
+
+def _text(text: str) -> dict:
+    return message(text, [section(text)])
+
+
+def schedule_lines(settings: StandupSettings, name: str, timezone: str, channel: str, lang: str) -> list[str]:
+    days = ", ".join(weekday_name(code, lang) for code in settings.days)
+    zone = (
+        gettext(IN_EACH_ZONE, lang)
+        if settings.zone_mode == ZONE_FELLOW
+        else gettext(IN_ZONE, lang, zone=timezone)
+    )
+    lines = [
+        gettext(
+            SCHEDULE,
+            lang,
+            name=name,
+            days=days,
+            time=settings.time,
+            close=settings.closes.strftime("%H:%M"),
+            zone=zone,
+        ),
+        gettext(REMINDER, lang, minutes=settings.remind_minutes)
+        if settings.remind_minutes
+        else gettext(NO_REMINDER, lang),
+        gettext(SHARING[settings.share], lang, channel=channel_ref(channel)),
+    ]
+    if settings.mood:
+        lines.append(gettext(MOOD_ON, lang))
+    return lines
+
+
+def configured(result: StandupConfigured) -> dict:
+    cohort, settings, lang = result.cohort, result.settings, result.cohort.lang
+    if not settings.active:
+        return _text(gettext(TURNED_OFF, lang, name=cohort.name))
+    lines = schedule_lines(settings, cohort.name, cohort.timezone, cohort.channel_id, lang)
+    lines.append(
+        gettext(QUESTIONS, lang, questions=" · ".join(escape(q) for q in question_texts(settings, lang)))
+    )
+    if result.next_prompts:
+        when = " · ".join(
+            format_datetime(run, lang, cohort.timezone, "medium") for run in result.next_prompts
+        )
+        lines.append(gettext(NEXT, lang, when=when))
+    return _text("\n".join(lines))
+
+
+def questions_saved(name: str, settings: StandupSettings, lang: str) -> dict:
+    questions = " · ".join(escape(q) for q in question_texts(settings, lang))
+    return _text(gettext(QUESTIONS_SAVED, lang, name=name, questions=questions))
+
+
+def away_set(result: AwaySet, lang: str) -> dict:
+    absence = result.absence
+    first, last = format_date(absence.first, lang), format_date(absence.last, lang)
+    if result.for_someone_else:
+        return _text(gettext(AWAY_OTHER, lang, user=user_ref(absence.user_id), first=first, last=last))
+    return _text(gettext(AWAY_SELF, lang, first=first, last=last))
+
+
+def back_set(result: BackSet, lang: str) -> dict:
+    if not result.ended:
+        return _text(gettext(NOT_AWAY, lang))
+    if result.for_someone_else:
+        return _text(gettext(BACK_OTHER, lang, user=user_ref(result.user_id)))
+    return _text(gettext(BACK_SELF, lang))
+
+
+def skipped(name: str, day, lang: str) -> dict:
+    return _text(gettext(SKIPPED_SELF, lang, day=format_date(day, lang, "full"), name=name))
+
+
+def history(result: StandupHistory, lang: str) -> dict:
+    title = gettext(HISTORY_TITLE, lang, user=user_ref(result.user_id), days=result.days)
+    blocks = [section(title)]
+    if not result.lines:
+        blocks.append(context(gettext(HISTORY_EMPTY, lang)))
+    for shown, line in enumerate(result.lines):
+        if len(blocks) >= MESSAGE_BLOCKS_MAX - 1:
+            blocks.append(context(gettext(HISTORY_MORE, lang, count=len(result.lines) - shown)))
+            break
+        head = (
+            f"*{format_date(line.day, lang, 'full')}* · {escape(line.cohort.name)} · "
+            f"{gettext(HISTORY_STATUS[line.status], lang)}"
+        )
+        answers = []
+        if line.entry is not None and line.entry.answered:
+            questions = question_texts(line.settings, lang)
+            answers = [
+                f"_{escape(q)}_ {escape(cut(a, 600))}"
+                for q, a in zip(questions, line.entry.answers, strict=False)
+                if a
+            ]
+        blocks.append(section("\n".join([head, *answers])))
+    return message(title, blocks)
+
+
+def text_in_dm(lang: str) -> dict:
+    return _text(gettext(TEXT_IN_DM, lang))

@@ -1,0 +1,1 @@
+"""Mentor check-ins, and the check-in and digest schedules."""

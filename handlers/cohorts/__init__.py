@@ -1,0 +1,1 @@
+"""Cohorts: challenges, members, roles, rosters, the `/cohort` command."""

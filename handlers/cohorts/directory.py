@@ -1,0 +1,89 @@
+"""Slack as the cohort use cases see it: people (users.info, users.lookupByEmail) and channels."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_sdk.errors import SlackApiError
+
+from domain.cohorts.model import LANGUAGES, MemberProfile, canonical_timezone
+from domain.cohorts.records import ChannelInfo
+
+log = logging.getLogger(__name__)
+
+NOT_FOUND_USER = {"user_not_found", "users_not_found"}
+NOT_FOUND_CHANNEL = {"channel_not_found"}
+# Slackbot is a user id, not flagged as a bot.
+SLACKBOT = "USLACKBOT"
+
+
+def _error(error: SlackApiError) -> str:
+    return str(error.response.get("error", ""))
+
+
+def profile_from_slack(user: dict) -> MemberProfile:
+    """A users.info / user_change `user` object as the profile the bot keeps."""
+    profile = user.get("profile") or {}
+    name = (
+        profile.get("display_name")
+        or profile.get("real_name")
+        or user.get("real_name")
+        or user.get("name")
+        or ""
+    )
+    locale = str(user.get("locale") or "").replace("_", "-").split("-")[0].lower()
+    return MemberProfile(
+        user_id=user["id"],
+        display_name=name,
+        timezone=canonical_timezone(user["tz"]) if user.get("tz") else None,
+        lang=locale if locale in LANGUAGES else None,
+        deactivated=bool(user.get("deleted")),
+        is_bot=bool(user.get("is_bot") or user.get("is_app_user") or user["id"] == SLACKBOT),
+    )
+
+
+class SlackDirectory:
+    def __init__(self, client):
+        self.client = client
+
+    def user(self, user_id: str) -> MemberProfile | None:
+        try:
+            answer = self.client.users_info(user=user_id, include_locale=True)
+        except SlackApiError as error:
+            if _error(error) in NOT_FOUND_USER:
+                return None
+            raise
+        return profile_from_slack(answer["user"])
+
+    def user_by_email(self, email: str) -> MemberProfile | None:
+        try:
+            answer = self.client.users_lookupByEmail(email=email)
+        except SlackApiError as error:
+            if _error(error) in NOT_FOUND_USER:
+                return None
+            raise
+        return profile_from_slack(answer["user"])
+
+    def channel(self, channel_id: str) -> ChannelInfo | None:
+        try:
+            info = self.client.conversations_info(channel=channel_id)["channel"]
+        except SlackApiError as error:
+            if _error(error) in NOT_FOUND_CHANNEL:
+                return None
+            raise
+        return ChannelInfo(
+            id=info["id"],
+            name=info.get("name") or info["id"],
+            is_private=bool(info.get("is_private") or info.get("is_group")),
+            is_member=bool(info.get("is_member")),
+            is_archived=bool(info.get("is_archived")),
+        )
+
+    def join(self, channel_id: str) -> bool:
+        """True once the bot is in the channel; False when Slack refuses (told to the admin as "invite me")."""
+        try:
+            self.client.conversations_join(channel=channel_id)
+        except SlackApiError as error:
+            log.warning("could not join %s: %s", channel_id, _error(error))
+            return False
+        return True

@@ -1,0 +1,116 @@
+"""The `/cohort` form for people who do not type commands: opened by `/cohort` alone.
+
+A submission is checked field by field (the form itself, then what the database says) and
+answered with the errors beside their fields before any Web API call; once accepted, the form
+closes and the outcome arrives as a direct message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from domain.cohorts.admin import cohort_language, cohort_names, create_cohort, form_choices, managed_cohort
+from domain.cohorts.commands import Add, Create
+from domain.cohorts.membership import add_members
+from domain.cohorts.permissions import NotAllowed, require_program_admin
+from domain.cohorts.records import Actor
+from domain.messages import DomainError
+from domain.ports import Context
+from handlers import ids
+from handlers.blocks.cohorts import replies
+from handlers.blocks.cohorts.form import cohort_form, parse_add_form, parse_create_form
+from handlers.cohorts.directory import SlackDirectory
+from handlers.i18n import error_text
+
+
+def supported_country(ctx: Context) -> Callable[[str], bool]:
+    return ctx.holidays.supports if ctx.holidays is not None else (lambda country: True)
+
+
+def _view(ctx: Context, uow, actor: Actor, mode: str | None = None) -> dict:
+    choices = form_choices(uow, actor)
+    if mode is None or not choices.can_create or not choices.cohort_names:
+        mode = ids.MODE_ADD if choices.cohort_names else ids.MODE_CREATE
+    return cohort_form(
+        mode, ctx.default_lang, ctx.default_lang, list(choices.cohort_names), choices.can_create
+    )
+
+
+def open_form(ctx: Context, uow, actor: Actor, trigger_id: str | None) -> None:
+    """Opens the form, or raises NotAllowed for someone who manages no cohort."""
+    ctx.slack.views_open(trigger_id=trigger_id, view=_view(ctx, uow, actor))
+
+
+def _field(errors: dict[str, DomainError], block_id: str, check: Callable[[], object]) -> None:
+    try:
+        check()
+    except DomainError as err:
+        errors[block_id] = err
+
+
+def check_submission(
+    ctx: Context, uow, actor: Actor, view: dict
+) -> tuple[Create | Add | None, str | None, dict]:
+    """The command the form asks for, the challenge's name as typed, and the mistakes by block id."""
+    values = view["state"]["values"]
+    challenge_name = None
+    if view.get("private_metadata") == ids.MODE_CREATE:
+        command, errors = parse_create_form(values, cohort_names(uow), supported_country(ctx))
+        if not errors:
+            _field(
+                errors, ids.COHORT_NAME, lambda: require_program_admin(actor.user_id, actor.program_admins)
+            )
+    else:
+        command, challenge_name, errors = parse_add_form(values)
+        if not errors:
+            _field(errors, ids.COHORT_PICK, lambda: managed_cohort(uow, actor, command.name))
+    return command, challenge_name, errors
+
+
+def _submit(ctx: Context, uow, actor: Actor, command: Create | Add, challenge_name: str | None) -> dict:
+    directory = SlackDirectory(ctx.slack)
+    try:
+        if isinstance(command, Create):
+            reply = replies.created(
+                create_cohort(uow, directory, actor, command, supported_country(ctx), ctx.default_lang)
+            )
+        else:
+            reply = replies.added(add_members(uow, directory, actor, command, challenge_name))
+        # Rendered before the commit: a failure to render leaves nothing half-saved.
+        uow.commit()
+        return reply
+    except DomainError as err:
+        return replies.mistake(err, cohort_language(uow, command.name, ctx.default_lang), usage=None)
+
+
+def register(app, ctx: Context) -> None:
+    @app.view(ids.COHORT_FORM)
+    def on_submit(ack, body, view):
+        actor = Actor(body["user"]["id"], ctx.clock.now(), ctx.admins)
+        with ctx.uow() as uow:
+            command, challenge_name, errors = check_submission(ctx, uow, actor, view)
+            if errors:
+                lang = ctx.default_lang
+                ack(
+                    response_action="errors",
+                    errors={block: error_text(err, lang) for block, err in errors.items()},
+                )
+                return
+            ack()
+            reply = _submit(ctx, uow, actor, command, challenge_name)
+        ctx.slack.chat_postMessage(channel=actor.user_id, **reply)
+
+    @app.action(ids.COHORT_FORM_MODE)
+    def on_mode(ack, body):
+        ack()
+        actor = Actor(body["user"]["id"], ctx.clock.now(), ctx.admins)
+        mode = body["actions"][0]["selected_option"]["value"]
+        try:
+            with ctx.uow() as uow:
+                view = _view(ctx, uow, actor, mode)
+        except NotAllowed as err:
+            ctx.slack.chat_postMessage(
+                channel=actor.user_id, **replies.mistake(err, ctx.default_lang, usage=None)
+            )
+            return
+        ctx.slack.views_update(view_id=body["view"]["id"], hash=body["view"].get("hash"), view=view)

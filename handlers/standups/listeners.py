@@ -1,0 +1,221 @@
+"""The fellows' stand-up: `/standup`, the prompt's buttons, the answer form, and text sent to the bot.
+
+Each listener acks first; no database session is held across a Web API call.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from slack_sdk.errors import SlackApiError
+
+from domain.cohorts.records import Actor
+from domain.command_parsing import CommandError
+from domain.messages import DomainError
+from domain.ports import Context
+from domain.standups.absences import come_back, set_away
+from domain.standups.answers import (
+    NO_STANDUP,
+    Submitted,
+    open_standup,
+    record_post,
+    skip_standup,
+    standup_of,
+    submit_answer,
+)
+from domain.standups.calendar import close_at
+from domain.standups.commands import Away, Back, History, OpenAnswer, Skip, parse_standup_command
+from domain.standups.history import standup_history
+from domain.standups.model import SHARE_THREAD, check_answers
+from handlers import ids
+from handlers.blocks.cohorts.replies import mistake
+from handlers.blocks.standups import replies
+from handlers.blocks.standups.form import (
+    answer_errors,
+    answer_modal,
+    parse_answer_form,
+    parse_answer_metadata,
+    parse_standup_value,
+)
+from handlers.blocks.standups.messages import answer_post, confirmation, skip_noted
+from handlers.i18n import error_text
+from handlers.standups import admin as standup_admin
+
+log = logging.getLogger(__name__)
+# Text a person types to the bot: plain messages and files, never edits, deletions or bots.
+TYPED_SUBTYPES = (None, "file_share")
+
+
+def _actor(ctx: Context, user_id: str) -> Actor:
+    return Actor(user_id, ctx.clock.now(), ctx.admins)
+
+
+def _lang(uow, user_id: str, default: str) -> str:
+    memberships = uow.members.of_user(user_id)
+    return uow.cohorts.get(memberships[0].cohort_id).lang if memberships else default
+
+
+def _skip(ctx, uow, actor, command, lang):
+    standup = skip_standup(uow, actor.user_id, actor.now, ctx.holidays)
+    return replies.skipped(standup.cohort.name, standup.day, standup.cohort.lang)
+
+
+RUNNERS = {
+    Skip: _skip,
+    Away: lambda ctx, uow, actor, command, lang: replies.away_set(set_away(uow, actor, command), lang),
+    Back: lambda ctx, uow, actor, command, lang: replies.back_set(come_back(uow, actor, command), lang),
+    History: lambda ctx, uow, actor, command, lang: replies.history(
+        standup_history(uow, actor, command), lang
+    ),
+}
+
+
+def standup_command(ctx: Context, actor: Actor, text: str) -> tuple[dict | None, dict | None]:
+    """(the form to open, or the reply to send) for `/standup text`."""
+    with ctx.uow() as uow:
+        lang = _lang(uow, actor.user_id, ctx.default_lang)
+        try:
+            command = parse_standup_command(text)
+            if isinstance(command, OpenAnswer):
+                return answer_modal(open_standup(uow, actor.user_id, actor.now, ctx.holidays)), None
+            reply = RUNNERS[type(command)](ctx, uow, actor, command, lang)
+            uow.commit()
+            return None, reply
+        except CommandError as err:
+            return None, mistake(err, lang, err.usage)
+        except DomainError as err:  # NotAllowed included: said plainly, without the usage line
+            return None, mistake(err, lang, None)
+
+
+def _named(body: dict):
+    target = parse_standup_value(body["actions"][0].get("value"))
+    if target is None:
+        raise DomainError(NO_STANDUP)
+    return target
+
+
+def share(ctx: Context, submitted: Submitted) -> tuple[str | None, str | None]:
+    """Posts the answer in the cohort channel, or updates its post: (channel, Slack's error if it failed)."""
+    target, standup, entry = submitted.share, submitted.standup, submitted.entry
+    if target is None:
+        return None, None
+    in_thread = target.thread_ts is not None or (
+        target.update_ts is not None and standup.settings.share == SHARE_THREAD
+    )
+    post = answer_post(standup.cohort, standup.settings, entry, in_thread=in_thread)
+    try:
+        if target.update_ts:
+            ctx.slack.chat_update(channel=target.channel, ts=target.update_ts, **post)
+            return target.channel, None
+        posted = ctx.slack.chat_postMessage(channel=target.channel, thread_ts=target.thread_ts, **post)
+    except SlackApiError as error:
+        code = str(error.response.get("error", "")) or f"HTTP {error.response.status_code}"
+        log.warning("stand-up answer of %s not shared in %s: %s", entry.user_id, target.channel, code)
+        return None, code
+    with ctx.uow() as uow:
+        record_post(uow, entry, posted["channel"], posted["ts"])
+        uow.commit()
+    return posted["channel"], None
+
+
+def answered(ctx: Context, actor: Actor, submitted: Submitted) -> None:
+    shared_in, error = share(ctx, submitted)
+    standup, entry = submitted.standup, submitted.entry
+    reply = confirmation(
+        standup.cohort,
+        standup.settings,
+        entry,
+        edited=submitted.edited,
+        shared_in=shared_in,
+        share_error=error,
+        blocker=entry.blocker(standup.settings),
+        close_at=close_at(standup.settings, standup.day, standup.zone),
+        zone=standup.zone,
+    )
+    ctx.slack.chat_postMessage(channel=actor.user_id, **reply)
+
+
+def on_answer(ctx: Context, ack, body: dict, view: dict) -> None:
+    actor = _actor(ctx, body["user"]["id"])
+    target = parse_answer_metadata(view.get("private_metadata") or "")
+    raw, mood = parse_answer_form(view["state"]["values"])
+    with ctx.uow() as uow:
+        lang = _lang(uow, actor.user_id, ctx.default_lang)
+        try:
+            if target is None:
+                raise DomainError(NO_STANDUP)
+            standup = standup_of(uow, actor.user_id, *target, actor.now, ctx.holidays)
+            answers, chosen, errors = check_answers(raw, mood, standup.settings.question_count)
+            if errors:
+                ack(
+                    response_action="errors",
+                    errors={block: error_text(err, lang) for block, err in answer_errors(errors).items()},
+                )
+                return
+            submitted = submit_answer(uow, actor.user_id, *target, answers, chosen, actor.now, ctx.holidays)
+        except DomainError as err:
+            ack(response_action="errors", errors={ids.standup_question(1): error_text(err, lang)})
+            return
+        ack()
+        uow.commit()
+    answered(ctx, actor, submitted)
+
+
+def on_command(ctx: Context, ack, command: dict, respond) -> None:
+    ack()
+    actor = _actor(ctx, command["user_id"])
+    view, reply = standup_command(ctx, actor, command.get("text") or "")
+    if view is not None:
+        ctx.slack.views_open(trigger_id=command["trigger_id"], view=view)
+    if reply is not None:
+        respond(response_type="ephemeral", replace_original=False, **reply)
+
+
+def on_open(ctx: Context, ack, body: dict, respond) -> None:
+    """A prompt's or a confirmation's button: the form, or why it cannot be answered any more."""
+    ack()
+    actor = _actor(ctx, body["user"]["id"])
+    with ctx.uow() as uow:
+        lang = _lang(uow, actor.user_id, ctx.default_lang)
+        try:
+            view = answer_modal(standup_of(uow, actor.user_id, *_named(body), actor.now, ctx.holidays))
+        except DomainError as err:
+            view, reply = None, mistake(err, lang, None)
+    if view is not None:
+        ctx.slack.views_open(trigger_id=body["trigger_id"], view=view)
+    else:
+        respond(response_type="ephemeral", replace_original=False, **reply)
+
+
+def on_skip(ctx: Context, ack, body: dict, respond) -> None:
+    """The prompt's "not today": the prompt is replaced by a note that still offers to answer."""
+    ack()
+    actor = _actor(ctx, body["user"]["id"])
+    with ctx.uow() as uow:
+        try:
+            standup = skip_standup(uow, actor.user_id, actor.now, ctx.holidays, *_named(body))
+            uow.commit()
+            reply, replace = skip_noted(standup.cohort, standup.day), True
+        except DomainError as err:
+            reply, replace = mistake(err, _lang(uow, actor.user_id, ctx.default_lang), None), False
+    respond(replace_original=replace, **reply)
+
+
+def on_direct_message(ctx: Context, event: dict) -> None:
+    """Text typed to the bot is never met with silence: it points to the form."""
+    if event.get("subtype") not in TYPED_SUBTYPES or event.get("bot_id"):
+        return
+    with ctx.uow() as uow:
+        lang = _lang(uow, event.get("user") or "", ctx.default_lang)
+    ctx.slack.chat_postMessage(channel=event["channel"], **replies.text_in_dm(lang))
+
+
+def register(app, ctx: Context) -> None:
+    app.command("/standup")(lambda ack, command, respond: on_command(ctx, ack, command, respond))
+    app.action(ids.STANDUP_OPEN)(lambda ack, body, respond: on_open(ctx, ack, body, respond))
+    app.action(ids.STANDUP_SKIP)(lambda ack, body, respond: on_skip(ctx, ack, body, respond))
+    app.view(ids.STANDUP_ANSWER)(lambda ack, body, view: on_answer(ctx, ack, body, view))
+    app.event("message", matchers=[lambda event: event.get("channel_type") == "im"])(
+        lambda event: on_direct_message(ctx, event)
+    )
+    standup_admin.register(app, ctx)

@@ -1,0 +1,173 @@
+"""The submitted training forms: a proposal (or a change to a session), and feedback.
+
+A submission is checked field by field (the form, then what the database says) and answered
+with the errors beside their fields before any Web API call; once accepted, the form closes
+and the outcome arrives as direct messages and in the cohort channel.
+"""
+
+from __future__ import annotations
+
+from domain.cohorts.model import Cohort
+from domain.cohorts.records import Actor
+from domain.messages import DomainError
+from domain.ports import Context
+from domain.trainings.access import person_lang, reader_lang, reader_langs, session_lang
+from domain.trainings.feedback import feedback_form_for, give_feedback
+from domain.trainings.model import Proposal, TrainingSession
+from domain.trainings.sessions import Proposed, Revised, proposal_target, propose, revise
+from handlers import ids
+from handlers.blocks.trainings import notices
+from handlers.blocks.trainings.form import chosen_cohort, form_metadata, parse_feedback, parse_proposal
+from handlers.blocks.trainings.messages import mistake, reply
+from handlers.i18n import error_text
+from handlers.trainings.notify import (
+    direct_message,
+    send_invitation,
+    show_announcement,
+    show_feedback_summary,
+    tell,
+)
+
+Target = tuple[Cohort, TrainingSession | None]
+
+
+def check_proposal(
+    uow, actor: Actor, view: dict
+) -> tuple[Proposal | None, dict[str, DomainError], Target | None]:
+    """The proposal, the mistakes by block, and what it is for (cohort, session changed or None)."""
+    metadata, values = form_metadata(view), view["state"]["values"]
+    session_id = metadata.get("session") if isinstance(metadata.get("session"), int) else None
+    offered = [c for c in metadata.get("cohorts", []) if isinstance(c, int)]
+    try:
+        target = proposal_target(uow, actor, offered, chosen_cohort(values), session_id)
+    except DomainError as err:
+        block = ids.TRAINING_COHORT if session_id is None and len(offered) > 1 else "title"
+        return None, {block: err}, None
+    cohort, session = target
+    proposal, errors = parse_proposal(
+        values, cohort.timezone, actor.now, session.seats_taken if session else 0
+    )
+    return proposal, errors, target
+
+
+def _errors(errors: dict[str, DomainError], lang: str) -> dict[str, str]:
+    return {block: error_text(err, lang) for block, err in errors.items()}
+
+
+def after_proposal(ctx: Context, actor: Actor, proposed: Proposed, langs: dict[str, str]) -> None:
+    view = proposed.view
+    posted = True
+    if proposed.approvers:
+        tell(
+            ctx,
+            proposed.approvers,
+            lambda user_id: direct_message(
+                ctx, user_id, notices.approval_request(view, langs.get(user_id, view.cohort.lang))
+            ),
+        )
+    else:
+        posted = show_announcement(ctx, view)
+    direct_message(
+        ctx, actor.user_id, notices.proposed(view, bool(proposed.approvers), posted, langs[actor.user_id])
+    )
+
+
+def after_revision(ctx: Context, actor: Actor, revised: Revised, langs: dict[str, str]) -> None:
+    view, now = revised.view, actor.now
+
+    def lang(user_id: str) -> str:
+        return langs.get(user_id, view.cohort.lang)
+
+    show_announcement(ctx, view)
+    unreached: tuple[str, ...] = ()
+    if revised.rescheduled:
+        seated = [u for u in view.confirmed if u not in revised.promoted]
+        unreached += tell(
+            ctx, seated, lambda u: send_invitation(ctx, view, u, notices.changed(view, lang(u), True), now)
+        )
+        others = [
+            *view.waitlisted,
+            *([view.session.facilitator] if actor.user_id != view.session.facilitator else []),
+        ]
+        unreached += tell(
+            ctx, others, lambda u: direct_message(ctx, u, reply(notices.changed(view, lang(u), False)))
+        )
+    unreached += tell(
+        ctx,
+        revised.promoted,
+        lambda u: send_invitation(ctx, view, u, notices.seat_confirmed(view, lang(u), True), now),
+    )
+    direct_message(ctx, actor.user_id, notices.changes_saved(view, lang(actor.user_id), unreached))
+
+
+def _save(uow, actor: Actor, target: Target, proposal: Proposal) -> tuple[Proposed | Revised, dict[str, str]]:
+    cohort, session = target
+    result = (
+        propose(uow, actor, cohort.id, proposal)
+        if session is None
+        else revise(uow, actor, session.id, proposal)
+    )
+    uow.commit()
+    view = result.view
+    everyone = (
+        actor.user_id,
+        view.session.facilitator,
+        *view.confirmed,
+        *view.waitlisted,
+        *getattr(result, "approvers", ()),
+    )
+    return result, reader_langs(uow, view.cohort, everyone)
+
+
+def on_feedback(ctx: Context, ack, body: dict, view: dict) -> None:
+    actor = Actor(body["user"]["id"], ctx.clock.now(), ctx.admins)
+    session_id = form_metadata(view).get("session")
+    with ctx.uow() as uow:
+        lang = session_lang(
+            uow, actor.user_id, session_id if isinstance(session_id, int) else None, ctx.default_lang
+        )
+        rating, comment, errors = parse_feedback(view["state"]["values"])
+        if not errors:
+            try:
+                feedback_form_for(uow, actor, int(session_id))
+            except (DomainError, TypeError, ValueError) as err:
+                errors["rating"] = err if isinstance(err, DomainError) else DomainError(str(err))
+        if errors:
+            ack(response_action="errors", errors=_errors(errors, lang))
+            return
+        ack()
+        summary = give_feedback(uow, actor, int(session_id), rating, comment)
+        uow.commit()
+        facilitator_lang = reader_lang(uow, summary.view.cohort, summary.view.session.facilitator)
+    show_feedback_summary(ctx, summary, facilitator_lang)
+
+
+def on_proposal(ctx: Context, ack, body: dict, view: dict) -> None:
+    actor = Actor(body["user"]["id"], ctx.clock.now(), ctx.admins)
+    with ctx.uow() as uow:
+        lang = person_lang(uow, actor.user_id, ctx.default_lang)
+        proposal, errors, target = check_proposal(uow, actor, view)
+        if errors:
+            ack(response_action="errors", errors=_errors(errors, lang))
+            return
+        ack()
+        try:
+            result, langs = _save(uow, actor, target, proposal)
+        except DomainError as err:  # the session changed since the form was checked: nothing saved
+            result, langs = mistake(err, lang), {}
+    if isinstance(result, Proposed):
+        after_proposal(ctx, actor, result, langs)
+    elif isinstance(result, Revised):
+        after_revision(ctx, actor, result, langs)
+    else:
+        direct_message(ctx, actor.user_id, result)
+
+
+def register(app, ctx: Context) -> None:
+    @app.view(ids.TRAINING_PROPOSE)
+    def on_propose_submitted(ack, body, view):
+        on_proposal(ctx, ack, body, view)
+
+    @app.view(ids.TRAINING_FEEDBACK)
+    def on_feedback_submitted(ack, body, view):
+        on_feedback(ctx, ack, body, view)

@@ -1,0 +1,1 @@
+"""Peer help: skills directory, help requests, routing, offers, resolution."""

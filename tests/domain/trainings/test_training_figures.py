@@ -1,0 +1,132 @@
+"""Trainings in figures for digests and the skills directory, the export, and the commands."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from domain.cohorts.permissions import NotAllowed
+from domain.command_parsing import CommandError
+from domain.messages import DomainError
+from domain.trainings.commands import (
+    TrainingCommand,
+    TrainingSettings,
+    parse_training_command,
+    parse_trainings,
+    training_settings,
+)
+from domain.trainings.export import training_sections
+from domain.trainings.feedback import give_feedback
+from domain.trainings.model import SessionStatus
+from domain.trainings.signups import sign_up
+from domain.trainings.stats import cohort_figures, skills_of
+from tests.domain.trainings.training_fakes import NOW, TrainingStoreFake, a_proposal, actor
+
+LATER = NOW + timedelta(days=30)
+
+
+@pytest.fixture
+def store():
+    """UANA gave pandas twice (once in other words) and SQL once; UBEN's session was called off."""
+    store = TrainingStoreFake()
+    add = store.trainings.add
+    pandas = add(
+        1, "UANA", a_proposal(timedelta(days=1), title="Pandas pour débuter"), SessionStatus.ANNOUNCED, NOW
+    )
+    again = add(
+        1, "UANA", a_proposal(timedelta(days=8), title="pandas  POUR débuter"), SessionStatus.ANNOUNCED, NOW
+    )
+    sql = add(1, "UANA", a_proposal(timedelta(days=2), title="SQL"), SessionStatus.ANNOUNCED, NOW)
+    off = add(1, "UBEN", a_proposal(timedelta(days=3), title="Git"), SessionStatus.ANNOUNCED, NOW)
+    for session, people in (
+        (pandas, ("UBEN", "UCHLOE")),
+        (again, ("UDAVID",)),
+        (sql, ("UBEN",)),
+        (off, ("UCHLOE",)),
+    ):
+        for user in people:
+            sign_up(store, actor(user), session.id)
+    store.trainings.set_status(off.id, SessionStatus.CANCELLED, NOW)
+    give_feedback(store, actor("UBEN", LATER), pandas.id, 5, "")
+    give_feedback(store, actor("UCHLOE", LATER), pandas.id, 4, "Merci")
+    give_feedback(store, actor("UDAVID", LATER), again.id, 3, "")
+    return store
+
+
+def test_a_facilitators_trainings_by_topic(store):
+    topics = skills_of(store, "UANA", LATER)
+    assert [(t.topic, t.sessions, t.attendees, t.feedback_count, t.average_rating) for t in topics] == [
+        ("pandas  POUR débuter", 2, 3, 3, 4.0),
+        ("SQL", 1, 1, 0, None),
+    ]
+    assert skills_of(store, "UBEN", LATER) == []  # called off: not given
+    assert skills_of(store, "UANA", NOW) == []  # nothing held yet
+
+
+def test_each_fellows_figures_for_a_digest(store):
+    figures = cohort_figures(store, 1, LATER)
+    assert (
+        figures["UANA"].given,
+        figures["UANA"].people_taught,
+        figures["UANA"].feedback_received,
+        figures["UANA"].average_received,
+    ) == (3, 4, 3, 4.0)
+    assert (figures["UBEN"].attended, figures["UBEN"].given, figures["UBEN"].feedback_given) == (2, 0, 1)
+    assert figures["UCHLOE"].attended == 1  # the session called off does not count
+
+
+def test_figures_over_a_period(store):
+    week = cohort_figures(store, 1, LATER, since=NOW, until=NOW + timedelta(days=7))
+    assert week["UANA"].given == 2 and "UDAVID" not in week  # his session is the week after
+
+
+def test_the_export_has_sessions_sign_ups_and_feedback(store):
+    sessions, signups, feedback = training_sections(store, "EIG7")
+    assert [s.name for s in (sessions, signups, feedback)] == [
+        "training_sessions",
+        "training_signups",
+        "training_feedback",
+    ]
+    assert [r["title"] for r in sessions.records()][:2] == ["Pandas pour débuter", "SQL"]
+    assert {r["status"] for r in signups.records()} == {"confirmed"}
+    assert [r["rating"] for r in feedback.records()] == [5, 4, 3]
+    with pytest.raises(DomainError):
+        training_sections(store, "nope")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", TrainingCommand.LIST),
+        ("  ", TrainingCommand.LIST),
+        ("propose", TrainingCommand.PROPOSE),
+        ("PROPOSE", TrainingCommand.PROPOSE),
+        ("mine", TrainingCommand.MINE),
+        ("list", TrainingCommand.LIST),
+    ],
+)
+def test_training_sub_commands(text, expected):
+    assert parse_training_command(text) is expected
+
+
+@pytest.mark.parametrize("text", ["proposals", "mine now", "<@U1>"])
+def test_a_wrong_training_sub_command_gets_the_usage(text):
+    with pytest.raises(CommandError) as wrong:
+        parse_training_command(text)
+    assert wrong.value.usage.startswith("Usage: /training")
+
+
+def test_the_approval_setting(store):
+    assert parse_trainings(["eig7", "approval=ON"]) == TrainingSettings("eig7", True)
+    assert parse_trainings(["eig7"]) == TrainingSettings("eig7", None)
+    with pytest.raises(DomainError, match="on or off"):
+        parse_trainings(["eig7", "approval=maybe"])
+    with pytest.raises(DomainError):
+        parse_trainings(["eig7", "approve=on"])
+    shown = training_settings(store, actor("UCOADMIN"), TrainingSettings("eig7", True))
+    assert (shown.approval, shown.changed) == (True, True)
+    assert not training_settings(store, actor("UPROG"), TrainingSettings("eig7", True)).changed
+    with pytest.raises(NotAllowed):
+        training_settings(store, actor("UANA"), TrainingSettings("eig7", False))
+    assert store.trainings.approval_required(1)

@@ -1,0 +1,91 @@
+"""`/skills` and `/cohort peerhelp` through the real Bolt app: answers for the sender only, in the cohort's
+language, with the usage line after a mistake."""
+
+from __future__ import annotations
+
+from tests.handlers.peer_help import peer_help_helpers
+from tests.handlers.peer_help.peer_help_helpers import HelpDesk
+
+NBSP = "\u00a0"
+
+desk = peer_help_helpers.desk  # a fixture, found by name
+
+
+def test_a_fellow_declares_skills_and_sees_them_with_their_figures(desk: HelpDesk):
+    assert (
+        desk.say("/skills", "add Data viz, Python", "UANA")
+        == f"Ajouté à vos compétences{NBSP}: Data viz, Python."
+    )
+    assert desk.say("/skills", "add dataviz, SQL", "UANA") == (
+        f"Ajouté à vos compétences{NBSP}: SQL.\nDéjà dans vos compétences{NBSP}: Data viz."
+    )
+    assert desk.say("/skills", "remove data-viz", "UANA") == f"Retiré de vos compétences{NBSP}: Data viz."
+    mine = desk.say("/skills", "", "UANA").split("\n")
+    assert mine[0] == f"Vos compétences{NBSP}: Python, SQL."
+    assert mine[1].startswith(f"Entraide · aides données{NBSP}: 0")
+
+
+def test_who_ranks_people_and_marks_what_they_showed(desk: HelpDesk):
+    desk.say("/skills", "add python", "UBEN")
+    desk.say("/skills", "add Python", "UCHLOE")
+    request_id = desk.request("Tests", "UANA", skills="python")
+    desk.click("help_offer", request_id, "UCHLOE")
+    desk.resolve(request_id, "UANA")
+    who = desk.say("/skills", "who PYTHON", "UDAVID").split("\n")
+    assert who == [
+        f"Qui connaît python{NBSP}:",
+        f"• <@UCHLOE>{NBSP}: déclarée, a aidé 1 fois",
+        f"• <@UBEN>{NBSP}: déclarée",
+    ]
+    assert desk.say("/skills", "who cobol", "UDAVID") == "Personne n’a encore déclaré ni démontré cobol."
+
+
+def test_mistakes_come_with_the_usage_line_and_change_nothing(desk: HelpDesk):
+    sentence, usage = desk.say("/skills", "add ,", "UANA").split("\n")
+    assert sentence == "Nommez au moins une compétence." and usage == f"Utilisation{NBSP}: /skills add a, b"
+    sentence, usage = desk.say("/skills", "teach python", "UANA").split("\n")
+    assert "teach" in sentence and usage.startswith(f"Utilisation{NBSP}: /skills ·")
+    assert desk.say("/skills", "help", "UANA").startswith(f"Utilisation{NBSP}: /skills")
+
+
+def test_only_admins_set_aliases_and_everyone_benefits(desk: HelpDesk):
+    assert desk.say("/skills", "alias dataviz = visualisation", "UANA") == (
+        "Seuls l’équipe du programme et les admins de cohorte peuvent rapprocher des compétences."
+    )
+    desk.say("/skills", "add visualisation", "UBEN")
+    assert desk.say("/skills", "alias Data viz = visualisation, viz", "UCOADMIN") == (
+        "visualisation, viz comptent désormais comme Data viz."
+    )
+    assert desk.say("/skills", "alias", "UANA").split("\n")[1] == "• Data viz = visualisation, viz"
+    assert "<@UBEN>" in desk.say("/skills", "who data-viz", "UANA")
+    assert desk.say("/skills", "unalias viz", "UADMIN") == "viz n’est plus un alias."
+
+
+def test_alumni_opt_in(desk: HelpDesk):
+    assert desk.say("/skills", "alumni on", "UANA").startswith(
+        "Les alumni sont les fellows d’une cohorte terminée"
+    )
+    desk.say("/cohort", "create eig6 <#C900|entraide>", "UADMIN")
+    desk.say("/cohort", "add eig6 <@UALUM>", "UADMIN")
+    desk.say("/cohort", "archive eig6", "UADMIN")
+    assert desk.say("/skills", "alumni on", "UALUM").startswith("Les cohortes en cours peuvent désormais")
+    assert "/skills alumni off" in desk.say("/skills", "", "UALUM")
+
+
+def test_an_english_cohort_is_answered_in_english(desk: HelpDesk):
+    desk.say("/cohort", "create eig7-en <#C900|entraide> lang=en", "UADMIN")
+    desk.say("/cohort", "add eig7-en <@UOUT>", "UADMIN")
+    assert desk.say("/skills", "add python", "UOUT") == "Added to your skills: python."
+    assert desk.ask("Help", "UOUT")["title"]["text"] == "Ask for help"
+
+
+def test_cohort_peerhelp_shows_and_changes_the_settings(desk: HelpDesk):
+    assert desk.say("/cohort", "peerhelp eig7", "UCOADMIN") == (
+        f"Entraide dans eig7{NBSP}: les demandes sont publiées dans <#C100>{NBSP}; une demande sans proposition "
+        "d’aide est envoyée à d’autres personnes au bout de 24 h."
+    )
+    assert "au bout de 6 h" in desk.say("/cohort", "peerhelp eig7 reroute=6", "UADMIN")
+    assert desk.say("/cohort", "peerhelp eig7 reroute=6", "UANA").startswith("Réservé")
+    sentence, usage = desk.say("/cohort", "peerhelp eig7 reroute=1000", "UADMIN").split("\n")
+    assert "1000" in sentence and usage.startswith(f"Utilisation{NBSP}: /cohort peerhelp")
+    assert "/cohort peerhelp" in desk.say("/cohort", "help", "UADMIN")
