@@ -37,9 +37,9 @@ def _with_options(current: StandupSettings, options: dict[str, str]) -> StandupS
     changes: dict = {}
     if "days" in options:
         changes["days"] = tuple(options["days"].split(","))
-    for key in ("time", "close", "zone", "share"):
+    for key, name in (("time", "prompt_time"), ("close", "close"), ("zone", "zone_mode"), ("share", "share")):
         if key in options:
-            changes["zone_mode" if key == "zone" else key] = options[key]
+            changes[name] = options[key]
     if "remind" in options:
         changes["remind_minutes"] = int(options["remind"])
     if "mood" in options:
@@ -49,7 +49,7 @@ def _with_options(current: StandupSettings, options: dict[str, str]) -> StandupS
 
 def check_times(settings: StandupSettings) -> None:
     if settings.close and parse_hhmm(settings.close) <= settings.opens:
-        raise DomainError(CLOSES_BEFORE_OPENING, close=settings.close, time=settings.time)
+        raise DomainError(CLOSES_BEFORE_OPENING, close=settings.close, time=settings.prompt_time)
     if settings.remind_minutes:
         opens = settings.opens.hour * 60 + settings.opens.minute
         closes = settings.closes.hour * 60 + settings.closes.minute
@@ -57,7 +57,7 @@ def check_times(settings: StandupSettings) -> None:
             raise DomainError(
                 REMINDER_AFTER_CLOSE,
                 remind=settings.remind_minutes,
-                time=settings.time,
+                time=settings.prompt_time,
                 close=settings.closes.strftime("%H:%M"),
             )
 

@@ -110,7 +110,7 @@ def schedule_section(store: StandupStore, cohort: Cohort) -> Section:
             (
                 "yes" if s.active else "no",
                 ",".join(s.days),
-                s.time,
+                s.prompt_time,
                 s.remind_minutes,
                 s.close,
                 s.zone_mode,

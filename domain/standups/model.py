@@ -51,7 +51,7 @@ class StandupSettings:
 
     cohort_id: int
     days: tuple[str, ...] = DEFAULT_DAYS
-    time: str = DEFAULT_TIME
+    prompt_time: str = DEFAULT_TIME
     remind_minutes: int | None = None
     close: str | None = None
     zone_mode: str = ZONE_COHORT
@@ -64,7 +64,7 @@ class StandupSettings:
 
     @property
     def opens(self) -> time:
-        return parse_hhmm(self.time)
+        return parse_hhmm(self.prompt_time)
 
     @property
     def closes(self) -> time:

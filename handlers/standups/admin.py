@@ -96,7 +96,7 @@ def schedule_line(store, found: Cohort, now: datetime, holidays=None) -> Schedul
     params = {
         "name": found.name,
         "days": ", ".join(weekday_name(code, lang) for code in settings.days),
-        "time": settings.time,
+        "time": settings.prompt_time,
         "close": settings.closes.strftime("%H:%M"),
         "zone": zone,
     }

@@ -23,7 +23,7 @@ def _settings(row: StandupScheduleRow) -> StandupSettings:
     return StandupSettings(
         cohort_id=row.cohort_id,
         days=tuple(row.days.split(",")),
-        time=row.time,
+        prompt_time=row.time,
         remind_minutes=row.remind_minutes,
         close=row.close,
         zone_mode=row.zone_mode,
@@ -40,7 +40,7 @@ def _settings_values(settings: StandupSettings) -> dict:
     return {
         "active": settings.active,
         "days": ",".join(settings.days),
-        "time": settings.time,
+        "time": settings.prompt_time,
         "remind_minutes": settings.remind_minutes,
         "close": settings.close,
         "zone_mode": settings.zone_mode,

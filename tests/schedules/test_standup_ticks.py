@@ -199,7 +199,7 @@ def test_dst_days_in_paris_prompt_once_at_the_wall_clock_time(world, fake_slack,
 
 
 def test_a_stand_up_at_a_time_the_spring_change_skips_happens_once(world, fake_slack):
-    world.standup(world.eig7, days=("sun",), time="02:30", close="05:00", remind_minutes=None)
+    world.standup(world.eig7, days=("sun",), prompt_time="02:30", close="05:00", remind_minutes=None)
     _walk(world, date(2026, 3, 28), range(22, 24), timedelta(minutes=5))
     _walk(world, date(2026, 3, 29), range(0, 5), timedelta(minutes=5))
     assert len(world.prompts("UANA")) == 1

@@ -20,7 +20,7 @@ def test_settings_round_trip(ctx, fake_slack, clock):
     saved = StandupSettings(
         cohort.id,
         days=("mon", "thu"),
-        time="10:15",
+        prompt_time="10:15",
         remind_minutes=20,
         close="11:00",
         zone_mode="fellow",

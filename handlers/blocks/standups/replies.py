@@ -64,7 +64,7 @@ def schedule_lines(settings: StandupSettings, name: str, timezone: str, channel:
             lang,
             name=name,
             days=days,
-            time=settings.time,
+            time=settings.prompt_time,
             close=settings.closes.strftime("%H:%M"),
             zone=zone,
         ),

@@ -96,7 +96,7 @@ def test_the_prompt_stays_at_the_same_wall_clock_time_across_dst(day, zone, expe
 
 
 def test_a_time_skipped_or_repeated_by_dst_happens_once():
-    night = replace(WEEKDAYS, days=("sun",), time="02:30", close="04:00", remind_minutes=None)
+    night = replace(WEEKDAYS, days=("sun",), prompt_time="02:30", close="04:00", remind_minutes=None)
     assert prompt_at(night, date(2026, 3, 29), "Europe/Paris") == utc(
         2026, 3, 29, 1, 30
     )  # 03:30 after the gap
@@ -112,7 +112,7 @@ def test_close_and_reminder():
 
 def test_the_default_close_is_three_hours_after_the_prompt():
     assert StandupSettings(1).closes.strftime("%H:%M") == "12:30"
-    assert StandupSettings(1, time="22:00").closes.strftime("%H:%M") == "23:59"
+    assert StandupSettings(1, prompt_time="22:00").closes.strftime("%H:%M") == "23:59"
 
 
 def test_answers_are_taken_until_the_next_stand_up_starts():

@@ -67,7 +67,7 @@ def test_a_weekend_day_has_nothing():
 
 
 def test_yesterdays_late_summary_is_still_seen_after_midnight():
-    late = replace(SETTINGS, time="22:00", close="23:30", remind_minutes=None)
+    late = replace(SETTINGS, prompt_time="22:00", close="23:30", remind_minutes=None)
     found = due(utc(2026, 3, 3, 0, 0), late)  # 01:00 in Paris on Tuesday
     assert [(c.day, c.timing(utc(2026, 3, 3, 0, 0))) for c in found[SUMMARY]] == [(MONDAY, Timing.DUE)]
 

@@ -44,21 +44,21 @@ def test_configure_turns_on_with_defaults_and_keeps_what_is_not_said():
     store = StandupStore()
     cohort = store.cohort()
     done = configure_standup(store, ADMIN, Standup("eig7", {"time": "10:00"}), None)
-    assert (done.settings.time, done.settings.days, done.settings.active) == (
+    assert (done.settings.prompt_time, done.settings.days, done.settings.active) == (
         "10:00",
         StandupSettings(1).days,
         True,
     )
     assert done.next_prompts[0] == at(2)  # Monday 10:00 in Paris
     again = configure_standup(store, ADMIN, Standup("eig7", {"remind": "45", "share": "channel"}), None)
-    assert (again.settings.time, again.settings.remind_minutes, again.settings.share) == (
+    assert (again.settings.prompt_time, again.settings.remind_minutes, again.settings.share) == (
         "10:00",
         45,
         "channel",
     )
     off = configure_standup(store, ADMIN, Standup("eig7", off=True), None)
     assert not off.settings.active and off.next_prompts == ()
-    assert store.standups.settings(cohort.id).time == "10:00"
+    assert store.standups.settings(cohort.id).prompt_time == "10:00"
 
 
 def test_configure_checks_the_times_against_what_is_stored(store):
@@ -66,7 +66,7 @@ def test_configure_checks_the_times_against_what_is_stored(store):
         configure_standup(store, ADMIN, Standup("eig7", {"time": "12:30"}), None)
     with pytest.raises(DomainError, match="reminder"):
         configure_standup(store, ADMIN, Standup("eig7", {"remind": "180"}), None)
-    assert store.standups.settings(1).time == "09:30"
+    assert store.standups.settings(1).prompt_time == "09:30"
 
 
 def test_only_managers_configure(store):
