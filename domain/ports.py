@@ -8,20 +8,24 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
+from domain.checkins.records import CheckinStore
+from domain.cohorts.records import CohortStore
+from domain.digests.data import DigestStore
+from domain.ledger import EventLog, ScheduleRepository
+from domain.peer_help.records import HelpStore
+from domain.standups.records import StandupStore
+from domain.trainings.records import TrainingStore
+
 
 class Clock(Protocol):
     def now(self) -> datetime: ...
 
 
-class UnitOfWork(Protocol):
-    """One database session: repositories as attributes, `commit()` to keep what was done."""
+class UnitOfWork(StandupStore, HelpStore, TrainingStore, DigestStore, CheckinStore, CohortStore, Protocol):
+    """One database session: every feature's repositories, `commit()` to keep what was done."""
 
-    schedule: Any
-    events: Any
-    cohorts: Any
-    members: Any
-    profiles: Any
-    audit: Any
+    schedule: ScheduleRepository
+    events: EventLog
 
     def __enter__(self) -> UnitOfWork: ...
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy.orm import Session, sessionmaker
 
+from domain.ports import UnitOfWork
 from storage.audit import AuditRepository
 from storage.checkins.repository import CheckinRepository
 from storage.cohorts.members import MembershipRepository, ProfileRepository
@@ -18,7 +21,9 @@ from storage.standups.runs import StandupRunRepository
 from storage.trainings.repository import TrainingRepository
 
 
-class SqlUnitOfWork:
+class SqlUnitOfWork(UnitOfWork):
+    """Each repository is assigned to the port it implements, so the type checker holds them to it."""
+
     def __init__(self, session_factory: sessionmaker[Session]):
         self._session_factory = session_factory
         self.session: Session | None = None
@@ -49,5 +54,5 @@ class SqlUnitOfWork:
         self.session.commit()
 
 
-def unit_of_work_factory(session_factory: sessionmaker[Session]):
+def unit_of_work_factory(session_factory: sessionmaker[Session]) -> Callable[[], SqlUnitOfWork]:
     return lambda: SqlUnitOfWork(session_factory)

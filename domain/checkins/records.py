@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from domain.checkins.model import CheckinAnswer, CheckinSchedule, DigestSchedule, MentorCheckin, Share
 from domain.cohorts.model import Cohort
 from domain.cohorts.records import CohortHoliday, CohortStore
+from domain.ledger import ScheduleLookup
 
 
 class CheckinRepository(Protocol):
@@ -57,12 +58,6 @@ class CheckinRepository(Protocol):
     def set_share(self, user_id: str, share: Share, now: datetime) -> None: ...
 
     def text_sharers(self, user_ids: Iterable[str]) -> set[str]: ...
-
-
-class ScheduleLookup(Protocol):
-    """The scheduling core's record of occurrences, as the planners read it."""
-
-    def known(self, kind: str, dates: Iterable[date]) -> dict[tuple[str, date], Any]: ...
 
 
 class CheckinStore(CohortStore, Protocol):

@@ -80,6 +80,9 @@ class CohortRepository(Protocol):
 
     def by_name(self, name: str) -> Cohort | None: ...
 
+    def get(self, cohort_id: int) -> Cohort:
+        """The cohort with this id; the caller holds an id the database gave (a membership, a request)."""
+
     def add(self, new: NewCohort, channel_id: str, now: datetime) -> Cohort: ...
 
     def archive(self, cohort_id: int, now: datetime) -> Cohort: ...

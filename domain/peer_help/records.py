@@ -1,6 +1,6 @@
 """What peer help keeps (requests, offers, settings) and the repositories it works through.
 
-The repositories are protocols: storage implements them (storage/help_requests.py, storage/skills.py).
+The repositories are protocols: storage implements them (storage/peer_help/).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from enum import StrEnum
 from typing import Protocol
 
 from domain.cohorts.model import Cohort
-from domain.cohorts.records import MembershipRepository, ProfileRepository
+from domain.cohorts.records import CohortStore
+from domain.ledger import ScheduleLookup
 from domain.peer_help.skills import Skill
 
 DEFAULT_REROUTE_HOURS = 24
@@ -150,11 +151,9 @@ class SkillRepository(Protocol):
     def alumni(self) -> set[str]: ...
 
 
-class HelpStore(Protocol):
+class HelpStore(CohortStore, Protocol):
     """The repositories of one unit of work that peer help reads and writes."""
 
-    cohorts: object
-    members: MembershipRepository
-    profiles: ProfileRepository
     help: HelpRepository
     skills: SkillRepository
+    schedule: ScheduleLookup

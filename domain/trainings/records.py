@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Protocol
 
-from domain.cohorts.records import CohortRepository, MembershipRepository, ProfileRepository
+from domain.cohorts.records import CohortStore
 from domain.trainings.model import Feedback, Proposal, SessionStatus, Signup, SignupStatus, TrainingSession
 
 
@@ -68,10 +68,7 @@ class TrainingRepository(Protocol):
     def set_approval(self, cohort_id: int, required: bool) -> None: ...
 
 
-class TrainingStore(Protocol):
+class TrainingStore(CohortStore, Protocol):
     """The repositories of one unit of work that the training use cases use."""
 
     trainings: TrainingRepository
-    cohorts: CohortRepository
-    members: MembershipRepository
-    profiles: ProfileRepository

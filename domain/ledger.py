@@ -1,0 +1,68 @@
+"""The send-once ledger as the use cases and the jobs see it: storage implements these ports.
+
+Planners only look occurrences up (`ScheduleLookup`); the delivery loop claims, settles and
+reconciles them (`ScheduleRepository`); the event listener remembers which Events API
+deliveries it has already handled (`EventLog`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Protocol
+
+from domain.scheduling import Delivery, DeliveryStatus, Occurrence, OccurrenceStatus, PlannedOccurrence
+
+
+class ScheduleLookup(Protocol):
+    def known(self, kind: str, dates: Iterable[date]) -> dict[tuple[str, date], Occurrence]:
+        """Occurrences of `kind` already recorded on these local dates, by (subject, date)."""
+
+    def deliveries(self, occurrence_id: int, status: DeliveryStatus | None = None) -> list[Delivery]: ...
+
+
+class ScheduleRepository(ScheduleLookup, Protocol):
+    # Occurrences -----------------------------------------------------------------------
+
+    def record(self, planned: PlannedOccurrence, status: OccurrenceStatus, now: datetime) -> Occurrence:
+        """The occurrence for `planned`, created with its deliveries if it is new (race-safe)."""
+
+    def finish_if_complete(self, occurrence_id: int) -> bool: ...
+
+    def open_past_grace(self, now: datetime) -> list[Occurrence]: ...
+
+    def occurrence(self, occurrence_id: int) -> Occurrence: ...
+
+    # Deliveries ------------------------------------------------------------------------
+
+    def claim(self, delivery_id: int, token: str, now: datetime, channel: str | None = None) -> bool:
+        """Atomically takes a pending delivery for this process; False if another one has it."""
+
+    def mark_sent(self, delivery_id: int, channel: str, ts: str, now: datetime) -> None: ...
+
+    def mark_failed(self, delivery_id: int, error: str) -> None: ...
+
+    def mark_missed(self, delivery_id: int) -> None: ...
+
+    def release(self, delivery_id: int, error: str) -> None: ...
+
+    def stale_claims(self, claimed_before: datetime) -> list[Delivery]: ...
+
+    def retake(self, delivery_id: int, stale_token: str | None, token: str, now: datetime) -> bool: ...
+
+    def claim_token(self, delivery_id: int) -> str | None: ...
+
+    def counts(self, occurrence_id: int) -> dict[str, int]: ...
+
+    # Direct-message channels -----------------------------------------------------------
+
+    def direct_channel(self, user_id: str) -> str | None: ...
+
+    def remember_direct_channel(self, user_id: str, channel_id: str) -> None: ...
+
+
+class EventLog(Protocol):
+    def first_time(self, event_id: str, now: datetime) -> bool:
+        """Records the event; True only for the first delivery of that `event_id`."""
+
+    def forget_before(self, instant: datetime) -> int: ...
