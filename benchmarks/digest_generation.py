@@ -24,10 +24,10 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from bot.features import SOURCES
 from domain.checkins.model import CheckinStatus
 from domain.cohorts.model import Role
 from domain.digests.due import due_runs, plan_digests
-from domain.digests.registry import FEATURES
 from handlers.blocks.digests.messages import render_digest
 from storage.checkins.tables import DigestScheduleRow, MentorCheckinRow
 from storage.db import make_engine, make_session_factory
@@ -269,7 +269,7 @@ def generate(uow_factory) -> int:
     rendered = 0
     for cohort_digests in due:
         with uow_factory() as uow:
-            planned = plan_digests(uow, cohort_digests, DUE, FEATURES)
+            planned = plan_digests(uow, cohort_digests, DUE, SOURCES.digest)
         for items in planned.values():
             for item in items:
                 book = item.data["book"]

@@ -65,11 +65,11 @@ def _add_cohort(uow, name: str, channel: str, fellows: list[str], now: datetime)
 def child(url: str, api_url: str, pace: int) -> None:
     """One tick at the stand-up time, in this process; prints what it did as JSON."""
     from bot.clock import ManualClock
+    from bot.features import tick_jobs
     from bot.settings import load_settings
     from bot.wiring import build_runtime
     from schedules.engine import tick
     from schedules.pacing import Pacer
-    from schedules.registry import all_jobs
 
     settings = load_settings(
         {"DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": api_url}, need_token=True
@@ -77,7 +77,7 @@ def child(url: str, api_url: str, pace: int) -> None:
     runtime = build_runtime(settings, ManualClock(DUE))
     runtime.ctx.pacer = Pacer(per_minute=pace) if pace else None
     started = time.perf_counter()
-    reports = tick(runtime.ctx, DUE, all_jobs())
+    reports = tick(runtime.ctx, DUE, tick_jobs())
     elapsed = time.perf_counter() - started
     peak = next(
         int(line.split()[1])
@@ -248,12 +248,12 @@ def _history(url: str, cohorts: int, days: int) -> tuple[int, int, int]:
 
 def idle_ticks(cohorts: int, days: int) -> None:
     from bot.clock import ManualClock
+    from bot.features import tick_jobs
     from bot.holidays import CountryHolidays
     from bot.slack import make_client
     from domain.ports import Context
     from schedules import standups
     from schedules.engine import tick
-    from schedules.registry import all_jobs
     from storage.db import make_engine, make_session_factory
     from storage.uow import unit_of_work_factory
     from tests.support.fake_slack import FakeSlack
@@ -279,7 +279,7 @@ def idle_ticks(cohorts: int, days: int) -> None:
             ("Saturday 10:00", DUE + timedelta(days=5, hours=0, minutes=30)),
         ):
             for name, run in (
-                ("whole tick", lambda now: tick(ctx, now, all_jobs())),
+                ("whole tick", lambda now: tick(ctx, now, tick_jobs())),
                 ("stand-up job", lambda now: standups.run(ctx, now)),
             ):
                 run(when)  # warm caches (holiday calendars, statements)

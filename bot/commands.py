@@ -16,12 +16,12 @@ from sqlalchemy.exc import OperationalError
 
 from bot import export, roster_import
 from bot.clock import ManualClock, SystemClock
+from bot.features import tick_jobs
 from bot.manifest import manifest_yaml
 from bot.settings import Settings
 from bot.wiring import build_runtime
 from domain.messages import N_, DomainError
 from schedules.engine import tick
-from schedules.registry import all_jobs
 from storage import migrate as migrations
 from storage.db import database_answers, make_engine
 
@@ -122,7 +122,7 @@ def run_tick(args, settings: Settings) -> int:
     runtime = build_runtime(settings, clock, engine)
     check_token(runtime.ctx.slack)
     try:
-        reports = tick(runtime.ctx, clock.now(), all_jobs())
+        reports = tick(runtime.ctx, clock.now(), tick_jobs())
     except SlackApiError as error:
         raise CommandFailed(
             N_("SLACK_BOT_TOKEN: Slack rejected the token ({reason})"),

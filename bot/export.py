@@ -15,11 +15,9 @@ from typing import TextIO
 
 from sqlalchemy import Engine
 
+from bot.features import SOURCES
 from domain.cohorts.export import Section, cohort_history
 from domain.messages import N_, DomainError
-from domain.peer_help.export import help_history
-from domain.standups.history import standup_sections
-from domain.trainings.export import training_sections
 from storage.db import make_session_factory
 from storage.uow import unit_of_work_factory
 
@@ -54,9 +52,7 @@ def as_csv(sections: list[Section]) -> str:
 
 def run(args, engine: Engine, out: TextIO | None = None) -> int:
     with unit_of_work_factory(make_session_factory(engine))() as store:
-        sections = cohort_history(store, args.cohort) + training_sections(store, args.cohort)
-        sections += help_history(store, args.cohort)
-        sections += standup_sections(store, args.cohort)
+        sections = cohort_history(store, args.cohort, SOURCES.export_sections)
     text = as_json(sections) if args.format == "json" else as_csv(sections)
     if not args.out:
         (out or sys.stdout).write(text)

@@ -1,4 +1,5 @@
-"""The Slack app manifest: every command, scope, event and interactivity setting the bot needs.
+"""The Slack app manifest: every command, scope, event and interactivity setting the bot needs,
+as the features declare them (bot/features.py).
 
 `cohortbot manifest [--url BASE_URL] [--socket]` prints `manifest_yaml(...)`; paste it into
 "Create an app → From a manifest" at api.slack.com/apps. In HTTP mode Slack sends everything
@@ -13,69 +14,46 @@ from typing import Any
 
 import yaml
 
+from bot.feature import Feature, SlashCommand
+from bot.features import EVERYTHING, SOURCES
+
 PLACEHOLDER_URL = "https://example.com"
 EVENTS_PATH = "/slack/events"
 DEFAULT_NAME = "cohortbot"
 
-# Least privilege: each scope is here for the reason given, and nothing else is asked for.
-SCOPES: dict[str, str] = {
-    "chat:write": "Send direct messages by user ID and posts in the cohort channel, update them, and answer with ephemeral messages.",
-    "commands": "The slash commands /cohort, /standup, /ask, /skills, /training and /checkin.",
-    "im:history": "Receive message.im events, to answer fellows who reply in text in the bot's Messages tab, "
-    "and read a DM's history to check whether a message was already delivered after a crash.",
-    "im:write": "conversations.open, used only to find a DM channel when checking whether a message was already delivered after a crash.",
-    "users:read": "Read profiles and time zones (users.info) and receive user_change events.",
-    "users:read.email": "Import a roster by e-mail address (users.lookupByEmail).",
-    "channels:history": "Read the cohort's public channel history, only to check whether a channel post was already "
-    "delivered after a crash.",
-    "groups:history": "The same check for a cohort's private channel.",
-    "channels:join": "Join the cohort's public channel (conversations.join).",
-    "channels:read": "Read public channel info (conversations.info): whether the cohort's channel exists and the bot is in it.",
-    "groups:read": "Read private channel info (conversations.info): whether the cohort's channel exists and the bot is in it.",
-    "files:write": "Upload calendar invitations (.ics) for training sessions.",
-}
 
-BOT_EVENTS = ("app_home_opened", "message.im", "user_change")
-
-
-def _command(command: str, description: str, usage_hint: str | None = None) -> dict[str, Any]:
+def _command(command: SlashCommand) -> dict[str, Any]:
     # should_escape: users and channels arrive as <@U123|name> and <#C123|name>, as the parsers expect.
-    entry: dict[str, Any] = {"command": command, "description": description}
-    if usage_hint:
-        entry["usage_hint"] = usage_hint
+    entry: dict[str, Any] = {"command": command.command, "description": command.description}
+    hint = " | ".join(SOURCES.cohort_subcommands) if command.lists_subcommands else command.usage_hint
+    if hint:
+        entry["usage_hint"] = hint
     entry["should_escape"] = True
     return entry
 
 
+def _and(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def _scopes(features: tuple[Feature, ...]) -> dict[str, str]:
+    """Least privilege: each scope a feature asks for, with its reason, and nothing else."""
+    scopes: dict[str, str] = {}
+    commands = [command.command for feature in features for command in feature.commands]
+    if commands:
+        scopes["commands"] = f"The slash commands {_and(commands)}."
+    for feature in features:
+        for scope, why in feature.scopes.items():
+            scopes.setdefault(scope, why)
+    return scopes
+
+
 # French first, then English: the same app serves French and English cohorts.
-COMMANDS: list[dict[str, Any]] = [
-    _command(
-        "/cohort",
-        "Gérer les cohortes et leurs rituels (admins) · Manage cohorts and their rituals (admins)",
-        "create | add | remove | list | show | archive | standup | checkin | digest | holiday | help",
-    ),
-    _command(
-        "/standup",
-        "Répondre au stand-up du jour · Answer today’s stand-up",
-        "[skip | away AAAA-MM-JJ..AAAA-MM-JJ | back | history [@membre] [jours]]",
-    ),
-    _command("/ask", "Demander de l’aide à ses pairs · Ask your peers for help", "[question]"),
-    _command(
-        "/skills",
-        "Ses compétences, et qui sait faire quoi · Your skills, and who knows what",
-        "[add a, b | remove a | who a]",
-    ),
-    _command(
-        "/training",
-        "Formations entre pairs, propositions et inscriptions · Peer trainings and sign-ups",
-        "[propose | mine]",
-    ),
-    _command(
-        "/checkin",
-        "Ouvrir le formulaire de point mentor (mentors) · Open the mentor check-in form",
-        "[share text | figures]",
-    ),
-]
+COMMANDS: list[dict[str, Any]] = [_command(c) for feature in EVERYTHING for c in feature.commands]
+SCOPES: dict[str, str] = _scopes(EVERYTHING)
+BOT_EVENTS: tuple[str, ...] = tuple(
+    dict.fromkeys(event for feature in EVERYTHING for event in feature.events)
+)
 
 
 def events_url(url: str | None) -> str:

@@ -7,15 +7,15 @@ import logging
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from bot.features import tick_jobs
 from domain.ports import Context
 from schedules.engine import tick
-from schedules.registry import all_jobs
 
 log = logging.getLogger(__name__)
 
 
 def run_tick(ctx: Context) -> None:
-    for report in tick(ctx, ctx.clock.now(), all_jobs()):
+    for report in tick(ctx, ctx.clock.now(), tick_jobs()):
         if report.counts and any(report.counts.values()):
             log.info("tick %s", report.line())
 

@@ -8,9 +8,9 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
+from bot.features import register_listeners
 from bot.retries import SafeConnectionErrorRetryHandler
 from domain.ports import Context
-from handlers import register_all
 
 LISTENER_THREADS = 16
 
@@ -45,5 +45,5 @@ def create_app(
         listener_executor=listener_executor or ThreadPoolExecutor(max_workers=LISTENER_THREADS),
         ignoring_self_events_enabled=True,
     )
-    register_all(app, ctx)
+    register_listeners(app, ctx)
     return app

@@ -6,10 +6,11 @@ each digest once, in its reader's language.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from domain.digests.due import ADMIN_DIGEST, MENTOR_DIGEST, due_runs, plan_digests
-from domain.digests.registry import FEATURES
+from domain.digests.model import DigestFeature
 from domain.ports import Context
 from domain.scheduling import PlannedOccurrence, Report
 from handlers.blocks.digests.messages import render_digest
@@ -25,14 +26,25 @@ def _render(planned: PlannedOccurrence, recipient: str) -> dict:
     return render_digest(book.digest(recipient, planned.data["audience"]), book.language(recipient))
 
 
-def run(ctx: Context, now: datetime) -> Report:
+@dataclass(frozen=True)
+class DigestJob:
+    """The digests, made of the sections the features declare (`features`, in reading order)."""
+
+    features: tuple[DigestFeature, ...]
+    kind: str = kind
+
+    def run(self, ctx: Context, now: datetime) -> Report:
+        return run(ctx, now, self.features)
+
+
+def run(ctx: Context, now: datetime, features: tuple[DigestFeature, ...]) -> Report:
     with ctx.uow() as uow:
         due = due_runs(uow, now, ctx.holidays)
     report = Report(kind)
     for cohort_digests in due:
         # One cohort at a time: its week is loaded, sent to every reader, then let go.
         with ctx.uow() as uow:
-            planned = plan_digests(uow, cohort_digests, now, FEATURES, ctx.admins)
+            planned = plan_digests(uow, cohort_digests, now, features, ctx.admins)
         for work, items in planned.items():
             done = deliver_due(ctx, now, work, items, _render)
             for what, amount in done.counts.items():

@@ -8,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, MetaData
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -34,9 +34,10 @@ def pending(engine: Engine) -> bool:
     return current != heads
 
 
-def revision(engine: Engine, message: str) -> None:
-    """Writes a new revision from the difference between the models and the database."""
+def revision(engine: Engine, message: str, metadata: MetaData) -> None:
+    """Writes a new revision from the difference between `metadata` (every feature's tables) and the database."""
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
+        config.attributes["metadata"] = metadata
         command.revision(config, message=message, autogenerate=True)

@@ -162,9 +162,3 @@ class AuditEntryRow(Base):
     action: Mapped[str] = mapped_column(String(32))
     params: Mapped[str] = mapped_column(Text, default="{}")
     at: Mapped[datetime]
-
-
-from storage.peer_help import tables as help_models  # noqa: E402,F401,I001  (registers the peer-help tables)
-from storage.trainings import tables as training_models  # noqa: E402,F401  (registers the training tables)
-from storage.standups import tables as standup_models  # noqa: E402,F401  (registers the stand-up tables)
-from storage.checkins import tables as checkin_models  # noqa: E402,F401  (registers the check-in and digest tables)

@@ -1,7 +1,6 @@
 """The check-in and digest schedules in `/cohort show`, and the check-ins in `cohortbot export`.
 
-Plugged into SCHEDULE_SOURCES and EXPORT_SECTIONS when those modules load (see their last line).
-Next runs shown here leave out public holidays (the source is not given the calendar); the reply
+The feature registry hands them to `/cohort show` and to the export. Next runs shown here leave out public holidays (the source is not given the calendar); the reply
 to `/cohort checkin` and `/cohort digest` takes them into account.
 """
 
@@ -9,10 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.cohorts import export as cohort_export
-from domain.cohorts import overview as cohort_overview
+from domain.calendar import PublicHolidays
+from domain.checkins.records import CheckinStore
+from domain.cohorts.export import Section
 from domain.cohorts.model import Cohort, Role
-from domain.cohorts.records import CohortStore
+from domain.cohorts.overview import ScheduleLine, ScheduleSource
 from domain.messages import N_
 from domain.ritual_calendar import cohort_days, upcoming_rounds
 
@@ -47,7 +47,7 @@ DIGESTS = {
 }
 
 
-def _people(store: CohortStore, cohort: Cohort, roles: set[Role]) -> tuple[str, ...]:
+def _people(store: CheckinStore, cohort: Cohort, roles: set[Role]) -> tuple[str, ...]:
     members = store.members.of_cohort(cohort.id)
     profiles = store.profiles.get_many({m.user_id for m in members})
     return tuple(
@@ -59,21 +59,19 @@ def _people(store: CohortStore, cohort: Cohort, roles: set[Role]) -> tuple[str, 
     )
 
 
-def _next_runs(store: CohortStore, cohort: Cohort, schedule, now: datetime) -> tuple[datetime, ...]:
+def _next_runs(store: CheckinStore, cohort: Cohort, schedule, now: datetime) -> tuple[datetime, ...]:
     days = cohort_days(cohort, None, store.cohorts.holidays(cohort.id))
     return tuple(r.due_at for r in upcoming_rounds(schedule.is_round, schedule.at, days, now, NEXT_SHOWN))
 
 
 def checkin_schedule(
-    store: CohortStore, cohort: Cohort, now: datetime
-) -> cohort_overview.ScheduleLine | None:
-    # An in-memory cohort store (the cohort use cases' tests) keeps no ritual schedule.
-    repository = getattr(store, "checkins", None)
-    schedule = repository.checkin_schedule(cohort.id) if repository is not None else None
+    store: CheckinStore, cohort: Cohort, now: datetime, holidays: PublicHolidays | None = None
+) -> ScheduleLine | None:
+    schedule = store.checkins.checkin_schedule(cohort.id)
     if schedule is None or not schedule.active:
         return None
     summary = CHECKINS_WEEKLY[schedule.day] if schedule.every == 1 else CHECKINS_EVERY[schedule.day]
-    return cohort_overview.ScheduleLine(
+    return ScheduleLine(
         "checkin",
         summary,
         {"time": schedule.time, "every": schedule.every},
@@ -82,12 +80,13 @@ def checkin_schedule(
     )
 
 
-def digest_schedule(store: CohortStore, cohort: Cohort, now: datetime) -> cohort_overview.ScheduleLine | None:
-    repository = getattr(store, "checkins", None)
-    schedule = repository.digest_schedule(cohort.id) if repository is not None else None
+def digest_schedule(
+    store: CheckinStore, cohort: Cohort, now: datetime, holidays: PublicHolidays | None = None
+) -> ScheduleLine | None:
+    schedule = store.checkins.digest_schedule(cohort.id)
     if schedule is None or not schedule.active:
         return None
-    return cohort_overview.ScheduleLine(
+    return ScheduleLine(
         "digest",
         DIGESTS[schedule.day],
         {"time": schedule.time, "days": schedule.isolation_days},
@@ -96,9 +95,8 @@ def digest_schedule(store: CohortStore, cohort: Cohort, now: datetime) -> cohort
     )
 
 
-def checkins_section(store: CohortStore, cohort: Cohort) -> cohort_export.Section:
-    repository = getattr(store, "checkins", None)
-    checkins = repository.all_of(cohort.id) if repository is not None else []
+def checkins_section(store: CheckinStore, cohort: Cohort) -> Section:
+    checkins = store.checkins.all_of(cohort.id)
     columns = (
         "round",
         "mentor",
@@ -124,9 +122,8 @@ def checkins_section(store: CohortStore, cohort: Cohort) -> cohort_export.Sectio
         )
         for c in checkins
     )
-    return cohort_export.Section("checkins", columns, rows)
+    return Section("checkins", columns, rows)
 
 
-cohort_overview.SCHEDULE_SOURCES.update(checkin=checkin_schedule, digest=digest_schedule)
-if checkins_section not in cohort_export.EXPORT_SECTIONS:
-    cohort_export.EXPORT_SECTIONS.append(checkins_section)
+CHECKIN_SCHEDULE = ScheduleSource("checkin", N_("No mentor check-in scheduled."), checkin_schedule)
+DIGEST_SCHEDULE = ScheduleSource("digest", N_("No digest scheduled."), digest_schedule)

@@ -1,7 +1,8 @@
 """`/cohort …` text → one typed command, or CommandError with what was wrong and the usage line.
 
-Sub-commands live in SUBCOMMANDS (name → parser and usage); a feature adds its own with
-`register`. Each usage line shows the syntax of the public interface, word for word.
+The parser is given the sub-commands (name → parser and usage): the cohort's own, in SUBCOMMANDS,
+and the rituals', gathered by the feature registry. Each usage line shows the syntax of the public
+interface, word for word.
 """
 
 from __future__ import annotations
@@ -35,26 +36,13 @@ from domain.command_parsing import (
     unexpected,
 )
 from domain.messages import N_, DomainError
-from domain.ritual_commands import (
-    CHECKIN_USAGE,
-    DIGEST_USAGE,
-    STANDUP_USAGE,
-    Checkin,
-    Digest,
-    Standup,
-    parse_checkin,
-    parse_digest,
-    parse_standup,
-)
 
 __all__ = [
     "Add",
     "Archive",
-    "Checkin",
     "CohortCommand",
     "CommandError",
     "Create",
-    "Digest",
     "Help",
     "Holiday",
     "List",
@@ -62,10 +50,8 @@ __all__ = [
     "Remove",
     "SUBCOMMANDS",
     "Show",
-    "Standup",
     "SubCommand",
     "parse_cohort_command",
-    "register",
     "usage_lines",
 ]
 
@@ -233,30 +219,17 @@ SUBCOMMANDS: dict[str, SubCommand] = {
     "list": SubCommand(parse_list, LIST_USAGE),
     "show": SubCommand(parse_show, SHOW_USAGE),
     "archive": SubCommand(parse_archive, ARCHIVE_USAGE),
-    "standup": SubCommand(parse_standup, STANDUP_USAGE),
-    "checkin": SubCommand(parse_checkin, CHECKIN_USAGE),
-    "digest": SubCommand(parse_digest, DIGEST_USAGE),
     "holiday": SubCommand(parse_holiday, HOLIDAY_USAGE),
     "help": SubCommand(parse_help, HELP_USAGE),
 }
 
 
-def register(
-    name: str,
-    parse: Callable[[list[str]], CohortCommand],
-    usage: str,
-    subcommands: dict[str, SubCommand] = SUBCOMMANDS,
-) -> None:
-    """Plug a sub-command in (or replace one): `parse` gets the tokens after its name."""
-    subcommands[name.lower()] = SubCommand(parse, usage)
-
-
-def usage_lines(subcommands: Mapping[str, SubCommand] = SUBCOMMANDS) -> list[str]:
+def usage_lines(subcommands: Mapping[str, SubCommand]) -> list[str]:
     """Every sub-command's usage line, in the order of the interface, for `/cohort help`."""
     return [sub.usage for sub in subcommands.values()]
 
 
-def parse_cohort_command(text: str, subcommands: Mapping[str, SubCommand] = SUBCOMMANDS) -> CohortCommand:
+def parse_cohort_command(text: str, subcommands: Mapping[str, SubCommand]) -> CohortCommand:
     tokens = tokenize(text)
     if not tokens:
         return OpenForm()

@@ -1,13 +1,13 @@
 """`cohortbot export`: a cohort's history as named tables, one per kind of record.
 
-Each section is built by a function in EXPORT_SECTIONS; later features append theirs (stand-ups,
-check-ins…). Values are plain text, numbers or None, so any format can write them.
+Each section is built by a function of the store and the cohort; the cohort's own are
+COHORT_SECTIONS, and the caller passes every feature's, gathered by the feature registry. Values are plain text, numbers or None, so any format can write them.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from domain.cohorts.admin import named_cohort
@@ -89,18 +89,17 @@ def audit_section(store: CohortStore, cohort: Cohort) -> Section:
     return Section("audit", ("at", "actor", "action", "details"), rows)
 
 
-EXPORT_SECTIONS: list[Callable[[CohortStore, Cohort], Section]] = [
+SectionSource = Callable[[CohortStore, Cohort], Section]
+
+COHORT_SECTIONS: tuple[SectionSource, ...] = (
     cohort_section,
     challenges_section,
     members_section,
     holidays_section,
     audit_section,
-]
+)
 
 
-def cohort_history(store: CohortStore, name: str) -> list[Section]:
+def cohort_history(store: CohortStore, name: str, sections: Iterable[SectionSource]) -> list[Section]:
     cohort = named_cohort(store, name)
-    return [build(store, cohort) for build in EXPORT_SECTIONS]
-
-
-from domain.checkins import overview as ritual_overview  # noqa: E402,F401  (adds the check-ins to the export)
+    return [build(store, cohort) for build in sections]

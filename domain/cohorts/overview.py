@@ -1,7 +1,7 @@
 """`/cohort show`: a cohort as its viewer may see it, and what the bot is about to do for it.
 
-The rituals plug their schedules in through SCHEDULE_SOURCES (kind → source); a kind without a
-source, or whose source returns None, is shown as not scheduled.
+The rituals' schedules come from the sources the caller passes (one per ritual, gathered by the
+feature registry); a source that returns None is shown as not scheduled.
 """
 
 from __future__ import annotations
@@ -10,14 +10,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from domain.calendar import local_date
+from domain.calendar import PublicHolidays, local_date
 from domain.cohorts.admin import named_cohort
 from domain.cohorts.model import Challenge, Cohort, MemberProfile, Membership, Role
 from domain.cohorts.permissions import can_manage, require_view_cohort, visible_fellows
 from domain.cohorts.records import Actor, AuditEntry, CohortHoliday, CohortStore
 
 AUDIT_SHOWN = 10
-RITUALS = ("standup", "checkin", "digest")
 
 
 @dataclass(frozen=True)
@@ -31,8 +30,14 @@ class ScheduleLine:
     next_recipients: tuple[str, ...] = ()
 
 
-ScheduleSource = Callable[[CohortStore, Cohort, datetime], ScheduleLine | None]
-SCHEDULE_SOURCES: dict[str, ScheduleSource] = {}
+@dataclass(frozen=True)
+class ScheduleSource:
+    """A ritual's line in `/cohort show`: `line` reads its schedule (None: not scheduled, said by
+    the catalog text `not_scheduled`)."""
+
+    kind: str
+    not_scheduled: str
+    line: Callable[[CohortStore, Cohort, datetime, PublicHolidays | None], ScheduleLine | None]
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,7 @@ class CohortOverview:
     admins: tuple[str, ...]
     deactivated: frozenset[str]
     holidays: tuple[CohortHoliday, ...]
-    schedules: tuple[tuple[str, ScheduleLine | None], ...]
+    schedules: tuple[tuple[ScheduleSource, ScheduleLine | None], ...]
     audit: tuple[AuditEntry, ...]
     can_manage: bool
 
@@ -104,7 +109,13 @@ def _teams(
     return tuple(teams)
 
 
-def show_cohort(store: CohortStore, viewer: Actor, name: str) -> CohortOverview:
+def show_cohort(
+    store: CohortStore,
+    viewer: Actor,
+    name: str,
+    schedule_sources: Iterable[ScheduleSource],
+    holidays: PublicHolidays | None = None,
+) -> CohortOverview:
     """The program team and the cohort's admins see everything, the audit log included; fellows
     see their cohort; a mentor of some challenges sees those challenges' fellows."""
     cohort = named_cohort(store, name)
@@ -126,7 +137,9 @@ def show_cohort(store: CohortStore, viewer: Actor, name: str) -> CohortOverview:
         admins=_people(members, Role.ADMIN, None),
         deactivated=frozenset(user_id for user_id, p in profiles.items() if p.deactivated),
         holidays=tuple(sorted(store.cohorts.holidays(cohort.id), key=lambda h: h.first)),
-        schedules=tuple((kind, _schedule(store, cohort, kind, viewer.now)) for kind in RITUALS),
+        schedules=tuple(
+            (source, source.line(store, cohort, viewer.now, holidays)) for source in schedule_sources
+        ),
         audit=tuple(store.audit.recent(cohort.id, AUDIT_SHOWN)) if manager else (),
         can_manage=manager,
     )
@@ -138,11 +151,3 @@ def _mentor_scope(viewer: str, members: list[Membership]) -> set[str] | None:
     if any(m.role != Role.MENTOR or m.challenge_slug is None for m in mine):
         return None
     return {m.challenge_slug for m in mine if m.challenge_slug}
-
-
-def _schedule(store: CohortStore, cohort: Cohort, kind: str, now: datetime) -> ScheduleLine | None:
-    source = SCHEDULE_SOURCES.get(kind)
-    return source(store, cohort, now) if source is not None else None
-
-
-from domain.checkins import overview as ritual_overview  # noqa: E402,F401  (plugs the check-in and digest schedules in)

@@ -1,8 +1,8 @@
 """Digests: what a mentor or an admin reads about a cohort's week, as sections of lines.
 
 A digest is pure data: each line is a catalog text (English msgid) with parameters, so it is
-translated into each reader's language when rendered. Features contribute their sections through
-the registry in `domain.digests.registry`; each section is a function of the cohort, the week and
+translated into each reader's language when rendered. Each feature declares its `DigestFeature`
+in its record of the feature registry (bot/features.py); each section is a function of the cohort, the week and
 the data loaded for it.
 """
 

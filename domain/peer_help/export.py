@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.cohorts.admin import named_cohort
 from domain.cohorts.export import Section
 from domain.cohorts.model import Cohort, Role
 from domain.peer_help.figures import CohortHelpFigures, HelpFigures, cohort_figures, fellow_figures, minutes
@@ -112,9 +111,3 @@ def help_figures_section(store: HelpStore, cohort: Cohort) -> Section:
 
 
 HELP_SECTIONS = (help_requests_section, help_figures_section)
-
-
-def help_history(store: HelpStore, name: str) -> list[Section]:
-    """The peer-help sections of a cohort's export."""
-    cohort = named_cohort(store, name)
-    return [build(store, cohort) for build in HELP_SECTIONS]

@@ -8,13 +8,13 @@ are worked out only for an occurrence seen for the first time.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime
 
 from domain.calendar import PublicHolidays
-from domain.cohorts.model import Role
+from domain.cohorts.model import Cohort, Role
 from domain.scheduling import DeliveryStatus, OccurrenceStatus, PlannedOccurrence, Timing
 from domain.standups.calendar import close_at
-from domain.standups.model import ZONE_FELLOW
+from domain.standups.model import ZONE_FELLOW, StandupSettings
 from domain.standups.planning import (
     PROMPT,
     REMINDER,
@@ -24,6 +24,8 @@ from domain.standups.planning import (
     RunningStandup,
     candidates,
     cohort_subject,
+    fellows_reached,
+    is_reachable,
     prompt_recipients,
     reminder_recipients,
     zones_of,
@@ -92,8 +94,17 @@ def _active_fellows(store: StandupStore, cohort_id: int) -> tuple[list[str], dic
         dict.fromkeys(m.user_id for m in store.members.of_cohort(cohort_id) if m.role == Role.FELLOW)
     )
     profiles = store.profiles.get_many(fellows)
-    active = [u for u in fellows if not (u in profiles and (profiles[u].deactivated or profiles[u].is_bot))]
-    return active, profiles
+    return [u for u in fellows if is_reachable(profiles.get(u))], profiles
+
+
+def reached_on(
+    store: StandupStore, cohort: Cohort, settings: StandupSettings, day: date, zone: str | None = None
+) -> tuple[str, ...]:
+    """Who the stand-up prompt of `day` reaches (`fellows_reached`), read from the store."""
+    fellows, profiles = _active_fellows(store, cohort.id)
+    return fellows_reached(
+        cohort, settings, fellows, profiles, store.standups.absences_of(fellows), day, zone
+    )
 
 
 def _with_entry(store: StandupStore, candidate: Candidate) -> set[str]:

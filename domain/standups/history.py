@@ -6,7 +6,6 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from domain.cohorts.admin import named_cohort
 from domain.cohorts.export import Section
 from domain.cohorts.model import Cohort, Role
 from domain.cohorts.permissions import NOT_MEMBER, NotAllowed, can_see_fellow, can_view_cohort
@@ -148,7 +147,4 @@ def absences_section(store: StandupStore, cohort: Cohort) -> Section:
     return Section("standup_absences", ("slack_id", "first", "last", "set_by"), rows)
 
 
-def standup_sections(store: StandupStore, name: str) -> list[Section]:
-    """The stand-up tables of `cohortbot export`: the schedule, every entry, the members' absences."""
-    cohort = named_cohort(store, name)
-    return [build(store, cohort) for build in (schedule_section, entries_section, absences_section)]
+STANDUP_SECTIONS = (schedule_section, entries_section, absences_section)

@@ -137,6 +137,34 @@ def candidates(
     return [candidate for candidate in found if candidate.timing(now) is not Timing.EARLY]
 
 
+def is_reachable(profile: MemberProfile | None) -> bool:
+    """A member a ritual may message: not a bot, not a deactivated account (unknown profile: yes)."""
+    return profile is None or not (profile.deactivated or profile.is_bot)
+
+
+def fellows_reached(
+    cohort: Cohort,
+    settings: StandupSettings,
+    fellows: Iterable[str],
+    profiles: Mapping[str, MemberProfile],
+    absences: list[Absence],
+    day: date,
+    zone: str | None = None,
+) -> tuple[str, ...]:
+    """Who a stand-up prompt of `day` reaches: the fellows who are reachable and not away, in the
+    zone group `zone` (None: every zone group). The tick and `/cohort show` both ask this."""
+    away = away_on(absences, day)
+    chosen = []
+    for user_id in dict.fromkeys(fellows):
+        profile = profiles.get(user_id)
+        if not is_reachable(profile) or user_id in away:
+            continue
+        if zone is not None and fellow_zone(cohort, settings, profile) != zone:
+            continue
+        chosen.append(user_id)
+    return tuple(chosen)
+
+
 def prompt_recipients(
     candidate: Candidate,
     fellows: Iterable[str],
@@ -145,20 +173,10 @@ def prompt_recipients(
     with_entry: set[str],
     already_prompted: set[str],
 ) -> tuple[str, ...]:
-    """The fellows of the candidate's zone group who are active, here, not yet answered nor prompted."""
+    """The fellows the candidate's prompt reaches who have not answered yet nor been prompted."""
     cohort, settings = candidate.standup.cohort, candidate.standup.settings
-    away = away_on(absences, candidate.day)
-    chosen = []
-    for user_id in dict.fromkeys(fellows):
-        profile = profiles.get(user_id)
-        if profile is not None and (profile.deactivated or profile.is_bot):
-            continue
-        if fellow_zone(cohort, settings, profile) != candidate.zone:
-            continue
-        if user_id in away or user_id in with_entry or user_id in already_prompted:
-            continue
-        chosen.append(user_id)
-    return tuple(chosen)
+    reached = fellows_reached(cohort, settings, fellows, profiles, absences, candidate.day, candidate.zone)
+    return tuple(u for u in reached if u not in with_entry and u not in already_prompted)
 
 
 def reminder_recipients(

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from domain.cohorts.admin import managed_cohort, record_settings
-from domain.cohorts.commands import register
 from domain.cohorts.model import Cohort
 from domain.cohorts.records import Actor
 from domain.command_parsing import (
@@ -85,11 +84,6 @@ def parse_trainings(tokens: list[str]) -> TrainingSettings:
     if words:
         raise unexpected(words[0])
     return TrainingSettings(name, _on_off(raw["approval"]) if "approval" in raw else None)
-
-
-def register_cohort_subcommand() -> None:
-    """Plugs `/cohort trainings` into the `/cohort` command (done when the app is built)."""
-    register("trainings", parse_trainings, TRAININGS_USAGE)
 
 
 def training_settings(store: TrainingStore, actor: Actor, command: TrainingSettings) -> SettingsShown:

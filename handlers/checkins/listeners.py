@@ -3,6 +3,7 @@ button and the check-in form."""
 
 from __future__ import annotations
 
+from domain import ritual_commands
 from domain.checkins.admin import configure_checkins, configure_digests
 from domain.checkins.answers import (
     ShareCommand,
@@ -15,12 +16,11 @@ from domain.checkins.answers import (
 from domain.cohorts.records import Actor
 from domain.messages import DomainError
 from domain.ports import Context
-from domain.ritual_commands import Checkin, Digest
 from handlers import ids
 from handlers.blocks.checkins import replies
 from handlers.blocks.checkins.messages import checkin_modal, parse_checkin, parse_metadata
 from handlers.blocks.cohorts.replies import mistake
-from handlers.cohorts.listeners import add_runner
+from handlers.cohorts.subcommands import CohortSubcommand, applies
 from handlers.i18n import error_text
 
 
@@ -28,16 +28,25 @@ def _actor(ctx: Context, user_id: str) -> Actor:
     return Actor(user_id, ctx.clock.now(), ctx.admins)
 
 
-def _checkins(ctx: Context, uow, actor: Actor, command: Checkin) -> dict:
-    reply = replies.checkins_configured(configure_checkins(uow, actor, command, ctx.holidays))
-    uow.commit()
-    return reply
-
-
-def _digests(ctx: Context, uow, actor: Actor, command: Digest) -> dict:
-    reply = replies.digests_configured(configure_digests(uow, actor, command, ctx.holidays))
-    uow.commit()
-    return reply
+CHECKIN_SUBCOMMANDS = {
+    "checkin": CohortSubcommand(
+        ritual_commands.parse_checkin,
+        ritual_commands.CHECKIN_USAGE,
+        applies(
+            lambda c, cmd: configure_checkins(c.uow, c.actor, cmd, c.ctx.holidays),
+            replies.checkins_configured,
+        ),
+    )
+}
+DIGEST_SUBCOMMANDS = {
+    "digest": CohortSubcommand(
+        ritual_commands.parse_digest,
+        ritual_commands.DIGEST_USAGE,
+        applies(
+            lambda c, cmd: configure_digests(c.uow, c.actor, cmd, c.ctx.holidays), replies.digests_configured
+        ),
+    )
+}
 
 
 def open_form(ctx: Context, actor: Actor, trigger_id: str, cohort_id: int | None = None) -> dict | None:
@@ -88,9 +97,6 @@ def submit(ctx: Context, actor: Actor, cohort_id: int, answer) -> dict:
 
 
 def register(app, ctx: Context) -> None:
-    add_runner(Checkin, _checkins)
-    add_runner(Digest, _digests)
-
     @app.command("/checkin")
     def on_checkin(ack, command, respond):
         ack()

@@ -1,9 +1,8 @@
 """`/skills`: ack, parse, one use case, answer the sender only. Also `/cohort peerhelp`, the cohort's
-peer-help settings, plugged into `/cohort` through its registries."""
+peer-help settings, a sub-command of `/cohort`."""
 
 from __future__ import annotations
 
-from domain.cohorts import commands as cohort_commands
 from domain.cohorts.permissions import NotAllowed
 from domain.cohorts.records import Actor
 from domain.command_parsing import CommandError
@@ -19,7 +18,7 @@ from domain.peer_help.directory import (
     skills_language,
     who_knows,
 )
-from domain.peer_help.settings import PEERHELP_USAGE, PeerHelp, configure_peer_help, parse_peerhelp
+from domain.peer_help.settings import PEERHELP_USAGE, configure_peer_help, parse_peerhelp
 from domain.peer_help.skill_commands import (
     SKILLS_USAGE,
     AddSkills,
@@ -35,9 +34,7 @@ from domain.peer_help.skill_commands import (
 from domain.ports import Context
 from handlers.blocks.peer_help import skills_replies as replies
 from handlers.cohorts.directory import SlackDirectory
-from handlers.cohorts.listeners import add_runner
-
-PEERHELP = "peerhelp"
+from handlers.cohorts.subcommands import CohortSubcommand, applies
 
 
 def _run(uow, actor: Actor, command, lang: str) -> tuple[dict, bool]:
@@ -76,15 +73,19 @@ def reply_to(uow, actor: Actor, text: str, default_lang: str) -> dict:
     return reply
 
 
-def _peerhelp(ctx: Context, uow, actor: Actor, command: PeerHelp) -> dict:
-    reply = replies.peerhelp_settings(configure_peer_help(uow, SlackDirectory(ctx.slack), actor, command))
-    uow.commit()
-    return reply
+SUBCOMMANDS = {
+    "peerhelp": CohortSubcommand(
+        parse_peerhelp,
+        PEERHELP_USAGE,
+        applies(
+            lambda c, cmd: configure_peer_help(c.uow, SlackDirectory(c.ctx.slack), c.actor, cmd),
+            replies.peerhelp_settings,
+        ),
+    )
+}
 
 
 def register(app, ctx: Context) -> None:
-    cohort_commands.register(PEERHELP, parse_peerhelp, PEERHELP_USAGE)
-    add_runner(PeerHelp, _peerhelp)
 
     @app.command("/skills")
     def on_skills(ack, command, respond):

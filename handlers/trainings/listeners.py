@@ -9,25 +9,32 @@ from domain.messages import DomainError
 from domain.ports import Context
 from domain.trainings.access import person_lang, proposal_cohorts
 from domain.trainings.commands import (
+    TRAININGS_USAGE,
+    SettingsShown,
     TrainingCommand,
-    TrainingSettings,
     parse_training_command,
-    register_cohort_subcommand,
+    parse_trainings,
     training_settings,
 )
 from domain.trainings.sessions import my_sessions, upcoming_sessions
 from handlers.blocks.trainings.form import proposal_form
 from handlers.blocks.trainings.messages import LIST_MAX, mistake, session_list, settings_reply
-from handlers.cohorts import listeners as cohort
+from handlers.cohorts.subcommands import CohortSubcommand, applies
 from handlers.trainings import actions as training_actions
 from handlers.trainings import form as training_form
 
 
-def _settings(ctx: Context, uow, actor: Actor, command: TrainingSettings) -> dict:
-    shown = training_settings(uow, actor, command)
-    reply = settings_reply(shown.cohort.name, shown.approval, shown.cohort.lang)
-    uow.commit()
-    return reply
+def _settings_reply(shown: SettingsShown) -> dict:
+    return settings_reply(shown.cohort.name, shown.approval, shown.cohort.lang)
+
+
+SUBCOMMANDS = {
+    "trainings": CohortSubcommand(
+        parse_trainings,
+        TRAININGS_USAGE,
+        applies(lambda c, cmd: training_settings(c.uow, c.actor, cmd), _settings_reply),
+    )
+}
 
 
 def answer(ctx: Context, uow, actor: Actor, text: str, channel_id: str | None) -> tuple[str, dict]:
@@ -47,9 +54,6 @@ def answer(ctx: Context, uow, actor: Actor, text: str, channel_id: str | None) -
 
 
 def register(app, ctx: Context) -> None:
-    register_cohort_subcommand()
-    cohort.add_runner(TrainingSettings, _settings)
-
     @app.command("/training")
     def on_training(ack, command, respond):
         ack()

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from alembic import context
 
-from storage.models import Base
-
 connection = context.config.attributes.get("connection")
 if connection is None:
     raise RuntimeError("run migrations through `cohortbot migrate`")
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    # Given only to write a revision (the metadata of every feature's tables); upgrades need none.
+    target_metadata=context.config.attributes.get("metadata"),
     render_as_batch=True,
     compare_type=True,
 )

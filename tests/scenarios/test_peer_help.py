@@ -9,10 +9,10 @@ import json
 from types import SimpleNamespace
 
 from bot import export
+from bot.features import tick_jobs
 from handlers import ids
 from handlers.blocks.peer_help.request import blocker_value
 from schedules.engine import tick
-from schedules.registry import all_jobs
 from tests.handlers.peer_help import peer_help_helpers
 from tests.handlers.peer_help.peer_help_helpers import FELLOWS, HelpDesk, buttons
 from tests.support.socket import block_action, dispatch
@@ -32,7 +32,7 @@ def reached(desk: HelpDesk, request_id: int) -> set[str]:
 
 def later(desk: HelpDesk, **delta) -> None:
     desk.ctx.clock.advance(**delta)
-    tick(desk.ctx, desk.ctx.clock.now(), all_jobs())
+    tick(desk.ctx, desk.ctx.clock.now(), tick_jobs())
 
 
 def test_a_fortnight_of_peer_help(desk: HelpDesk, engine):

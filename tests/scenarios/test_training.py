@@ -12,9 +12,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.features import tick_jobs
 from handlers import ids
 from schedules.engine import tick
-from schedules.registry import all_jobs
 from tests.handlers.cohorts.cohort_helpers import Workspace
 from tests.handlers.trainings.training_helpers import Trainings, proposal
 from tests.support.socket import select
@@ -43,7 +43,7 @@ def sent_during(
         trainings.ctx.clock.set(at)
         before = trainings.fake.count("chat.postMessage")
         tick(
-            trainings.ctx, at, [job for job in all_jobs() if getattr(job, "kind", "").startswith("training")]
+            trainings.ctx, at, [job for job in tick_jobs() if getattr(job, "kind", "").startswith("training")]
         )
         for call in trainings.fake.calls("chat.postMessage")[before:]:
             received.setdefault(call.params["channel"], []).append((call.params["text"][:30], at))

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
+from bot.features import tick_jobs
 from handlers import ids
 from schedules import help_nudge, help_reroute
 from schedules.engine import tick
-from schedules.registry import all_jobs
 from tests.handlers.peer_help import peer_help_helpers
 from tests.handlers.peer_help.peer_help_helpers import HelpDesk, buttons
 
@@ -26,7 +26,7 @@ def _skilled(desk: HelpDesk, *users: str) -> None:
 
 
 def test_the_jobs_are_registered():
-    assert {help_reroute, help_nudge} <= set(all_jobs())
+    assert {help_reroute, help_nudge} <= set(tick_jobs())
 
 
 def test_a_request_without_offer_goes_to_the_next_best_after_24_hours_once(desk: HelpDesk):

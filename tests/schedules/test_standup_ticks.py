@@ -8,11 +8,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from bot.features import tick_jobs
 from domain.cohorts.model import Role
 from domain.cohorts.records import CohortHoliday
 from domain.standups.model import Absence, EntryStatus, StandupEntry
 from schedules.engine import tick
-from schedules.registry import all_jobs
 from tests.support.standup_world import StandupWorld, texts
 
 FELLOWS = ("UANA", "UBEN", "UCHLOE")
@@ -150,7 +150,7 @@ def test_a_prompt_missed_while_down_is_sent_before_the_close_never_after(world, 
 def test_concurrent_ticks_send_each_prompt_once(world, fake_slack):
     fake_slack.delay("chat.postMessage", 0.01)
     now = utc(2026, 3, 2, 8, 30)
-    threads = [threading.Thread(target=tick, args=(world.ctx, now, all_jobs())) for _ in range(3)]
+    threads = [threading.Thread(target=tick, args=(world.ctx, now, tick_jobs())) for _ in range(3)]
     for thread in threads:
         thread.start()
     for thread in threads:

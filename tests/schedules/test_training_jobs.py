@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import pytest
 
+from bot.features import tick_jobs
 from domain.trainings.due import FEEDBACK, REMINDER_1H, REMINDER_24H
 from handlers import ids
 from schedules.engine import tick
-from schedules.registry import all_jobs
 from schedules.trainings import JOBS
 from tests.handlers.cohorts.cohort_helpers import Workspace
 from tests.handlers.trainings.training_helpers import Trainings
@@ -38,7 +38,7 @@ def texts(trainings, user: str, kind_words: str) -> list[str]:
 
 def test_the_jobs_are_registered():
     assert [job.kind for job in JOBS] == [REMINDER_24H, REMINDER_1H, FEEDBACK]
-    assert all(job in all_jobs() for job in JOBS)
+    assert all(job in tick_jobs() for job in JOBS)
 
 
 def test_the_day_before_attendees_and_facilitator_are_reminded_once(trainings, session):

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from domain.checkins.model import CheckinAnswer, CheckinSchedule, CheckinStatus, DigestSchedule, Share
-from domain.cohorts.export import cohort_history
+from domain.checkins.overview import checkins_section
+from domain.cohorts.export import COHORT_SECTIONS, cohort_history
 from domain.cohorts.model import Membership, NewCohort, Role
 from domain.peer_help.records import HelpStatus, NewHelpRequest
 from domain.standups.model import Absence
@@ -170,7 +171,7 @@ def test_the_export_has_the_check_ins(uow, cohorts):
         store.checkins.mark_missed(eig7, date(2026, 3, 10), date(2026, 3, 10))
         store.commit()
     with uow() as store:
-        sections = {s.name: s for s in cohort_history(store, "eig7")}
+        sections = {s.name: s for s in cohort_history(store, "eig7", (*COHORT_SECTIONS, checkins_section))}
     assert sections["checkins"].records() == [
         {
             "round": "2026-03-03",

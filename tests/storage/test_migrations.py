@@ -6,21 +6,21 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+from bot.features import metadata
 from storage.db import make_engine
 from storage.migrate import pending, upgrade
-from storage.models import Base
 
 
 def test_models_and_migrations_agree(engine):
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        differences = compare_metadata(context, Base.metadata)
+        differences = compare_metadata(context, metadata())
     assert differences == [], f"models differ from migrations; add an Alembic revision: {differences}"
 
 
 def test_migrations_build_every_table(engine):
     tables = set(inspect(engine).get_table_names())
-    assert set(Base.metadata.tables) <= tables
+    assert set(metadata().tables) <= tables
     assert "alembic_version" in tables
     assert not pending(engine)
 

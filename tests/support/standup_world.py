@@ -6,10 +6,10 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, datetime
 
+from bot.features import tick_jobs
 from domain.cohorts.model import Cohort, MemberProfile, Membership, NewCohort, Role
 from domain.standups.model import StandupSettings
 from schedules.engine import tick
-from schedules.registry import all_jobs
 
 
 class StandupWorld:
@@ -74,7 +74,7 @@ class StandupWorld:
         """Ticks at `when` (the clock moves there); the stand-up job's counts."""
         if when is not None:
             self.clock.set(when)
-        reports = tick(self.ctx, self.clock.now(), all_jobs())
+        reports = tick(self.ctx, self.clock.now(), tick_jobs())
         return Counter(next(r for r in reports if r.kind == "standups").counts)
 
     def dms(self, user_id: str) -> list[dict]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from domain.cohorts.admin import CohortSummary, Created, HolidayAdded
-from domain.cohorts.commands import COHORT_USAGE, usage_lines
+from domain.cohorts.commands import COHORT_USAGE
 from domain.cohorts.membership import MembersAdded, MembersRemoved
 from domain.cohorts.model import Cohort, Role
 from domain.cohorts.rules import channel_ref, user_ref
@@ -47,7 +47,6 @@ LIST_EMPTY_PROGRAM = N_(
 )
 LIST_EMPTY = N_("You are not a member of any cohort.")
 HELP_INTRO = N_("/cohort manages cohorts and their rituals. Type /cohort alone to open a form.")
-NOT_AVAILABLE = N_("/cohort {sub} is not available yet.")
 STATUS = {
     "archived": N_("archived"),
     "ended": N_("ended"),
@@ -177,13 +176,10 @@ def cohort_list(
     return kit_message(text, blocks)
 
 
-def help_text(lang: str) -> dict:
-    lines = [gettext(HELP_INTRO, lang)] + [f"• {gettext(usage, lang)}" for usage in usage_lines()]
+def help_text(lang: str, usages: Iterable[str]) -> dict:
+    """`/cohort help`: every sub-command's usage line, in the order given."""
+    lines = [gettext(HELP_INTRO, lang)] + [f"• {gettext(usage, lang)}" for usage in usages]
     return _lines(*lines)
-
-
-def not_available(sub: str, lang: str) -> dict:
-    return _lines(gettext(NOT_AVAILABLE, lang, sub=sub))
 
 
 def mistake(err: DomainError, lang: str, usage: str | None = COHORT_USAGE) -> dict:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 from domain.cohorts.model import Role
-from domain.cohorts.overview import CohortOverview, ScheduleLine
+from domain.cohorts.overview import CohortOverview, ScheduleLine, ScheduleSource
 from domain.cohorts.records import AuditAction, AuditEntry
 from domain.cohorts.rules import channel_ref, user_ref
 from handlers.blocks.cohorts.replies import STATUS, dates_of, status_of
@@ -47,11 +47,6 @@ HOLIDAYS = N_("*Holidays of the cohort* (on top of public holidays)")
 NO_HOLIDAYS = N_("No holidays of its own: only public holidays stop the rituals.")
 HOLIDAY_RANGE = N_("from {first} to {last}")
 RITUALS = N_("*Rituals*")
-NOT_SCHEDULED = {
-    "standup": N_("No stand-up scheduled."),
-    "checkin": N_("No mentor check-in scheduled."),
-    "digest": N_("No digest scheduled."),
-}
 NEXT_RUNS = N_("Next: {when}")
 NEXT_RECIPIENTS = N_("Will be pinged: {people}")
 AUDIT = N_("*Latest admin actions*")
@@ -166,10 +161,20 @@ def _holidays(overview: CohortOverview, lang: str) -> list[dict]:
     return [section(gettext(HOLIDAYS, lang) + "\n" + "\n".join(lines))]
 
 
-def schedule_lines(kind: str, line: ScheduleLine | None, overview: CohortOverview, lang: str) -> list[str]:
+Summary = Callable[[ScheduleLine, str], str]
+
+
+def schedule_lines(
+    source: ScheduleSource,
+    line: ScheduleLine | None,
+    overview: CohortOverview,
+    lang: str,
+    summary: Summary | None = None,
+) -> list[str]:
+    """A ritual's lines: `summary` words a line whose text is not a catalog text with params."""
     if line is None:
-        return [gettext(NOT_SCHEDULED[kind], lang)]
-    lines = [gettext(line.summary, lang, **line.params)]
+        return [gettext(source.not_scheduled, lang)]
+    lines = [summary(line, lang) if summary is not None else gettext(line.summary, lang, **line.params)]
     if line.next_runs and overview.running:
         when = ", ".join(
             format_datetime(run, lang, overview.cohort.timezone, "medium")
@@ -181,13 +186,14 @@ def schedule_lines(kind: str, line: ScheduleLine | None, overview: CohortOvervie
     return lines
 
 
-def _rituals(overview: CohortOverview, lang: str) -> list[dict]:
+def _rituals(overview: CohortOverview, lang: str, summaries: Mapping[str, Summary]) -> list[dict]:
     lines = [gettext(RITUALS, lang)]
     status = status_of(overview.cohort, overview.today)
     if status != "running":
         lines.append(gettext(STOPPED[status], lang))
-    for kind, line in overview.schedules:
-        lines.extend(f"• {text}" for text in schedule_lines(kind, line, overview, lang))
+    for source, line in overview.schedules:
+        summary = summaries.get(source.kind)
+        lines.extend(f"• {text}" for text in schedule_lines(source, line, overview, lang, summary))
     return [section("\n".join(lines))]
 
 
@@ -199,11 +205,11 @@ def _audit(overview: CohortOverview, lang: str) -> list[dict]:
     return [divider(), section(gettext(AUDIT, lang) + "\n" + body)]
 
 
-def cohort_overview(overview: CohortOverview) -> dict:
+def cohort_overview(overview: CohortOverview, summaries: Mapping[str, Summary] | None = None) -> dict:
     lang, cohort = overview.cohort.lang, overview.cohort
     blocks = [header(gettext(TITLE, lang, name=cohort.name)), section(None, fields=_facts(overview, lang))]
     # The limits of a message: the fixed parts take at most 10 blocks, the teams the rest.
     blocks += _teams(overview, lang) + _roles(overview, lang) + _holidays(overview, lang)
-    blocks += _rituals(overview, lang) + _audit(overview, lang)
+    blocks += _rituals(overview, lang, summaries or {}) + _audit(overview, lang)
     text = f"{gettext(TITLE, lang, name=cohort.name)} · {channel_ref(cohort.channel_id)}"
     return kit_message(text, blocks)

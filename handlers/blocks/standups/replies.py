@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from domain.cohorts.overview import ScheduleLine
 from domain.cohorts.rules import channel_ref, user_ref
 from domain.messages import N_
 from domain.standups.absences import AwaySet, BackSet
@@ -51,23 +52,34 @@ def _text(text: str) -> dict:
     return message(text, [section(text)])
 
 
-def schedule_lines(settings: StandupSettings, name: str, timezone: str, channel: str, lang: str) -> list[str]:
+def _summary(settings: StandupSettings, name: str, timezone: str, lang: str) -> str:
     days = ", ".join(weekday_name(code, lang) for code in settings.days)
     zone = (
         gettext(IN_EACH_ZONE, lang)
         if settings.zone_mode == ZONE_FELLOW
         else gettext(IN_ZONE, lang, zone=timezone)
     )
+    return gettext(
+        SCHEDULE,
+        lang,
+        name=name,
+        days=days,
+        time=settings.prompt_time,
+        close=settings.closes.strftime("%H:%M"),
+        zone=zone,
+    )
+
+
+def show_summary(line: ScheduleLine, lang: str) -> str:
+    """The stand-up's line in `/cohort show` (its params: the settings, the cohort's name and zone)."""
+    settings = line.params["settings"]
+    assert isinstance(settings, StandupSettings)
+    return _summary(settings, str(line.params["name"]), str(line.params["timezone"]), lang)
+
+
+def schedule_lines(settings: StandupSettings, name: str, timezone: str, channel: str, lang: str) -> list[str]:
     lines = [
-        gettext(
-            SCHEDULE,
-            lang,
-            name=name,
-            days=days,
-            time=settings.prompt_time,
-            close=settings.closes.strftime("%H:%M"),
-            zone=zone,
-        ),
+        _summary(settings, name, timezone, lang),
         gettext(REMINDER, lang, minutes=settings.remind_minutes)
         if settings.remind_minutes
         else gettext(NO_REMINDER, lang),

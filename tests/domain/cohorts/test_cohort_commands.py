@@ -7,31 +7,35 @@ from datetime import date
 
 import pytest
 
+from bot.features import SOURCES
 from domain.cohorts import commands as cohort_commands
 from domain.cohorts.commands import (
-    SUBCOMMANDS,
     Add,
     Archive,
-    Checkin,
     CommandError,
     Create,
-    Digest,
     Help,
     Holiday,
     List,
     OpenForm,
     Remove,
     Show,
-    Standup,
-    parse_cohort_command,
-    register,
+    SubCommand,
     usage_lines,
 )
 from domain.cohorts.model import Role
 from domain.command_parsing import CohortCommand, parse_weekdays, tokenize
 from domain.messages import DomainError
+from domain.ritual_commands import Checkin, Digest, Standup
+from handlers.cohorts.subcommands import parsers
 
 NBSP = "\u00a0"
+# Every sub-command, as `/cohort` is given them by the feature registry.
+SUBCOMMANDS = parsers(SOURCES.cohort_subcommands)
+
+
+def parse_cohort_command(text: str, subcommands=SUBCOMMANDS):
+    return cohort_commands.parse_cohort_command(text, subcommands)
 
 
 def error_of(text: str) -> CommandError:
@@ -67,8 +71,12 @@ def test_standup_usage_also_shows_the_questions_form():
 
 
 def test_usage_lines_follow_the_interface_order():
-    assert list(SUBCOMMANDS)[: len(INTERFACE_SYNTAX)] == list(INTERFACE_SYNTAX)
-    assert usage_lines()[: len(INTERFACE_SYNTAX)] == [SUBCOMMANDS[name].usage for name in INTERFACE_SYNTAX]
+    # The cohort's own sub-commands first, in the interface's order, then the rituals', in theirs.
+    own = [name for name in INTERFACE_SYNTAX if name in cohort_commands.SUBCOMMANDS]
+    assert list(SUBCOMMANDS)[: len(own)] == own == list(cohort_commands.SUBCOMMANDS)
+    rituals = [name for name in INTERFACE_SYNTAX if name not in own]
+    assert [name for name in SUBCOMMANDS if name in rituals] == rituals
+    assert usage_lines(SUBCOMMANDS) == [sub.usage for sub in SUBCOMMANDS.values()]
 
 
 # --- the happy paths -------------------------------------------------------------------------------
@@ -340,8 +348,7 @@ def test_a_sub_command_can_be_plugged_in():
             raise DomainError("Say something.")
         return Ping(tuple(tokens))
 
-    registry = dict(SUBCOMMANDS)
-    register("Ping", parse_ping, "Usage: /cohort ping WORD…", registry)
+    registry = {**SUBCOMMANDS, "ping": SubCommand(parse_ping, "Usage: /cohort ping WORD…")}
     assert parse_cohort_command("PING a b", registry) == Ping(("a", "b"))
     with pytest.raises(CommandError) as caught:
         parse_cohort_command("ping", registry)
@@ -355,8 +362,7 @@ def test_command_error_from_a_parser_keeps_its_own_usage():
     def parse_strict(tokens):
         raise CommandError("Nope.", "Usage: elsewhere")
 
-    registry = dict(SUBCOMMANDS)
-    register("strict", parse_strict, "Usage: /cohort strict", registry)
+    registry = {**SUBCOMMANDS, "strict": SubCommand(parse_strict, "Usage: /cohort strict")}
     with pytest.raises(CommandError) as caught:
         parse_cohort_command("strict", registry)
     assert caught.value.usage == "Usage: elsewhere"

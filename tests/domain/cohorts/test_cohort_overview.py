@@ -7,13 +7,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from domain.cohorts import overview as cohort_overview
 from domain.cohorts.admin import archive_cohort, create_cohort
 from domain.cohorts.commands import Add, Create
-from domain.cohorts.export import cohort_history
+from domain.cohorts.export import COHORT_SECTIONS, cohort_history
 from domain.cohorts.membership import add_members
 from domain.cohorts.model import MemberProfile, Role
-from domain.cohorts.overview import ScheduleLine, active_members, show_cohort
+from domain.cohorts.overview import ScheduleLine, ScheduleSource, active_members, show_cohort
 from domain.cohorts.permissions import NotAllowed
 from domain.cohorts.records import Actor, AuditAction
 from domain.cohorts.roster import RosterRow
@@ -23,6 +22,13 @@ from tests.domain.fakes import Slack, Store
 
 NOW = datetime(2026, 10, 5, 8, 0, tzinfo=UTC)
 PROGRAM = frozenset({"UADMIN"})
+
+
+# Rituals with nothing scheduled: `/cohort show` still lists them, in the order given.
+UNSCHEDULED = tuple(
+    ScheduleSource(kind, "Not scheduled.", lambda store, cohort, now, holidays: None)
+    for kind in ("standup", "checkin", "digest")
+)
 
 
 def actor(user_id="UADMIN") -> Actor:
@@ -57,7 +63,7 @@ def world():
 
 def test_the_program_team_sees_everything(world):
     store, _ = world
-    overview = show_cohort(store, actor(), "EIG7")
+    overview = show_cohort(store, actor(), "EIG7", UNSCHEDULED)
     assert [(t.challenge.slug, t.fellows, t.mentors) for t in overview.teams] == [
         ("data", ("F3",), ()),
         ("ia", ("F1", "F2"), ("M1",)),
@@ -65,35 +71,39 @@ def test_the_program_team_sees_everything(world):
     assert overview.cohort_mentors == ("M2",) and overview.admins == ("A1",)
     assert overview.can_manage and overview.running
     assert [e.action for e in overview.audit][-1] == AuditAction.CREATE
-    assert [kind for kind, line in overview.schedules] == ["standup", "checkin", "digest"]
+    assert [(source.kind, line) for source, line in overview.schedules] == [
+        ("standup", None),
+        ("checkin", None),
+        ("digest", None),
+    ]
     assert all(line is None for _, line in overview.schedules)
 
 
 def test_a_cohort_admin_sees_the_audit_log(world):
     store, _ = world
-    assert show_cohort(store, actor("A1"), "eig7").audit
+    assert show_cohort(store, actor("A1"), "eig7", ()).audit
 
 
 def test_a_fellow_sees_their_cohort_but_not_the_audit_log(world):
     store, _ = world
-    overview = show_cohort(store, actor("F3"), "eig7")
+    overview = show_cohort(store, actor("F3"), "eig7", ())
     assert {t.challenge.slug for t in overview.teams} == {"ia", "data"}
     assert overview.audit == () and not overview.can_manage
 
 
 def test_a_mentor_sees_the_fellows_of_their_challenges(world):
     store, _ = world
-    overview = show_cohort(store, actor("M1"), "eig7")
+    overview = show_cohort(store, actor("M1"), "eig7", ())
     assert [(t.challenge.slug, t.fellows) for t in overview.teams] == [("ia", ("F1", "F2"))]
     assert overview.audit == ()
-    whole = show_cohort(store, actor("M2"), "eig7")
+    whole = show_cohort(store, actor("M2"), "eig7", ())
     assert len(whole.teams) == 2
 
 
 def test_someone_outside_the_cohort_sees_nothing(world):
     store, _ = world
     with pytest.raises(NotAllowed):
-        show_cohort(store, actor("X1"), "eig7")
+        show_cohort(store, actor("X1"), "eig7", ())
 
 
 def test_the_audit_log_shows_the_last_ten(world):
@@ -101,13 +111,13 @@ def test_the_audit_log_shows_the_last_ten(world):
     for index in range(12):
         slack.person(f"N{index}")
         add_members(store, slack, actor(), Add("eig7", (f"N{index}",)))
-    assert len(show_cohort(store, actor(), "eig7").audit) == 10
+    assert len(show_cohort(store, actor(), "eig7", ()).audit) == 10
 
 
 def test_deactivated_members_are_marked_and_skipped_by_rituals(world):
     store, _ = world
     store.profiles.save(MemberProfile("F2", "f2", deactivated=True))
-    overview = show_cohort(store, actor(), "eig7")
+    overview = show_cohort(store, actor(), "eig7", ())
     assert overview.deactivated == {"F2"}
     cohort = overview.cohort
     profiles = store.profiles.get_many(["F1", "F2"])
@@ -125,16 +135,18 @@ def test_rituals_stop_after_the_end_date_and_on_archive(world):
     assert active_members(cohort, members, {}, date(2027, 7, 1)) == []
     archived = archive_cohort(store, actor(), "eig7")
     assert active_members(archived, members, {}, date(2026, 10, 5)) == []
-    assert not show_cohort(store, actor(), "eig7").running
+    assert not show_cohort(store, actor(), "eig7", ()).running
 
 
-def test_rituals_plug_their_schedules_in(world, monkeypatch):
+def test_rituals_plug_their_schedules_in(world):
     store, _ = world
     line = ScheduleLine(
         "standup", "Stand-up at {time}", {"time": "09:30"}, (NOW + timedelta(days=1),), ("F1",)
     )
-    monkeypatch.setitem(cohort_overview.SCHEDULE_SOURCES, "standup", lambda store, cohort, now: line)
-    assert dict(show_cohort(store, actor(), "eig7").schedules)["standup"] == line
+    standup = ScheduleSource("standup", "No stand-up.", lambda store, cohort, now, holidays: line)
+    digest = ScheduleSource("digest", "No digest.", lambda store, cohort, now, holidays: None)
+    overview = show_cohort(store, actor(), "eig7", (standup, digest))
+    assert overview.schedules == ((standup, line), (digest, None))
 
 
 # -- the roster import -----------------------------------------------------------------------------------
@@ -203,9 +215,8 @@ def test_roster_rows_slack_cannot_vouch_for():
 
 def test_the_export_has_a_section_per_kind_of_record(world):
     store, _ = world
-    sections = {s.name: s for s in cohort_history(store, "eig7")}
-    # The cohort's own sections first; features (check-ins…) add theirs after them.
-    assert list(sections)[:5] == ["cohort", "challenges", "members", "holidays", "audit"]
+    sections = {s.name: s for s in cohort_history(store, "eig7", COHORT_SECTIONS)}
+    assert list(sections) == ["cohort", "challenges", "members", "holidays", "audit"]
     assert sections["cohort"].records()[0]["start"] == "2026-09-01"
     assert ("ia", "ia") in sections["challenges"].rows
     assert {r["slack_id"] for r in sections["members"].records()} == {"F1", "F2", "F3", "M1", "M2", "A1"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
+from bot.features import SOURCES
 from domain.checkins.model import CheckinAnswer, CheckinStatus, MentorCheckin
 from domain.cohorts.model import MemberProfile, Membership, Role
 from domain.cohorts.records import CohortHoliday
@@ -13,7 +14,6 @@ from domain.digests.checkins import checkins_of_cohort
 from domain.digests.due import scopes
 from domain.digests.help import HelpWeek, fellow_help, help_of_week, open_requests, week_start
 from domain.digests.model import Audience, Scope, build_digest
-from domain.digests.registry import FEATURES
 from domain.digests.trainings import TrainingWeek, trainings_of_week, upcoming
 from domain.peer_help.records import HelpRequest, HelpStatus, Offer
 from domain.ritual_calendar import Days
@@ -29,6 +29,9 @@ from tests.domain.digests.digest_builders import (
     standups,
     week_data,
 )
+
+# The digest sections of every feature, in the order of the list of features.
+FEATURES = SOURCES.digest
 
 TUESDAY = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
 

@@ -6,9 +6,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from domain.cohorts.commands import Standup, parse_cohort_command
+from domain.cohorts.commands import SubCommand, parse_cohort_command
 from domain.cohorts.model import Cohort
 from domain.command_parsing import CommandError
+from domain.ritual_commands import STANDUP_USAGE, Standup, parse_standup
 from domain.standups.commands import (
     STANDUP_COMMAND_USAGE,
     Away,
@@ -164,7 +165,8 @@ def test_standup_command_mistakes(text, words):
 
 
 def test_cohort_standup_takes_zone_share_and_mood():
-    command = parse_cohort_command("standup eig7 zone=fellow share=summary mood=ON time=9:05")
+    standup = {"standup": SubCommand(parse_standup, STANDUP_USAGE)}
+    command = parse_cohort_command("standup eig7 zone=fellow share=summary mood=ON time=9:05", standup)
     assert command == Standup("eig7", {"zone": "fellow", "share": "summary", "mood": "on", "time": "09:05"})
     with pytest.raises(CommandError, match="share"):
-        parse_cohort_command("standup eig7 share=everywhere")
+        parse_cohort_command("standup eig7 share=everywhere", standup)

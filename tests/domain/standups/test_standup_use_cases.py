@@ -7,16 +7,17 @@ from datetime import date, timedelta
 
 import pytest
 
-from domain.cohorts.commands import Standup
+from domain.cohorts.export import cohort_history
 from domain.cohorts.model import Role
 from domain.cohorts.permissions import NotAllowed
 from domain.cohorts.records import Actor, CohortHoliday
 from domain.messages import DomainError
+from domain.ritual_commands import Standup
 from domain.standups.absences import come_back, set_away
 from domain.standups.admin import check_questions, configure_standup, save_questions
 from domain.standups.answers import open_standup, record_post, skip_standup, standup_of, submit_answer
 from domain.standups.commands import Away, Back, History
-from domain.standups.history import entries_section, standup_history, standup_sections
+from domain.standups.history import STANDUP_SECTIONS, entries_section, standup_history
 from domain.standups.model import SHARE_SUMMARY, EntryStatus, StandupSettings
 from domain.standups.planning import PROMPT, THREAD
 from tests.domain.standups.standup_fakes import NOW, StandupStore
@@ -180,7 +181,7 @@ def test_export_sections(store):
     submit_answer(store, "UANA", 1, MONDAY, ("hier", "demain", "rien"), None, at(2), None)
     section = entries_section(store, store.cohorts.get(1))
     assert section.records()[0]["slack_id"] == "UANA" and "demain" in section.records()[0]["answers"]
-    assert [section.name for section in standup_sections(store, "EIG7")] == [
+    assert [section.name for section in cohort_history(store, "EIG7", STANDUP_SECTIONS)] == [
         "standup_schedule",
         "standup_entries",
         "standup_absences",

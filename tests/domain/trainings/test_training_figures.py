@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from domain.cohorts.export import cohort_history
 from domain.cohorts.permissions import NotAllowed
 from domain.command_parsing import CommandError
 from domain.messages import DomainError
@@ -16,7 +17,7 @@ from domain.trainings.commands import (
     parse_trainings,
     training_settings,
 )
-from domain.trainings.export import training_sections
+from domain.trainings.export import TRAINING_SECTIONS
 from domain.trainings.feedback import give_feedback
 from domain.trainings.model import SessionStatus
 from domain.trainings.signups import sign_up
@@ -82,7 +83,7 @@ def test_figures_over_a_period(store):
 
 
 def test_the_export_has_sessions_sign_ups_and_feedback(store):
-    sessions, signups, feedback = training_sections(store, "EIG7")
+    sessions, signups, feedback = cohort_history(store, "EIG7", TRAINING_SECTIONS)
     assert [s.name for s in (sessions, signups, feedback)] == [
         "training_sessions",
         "training_signups",
@@ -92,7 +93,7 @@ def test_the_export_has_sessions_sign_ups_and_feedback(store):
     assert {r["status"] for r in signups.records()} == {"confirmed"}
     assert [r["rating"] for r in feedback.records()] == [5, 4, 3]
     with pytest.raises(DomainError):
-        training_sections(store, "nope")
+        cohort_history(store, "nope", TRAINING_SECTIONS)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,39 @@
+"""Mentor check-ins: `/checkin`, the prompts and the form, `/cohort checkin`, its line in
+`/cohort show`, its export table and its digest section."""
+
+from __future__ import annotations
+
+from bot.feature import Feature, SlashCommand, fixed
+from domain.checkins.overview import CHECKIN_SCHEDULE, checkins_section
+from domain.digests import checkins as digest_checkins
+from handlers import ids
+from handlers.checkins import listeners
+from handlers.cohorts.subcommands import ShowLine
+from schedules import checkins
+from storage.checkins import tables
+
+
+def _register(app, ctx, sources) -> None:
+    listeners.register(app, ctx)
+
+
+CHECKINS = Feature(
+    "checkins",
+    register=_register,
+    commands=(
+        SlashCommand(
+            "/checkin",
+            "Ouvrir le formulaire de point mentor (mentors) · Open the mentor check-in form",
+            "[share text | figures]",
+        ),
+    ),
+    actions=(ids.CHECKIN_OPEN,),
+    views=(ids.CHECKIN_ANSWER,),
+    # Before the digests in a tick: a digest sees the check-ins recorded as missed in the same tick.
+    jobs=fixed(checkins),
+    cohort_subcommands=listeners.CHECKIN_SUBCOMMANDS,
+    show_lines=(ShowLine(CHECKIN_SCHEDULE),),
+    export_sections=(checkins_section,),
+    digest=(digest_checkins.FEATURE,),
+    tables=(tables,),
+)

@@ -1,0 +1,29 @@
+"""Weekly digests to mentors and admins: `/cohort digest`, its line in `/cohort show`, and the job
+that sends them, made of every feature's digest sections."""
+
+from __future__ import annotations
+
+from bot.feature import Feature, Sources
+from domain.checkins.overview import DIGEST_SCHEDULE
+from handlers.checkins.listeners import DIGEST_SUBCOMMANDS
+from handlers.cohorts.subcommands import ShowLine
+from schedules.digests import DigestJob
+from storage.checkins import tables
+
+
+def _register(app, ctx, sources) -> None:
+    """The digests have no listener of their own: the sharing choice is on the Home tab."""
+
+
+def _jobs(sources: Sources) -> tuple[DigestJob, ...]:
+    return (DigestJob(sources.digest),)
+
+
+DIGESTS = Feature(
+    "digests",
+    register=_register,
+    jobs=_jobs,
+    cohort_subcommands=DIGEST_SUBCOMMANDS,
+    show_lines=(ShowLine(DIGEST_SCHEDULE),),
+    tables=(tables,),  # the digest schedules live beside the check-ins'
+)

@@ -1,0 +1,37 @@
+"""Peer help: `/ask`, `/skills`, the help buttons and forms, re-routing and nudges,
+`/cohort peerhelp`, its export tables and its digest sections."""
+
+from __future__ import annotations
+
+from bot.feature import Feature, SlashCommand, fixed
+from domain.digests import help as digest_help
+from domain.peer_help.export import HELP_SECTIONS
+from handlers import ids
+from handlers.peer_help import listeners, skills
+from schedules import help_nudge, help_reroute
+from storage.peer_help import tables
+
+
+def _register(app, ctx, sources) -> None:
+    listeners.register(app, ctx)
+
+
+PEER_HELP = Feature(
+    "peer_help",
+    register=_register,
+    commands=(
+        SlashCommand("/ask", "Demander de l’aide à ses pairs · Ask your peers for help", "[question]"),
+        SlashCommand(
+            "/skills",
+            "Ses compétences, et qui sait faire quoi · Your skills, and who knows what",
+            "[add a, b | remove a | who a]",
+        ),
+    ),
+    actions=(ids.STANDUP_BLOCKER_TO_HELP, ids.HELP_REASK, ids.HELP_OFFER, ids.HELP_RESOLVE, ids.HELP_CLOSE),
+    views=(ids.HELP_REQUEST, ids.HELP_RESOLVE_FORM),
+    jobs=fixed(help_reroute, help_nudge),
+    cohort_subcommands=skills.SUBCOMMANDS,
+    export_sections=HELP_SECTIONS,
+    digest=(digest_help.FEATURE,),
+    tables=(tables,),
+)

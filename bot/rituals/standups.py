@@ -1,0 +1,42 @@
+"""Stand-ups: `/standup`, the prompts, answers and summaries, `/cohort standup`, its line in
+`/cohort show`, its export tables and its digest sections."""
+
+from __future__ import annotations
+
+from bot.feature import Feature, SlashCommand, fixed
+from domain.digests import activity, standup_sections
+from domain.standups.history import STANDUP_SECTIONS
+from domain.standups.overview import STANDUP_SCHEDULE
+from handlers import ids
+from handlers.blocks.standups.replies import show_summary
+from handlers.cohorts.subcommands import ShowLine
+from handlers.standups import admin, listeners
+from schedules import standups
+from storage.standups import tables
+
+
+def _register(app, ctx, sources) -> None:
+    listeners.register(app, ctx)
+
+
+STANDUPS = Feature(
+    "standups",
+    register=_register,
+    commands=(
+        SlashCommand(
+            "/standup",
+            "Répondre au stand-up du jour · Answer today’s stand-up",
+            "[skip | away AAAA-MM-JJ..AAAA-MM-JJ | back | history [@membre] [jours]]",
+        ),
+    ),
+    actions=(ids.STANDUP_OPEN, ids.STANDUP_SKIP),
+    views=(ids.STANDUP_ANSWER, ids.STANDUP_QUESTIONS),
+    events=("message.im",),
+    jobs=fixed(standups),
+    cohort_subcommands=admin.SUBCOMMANDS,
+    show_lines=(ShowLine(STANDUP_SCHEDULE, show_summary),),
+    export_sections=STANDUP_SECTIONS,
+    # The isolation alert follows the stand-up sections: it counts the days away from the stand-ups.
+    digest=(standup_sections.FEATURE, activity.FEATURE),
+    tables=(tables,),
+)

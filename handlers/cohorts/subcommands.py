@@ -1,0 +1,119 @@
+"""The `/cohort` sub-commands as one table: each name with its parser, usage line and runner.
+
+The cohort's own are here; each ritual declares its own beside its listeners, and the feature
+registry gathers them all. A runner gets the call (who, the unit of work, what the listener was
+built with) and the parsed command, and returns the reply, or None when it opened a form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from domain.calendar import local_date
+from domain.cohorts.admin import add_holiday, archive_cohort, create_cohort, list_cohorts
+from domain.cohorts.commands import SUBCOMMANDS, CohortCommand, SubCommand
+from domain.cohorts.membership import add_members, remove_members
+from domain.cohorts.overview import ScheduleLine, ScheduleSource, show_cohort
+from domain.cohorts.permissions import is_program_admin
+from domain.cohorts.records import Actor
+from domain.ports import Context
+from handlers.blocks.cohorts import replies
+from handlers.blocks.cohorts.show import cohort_overview
+from handlers.cohorts import form as cohort_form
+from handlers.cohorts.directory import SlackDirectory
+
+
+@dataclass(frozen=True)
+class ShowLine:
+    """A ritual's line in `/cohort show`: the domain source, and how its summary is worded
+    (None: the line's own catalog text, filled with its params)."""
+
+    source: ScheduleSource
+    summary: Callable[[ScheduleLine, str], str] | None = None
+
+
+@dataclass(frozen=True)
+class Call:
+    ctx: Context
+    uow: Any
+    actor: Actor
+    trigger_id: str | None
+    subcommands: Mapping[str, CohortSubcommand] = field(default_factory=dict)
+    show_lines: tuple[ShowLine, ...] = ()
+
+
+Runner = Callable[[Call, Any], dict | None]
+
+
+@dataclass(frozen=True)
+class CohortSubcommand:
+    parse: Callable[[list[str]], CohortCommand]
+    usage: str
+    run: Runner
+
+
+def applies(use_case: Callable[[Call, Any], Any], render: Callable[[Any], dict]) -> Runner:
+    """A sub-command that changes something: the use case, its reply, then the commit."""
+
+    def run(call: Call, command: Any) -> dict:
+        reply = render(use_case(call, command))
+        call.uow.commit()
+        return reply
+
+    return run
+
+
+def parsers(subcommands: Mapping[str, CohortSubcommand]) -> dict[str, SubCommand]:
+    return {name: SubCommand(sub.parse, sub.usage) for name, sub in subcommands.items()}
+
+
+def _create(call: Call, command: Any):
+    supported = cohort_form.supported_country(call.ctx)
+    directory = SlackDirectory(call.ctx.slack)
+    return create_cohort(call.uow, directory, call.actor, command, supported, call.ctx.default_lang)
+
+
+def _list(call: Call, command: Any) -> dict:
+    actor = call.actor
+    return replies.cohort_list(
+        list_cohorts(call.uow, actor),
+        call.ctx.default_lang,
+        is_program_admin(actor.user_id, actor.program_admins),
+        lambda cohort: local_date(actor.now, cohort.timezone),
+    )
+
+
+def _show(call: Call, command: Any) -> dict:
+    sources = [line.source for line in call.show_lines]
+    overview = show_cohort(call.uow, call.actor, command.name, sources, call.ctx.holidays)
+    summaries = {line.source.kind: line.summary for line in call.show_lines if line.summary}
+    return cohort_overview(overview, summaries)
+
+
+def _help(call: Call, command: Any) -> dict:
+    return replies.help_text(call.ctx.default_lang, [sub.usage for sub in call.subcommands.values()])
+
+
+def _own(name: str, run: Runner) -> CohortSubcommand:
+    return CohortSubcommand(SUBCOMMANDS[name].parse, SUBCOMMANDS[name].usage, run)
+
+
+COHORT_SUBCOMMANDS: dict[str, CohortSubcommand] = {
+    "create": _own("create", applies(_create, replies.created)),
+    "add": _own(
+        "add",
+        applies(lambda c, cmd: add_members(c.uow, SlackDirectory(c.ctx.slack), c.actor, cmd), replies.added),
+    ),
+    "remove": _own("remove", applies(lambda c, cmd: remove_members(c.uow, c.actor, cmd), replies.removed)),
+    "list": _own("list", _list),
+    "show": _own("show", _show),
+    "archive": _own(
+        "archive", applies(lambda c, cmd: archive_cohort(c.uow, c.actor, cmd.name), replies.archived)
+    ),
+    "holiday": _own(
+        "holiday", applies(lambda c, cmd: add_holiday(c.uow, c.actor, cmd), replies.holiday_added)
+    ),
+    "help": _own("help", _help),
+}
