@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from domain.cohorts.admin import named_cohort
 from domain.cohorts.model import Cohort
@@ -89,7 +90,8 @@ def audit_section(store: CohortStore, cohort: Cohort) -> Section:
     return Section("audit", ("at", "actor", "action", "details"), rows)
 
 
-SectionSource = Callable[[CohortStore, Cohort], Section]
+# A section of the export; the store is the unit of work, which has every feature's repositories.
+SectionSource = Callable[[Any, Cohort], Section]
 
 COHORT_SECTIONS: tuple[SectionSource, ...] = (
     cohort_section,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from domain.calendar import PublicHolidays, local_date
 from domain.cohorts.admin import named_cohort
@@ -37,7 +38,8 @@ class ScheduleSource:
 
     kind: str
     not_scheduled: str
-    line: Callable[[CohortStore, Cohort, datetime, PublicHolidays | None], ScheduleLine | None]
+    # The store is the unit of work, which has every feature's repositories.
+    line: Callable[[Any, Cohort, datetime, PublicHolidays | None], ScheduleLine | None]
 
 
 @dataclass(frozen=True)
