@@ -26,7 +26,7 @@ def _render(planned: PlannedOccurrence, recipient: str) -> dict:
     return render_digest(book.digest(recipient, planned.data["audience"]), book.language(recipient))
 
 
-@dataclass
+@dataclass(eq=False)
 class DigestJob:
     """The digests, made of the sections the features declare (`features`, in reading order)."""
 
