@@ -18,6 +18,7 @@ from domain.standups.planning import (
     RunningStandup,
     candidates,
     fellow_zone,
+    fellows_reached,
     group_subject,
     prompt_recipients,
     reminder_recipients,
@@ -141,6 +142,28 @@ def test_prompt_recipients_by_zone_group():
     assert prompt_recipients(_prompt(settings=per_fellow), fellows, profiles, [], set(), set()) == (
         "UPARIS",
         "UNOZONE",
+    )
+
+
+def test_a_prompt_reaches_reachable_fellows_not_away_in_the_zone_group_or_every_group():
+    per_fellow = replace(SETTINGS, zone_mode=ZONE_FELLOW)
+    profiles = {
+        "UDAKAR": MemberProfile("UDAKAR", "d", timezone="Africa/Dakar"),
+        "UGONE": MemberProfile("UGONE", "g", deactivated=True),
+        "UBOT": MemberProfile("UBOT", "b", is_bot=True),
+    }
+    away = [Absence("UAWAY", MONDAY, MONDAY, "UAWAY")]
+    fellows = ["UANA", "UDAKAR", "UGONE", "UBOT", "UAWAY", "UANA"]
+    assert fellows_reached(COHORT, per_fellow, fellows, profiles, away, MONDAY) == ("UANA", "UDAKAR")
+    assert fellows_reached(COHORT, per_fellow, fellows, profiles, away, MONDAY, "Africa/Dakar") == ("UDAKAR",)
+    assert fellows_reached(COHORT, SETTINGS, fellows, profiles, away, MONDAY, "Europe/Paris") == (
+        "UANA",
+        "UDAKAR",
+    )
+    assert fellows_reached(COHORT, per_fellow, fellows, profiles, away, MONDAY + timedelta(days=1)) == (
+        "UANA",
+        "UDAKAR",
+        "UAWAY",
     )
 
 
