@@ -17,6 +17,7 @@ from domain.cohorts.export import SectionSource
 from domain.digests.model import DigestFeature
 from domain.ports import Context
 from handlers.cohorts.subcommands import CohortSubcommand, ShowLine
+from handlers.home.sections import HomeSection
 from schedules.engine import Job
 
 
@@ -39,6 +40,7 @@ class Sources:
     show_lines: tuple[ShowLine, ...]
     export_sections: tuple[SectionSource, ...]
     digest: tuple[DigestFeature, ...]
+    home: tuple[HomeSection, ...]
 
 
 def _nothing(*args: Any) -> tuple:
@@ -66,6 +68,7 @@ class Feature:
     show_lines: tuple[ShowLine, ...] = ()
     export_sections: tuple[SectionSource, ...] = ()
     digest: tuple[DigestFeature, ...] = ()
+    home: tuple[HomeSection, ...] = ()
     tables: tuple[ModuleType, ...] = ()  # the storage modules that define its tables
 
 
@@ -82,6 +85,7 @@ def gather(features: tuple[Feature, ...]) -> Sources:
         show_lines=tuple(line for f in features for line in f.show_lines),
         export_sections=tuple(section for f in features for section in f.export_sections),
         digest=tuple(part for f in features for part in f.digest),
+        home=tuple(section for f in features for section in f.home),
     )
 
 

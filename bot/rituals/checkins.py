@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 from bot.feature import Feature, SlashCommand, fixed
+from domain.checkins.home import CHECKINS_HOME
 from domain.checkins.overview import CHECKIN_SCHEDULE, checkins_section
 from domain.digests import checkins as digest_checkins
 from handlers import ids
+from handlers.blocks.checkins import home
 from handlers.checkins import listeners
 from handlers.cohorts.subcommands import ShowLine
+from handlers.home.sections import HomeSection
 from schedules import checkins
 from storage.checkins import tables
 
@@ -35,5 +38,6 @@ CHECKINS = Feature(
     show_lines=(ShowLine(CHECKIN_SCHEDULE),),
     export_sections=(checkins_section,),
     digest=(digest_checkins.FEATURE,),
+    home=(HomeSection(CHECKINS_HOME, home.checkins_section),),
     tables=(tables,),
 )

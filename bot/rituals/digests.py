@@ -4,9 +4,12 @@ that sends them, made of every feature's digest sections."""
 from __future__ import annotations
 
 from bot.feature import Feature, Sources
+from domain.checkins.home import SHARE_HOME
 from domain.checkins.overview import DIGEST_SCHEDULE
+from handlers.blocks.checkins.home import share_section
 from handlers.checkins.listeners import DIGEST_SUBCOMMANDS
 from handlers.cohorts.subcommands import ShowLine
+from handlers.home.sections import HomeSection
 from schedules.digests import DigestJob
 from storage.checkins import tables
 
@@ -25,5 +28,7 @@ DIGESTS = Feature(
     jobs=_jobs,
     cohort_subcommands=DIGEST_SUBCOMMANDS,
     show_lines=(ShowLine(DIGEST_SCHEDULE),),
+    # What the digests (and the check-ins) show of a fellow's stand-up, chosen on the Home tab.
+    home=(HomeSection(SHARE_HOME, share_section),),
     tables=(tables,),  # the digest schedules live beside the check-ins'
 )

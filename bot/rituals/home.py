@@ -8,7 +8,7 @@ from handlers.home import listeners
 
 
 def _register(app, ctx, sources) -> None:
-    listeners.register(app, ctx)
+    listeners.register(app, ctx, sources.home)
 
 
 HOME = Feature(

@@ -6,7 +6,10 @@ from __future__ import annotations
 from bot.feature import Feature, SlashCommand, fixed
 from domain.digests import help as digest_help
 from domain.peer_help.export import HELP_SECTIONS
+from domain.peer_help.home import HELP_HOME
 from handlers import ids
+from handlers.blocks.peer_help.home import help_section
+from handlers.home.sections import HomeSection
 from handlers.peer_help import listeners, skills
 from schedules import help_nudge, help_reroute
 from storage.peer_help import tables
@@ -33,5 +36,6 @@ PEER_HELP = Feature(
     cohort_subcommands=skills.SUBCOMMANDS,
     export_sections=HELP_SECTIONS,
     digest=(digest_help.FEATURE,),
+    home=(HomeSection(HELP_HOME, help_section),),
     tables=(tables,),
 )

@@ -6,10 +6,13 @@ from __future__ import annotations
 from bot.feature import Feature, SlashCommand, fixed
 from domain.digests import activity, standup_sections
 from domain.standups.history import STANDUP_SECTIONS
+from domain.standups.home import STANDUPS_HOME
 from domain.standups.overview import STANDUP_SCHEDULE
 from handlers import ids
+from handlers.blocks.standups.home import standups_section
 from handlers.blocks.standups.replies import show_summary
 from handlers.cohorts.subcommands import ShowLine
+from handlers.home.sections import HomeSection
 from handlers.standups import admin, listeners
 from schedules import standups
 from storage.standups import tables
@@ -38,5 +41,6 @@ STANDUPS = Feature(
     export_sections=STANDUP_SECTIONS,
     # The isolation alert follows the stand-up sections: it counts the days away from the stand-ups.
     digest=(standup_sections.FEATURE, activity.FEATURE),
+    home=(HomeSection(STANDUPS_HOME, standups_section),),
     tables=(tables,),
 )

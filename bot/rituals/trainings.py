@@ -6,7 +6,10 @@ from __future__ import annotations
 from bot.feature import Feature, SlashCommand, fixed
 from domain.digests import trainings as digest_trainings
 from domain.trainings.export import TRAINING_SECTIONS
+from domain.trainings.home import TRAININGS_HOME
 from handlers import ids
+from handlers.blocks.trainings.home import trainings_section
+from handlers.home.sections import HomeSection
 from handlers.trainings import listeners
 from schedules.trainings import JOBS
 from storage.trainings import tables
@@ -41,5 +44,6 @@ TRAININGS = Feature(
     cohort_subcommands=listeners.SUBCOMMANDS,
     export_sections=TRAINING_SECTIONS,
     digest=(digest_trainings.FEATURE,),
+    home=(HomeSection(TRAININGS_HOME, trainings_section),),
     tables=(tables,),
 )

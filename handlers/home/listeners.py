@@ -1,6 +1,10 @@
-"""The Home tab: published when someone opens it, and again after they change their sharing choice."""
+"""The Home tab: published when someone opens it, and again after they change their sharing choice.
+
+Its sections are the features', given to `register` by the feature registry."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from domain.checkins.answers import ShareCommand, choose_share, lang_for
 from domain.checkins.model import Share
@@ -11,25 +15,28 @@ from domain.ports import Context
 from handlers import ids
 from handlers.blocks.cohorts.replies import mistake
 from handlers.blocks.home.messages import home_view
+from handlers.home.sections import HomeSection
 
 HOME_TAB = "home"
 
 
-def publish(ctx: Context, user_id: str) -> None:
+def publish(ctx: Context, user_id: str, sections: tuple[HomeSection, ...]) -> None:
     actor = Actor(user_id, ctx.clock.now(), ctx.admins)
+    sources = [section.source for section in sections]
     with ctx.uow() as uow:
-        view = home_view(home_of(uow, actor, ctx.default_lang, ctx.holidays))
+        home = home_of(uow, actor, ctx.default_lang, ctx.holidays, sources)
+    view = home_view(home, {section.source.key: section.render for section in sections})
     ctx.slack.views_publish(user_id=user_id, view=view)
 
 
-def on_home_opened(ctx: Context, event: dict) -> None:
+def on_home_opened(ctx: Context, event: dict, sections: tuple[HomeSection, ...]) -> None:
     # The Messages tab sends the same event; it needs nothing, but it must still be answered.
     if event.get("tab") != HOME_TAB:
         return
-    publish(ctx, event["user"])
+    publish(ctx, event["user"], sections)
 
 
-def on_share(ctx: Context, ack, body: dict, share: Share) -> None:
+def on_share(ctx: Context, ack, body: dict, share: Share, sections: tuple[HomeSection, ...]) -> None:
     """A sharing button of the Home tab: the choice is recorded, then the Home shows it."""
     ack()
     actor = Actor(body["user"]["id"], ctx.clock.now(), ctx.admins)
@@ -42,10 +49,11 @@ def on_share(ctx: Context, ack, body: dict, share: Share) -> None:
             refused = mistake(err, lang_for(uow, actor.user_id, ctx.default_lang), usage=None)
     if refused is not None:
         ctx.slack.chat_postMessage(channel=actor.user_id, **refused)
-    publish(ctx, actor.user_id)
+    publish(ctx, actor.user_id, sections)
 
 
-def register(app, ctx: Context) -> None:
-    app.event("app_home_opened")(lambda event: on_home_opened(ctx, event))
-    app.action(ids.HOME_SHARE_FIGURES)(lambda ack, body: on_share(ctx, ack, body, Share.FIGURES))
-    app.action(ids.HOME_SHARE_TEXT)(lambda ack, body: on_share(ctx, ack, body, Share.TEXT))
+def register(app, ctx: Context, sections: Iterable[HomeSection]) -> None:
+    shown = tuple(sections)
+    app.event("app_home_opened")(lambda event: on_home_opened(ctx, event, shown))
+    app.action(ids.HOME_SHARE_FIGURES)(lambda ack, body: on_share(ctx, ack, body, Share.FIGURES, shown))
+    app.action(ids.HOME_SHARE_TEXT)(lambda ack, body: on_share(ctx, ack, body, Share.TEXT, shown))

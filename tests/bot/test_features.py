@@ -74,6 +74,11 @@ WITHOUT: dict[str, dict[str, str]] = {
         "digests": "the digest is made of the others' sections",
         "home": "keeps nothing",
     },
+    "home": {
+        "infrastructure": "not shown to people",
+        "cohorts": "someone's cohorts head the Home tab itself",
+        "home": "draws the other features' sections",
+    },
     "tables": {"home": "reads the other features' tables"},
 }
 PIECES = [f.name for f in dataclasses.fields(Feature) if f.name not in ("name", "register")]
@@ -224,6 +229,15 @@ def test_the_manifest_asks_for_nothing_no_feature_declares():
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == declared
     events = {event for f in EVERYTHING for event in f.events}
     assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == events
+
+
+@pytest.mark.parametrize("feature", EVERYTHING, ids=IDS)
+def test_each_home_section_is_given_to_the_home_tab(feature):
+    keys = [section.source.key for section in SOURCES.home]
+    assert len(set(keys)) == len(keys), "two Home sections with one key"
+    assert all(section in SOURCES.home for section in feature.home)
+    # The Home listener is given exactly the gathered sections, in the order of the features.
+    assert list(SOURCES.home) == [section for f in EVERYTHING for section in f.home]
 
 
 def _tables(module) -> set[str]:

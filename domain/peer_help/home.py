@@ -1,0 +1,29 @@
+"""Peer help's section of the Home tab: a fellow's open help requests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.calendar import PublicHolidays
+from domain.cohorts.records import Actor
+from domain.home.overview import LISTED_MAX, HomeSource, Membership, is_fellow
+from domain.peer_help.records import HelpRequest
+
+
+@dataclass(frozen=True)
+class OpenRequests:
+    listed: tuple[HelpRequest, ...]  # the latest few
+    count: int
+
+
+def open_requests(
+    store, actor: Actor, memberships: tuple[Membership, ...], holidays: PublicHolidays | None
+) -> OpenRequests | None:
+    if not is_fellow(memberships):
+        return None
+    asked, _offers = store.help.involving(actor.user_id)
+    mine = [r for r in asked if r.asker == actor.user_id and r.active]
+    return OpenRequests(tuple(mine[-LISTED_MAX:]), len(mine)) if mine else None
+
+
+HELP_HOME = HomeSource("help", open_requests)
