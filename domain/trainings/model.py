@@ -125,31 +125,25 @@ def clean_line(text: str | None) -> str:
     return _SPACES.sub(" ", text or "").strip()
 
 
+def _required_text(text: str, longest: int, missing: str) -> str:
+    """`text` once checked: not empty, then not over `longest` characters."""
+    if not text:
+        raise DomainError(missing)
+    if len(text) > longest:
+        raise DomainError(TEXT_TOO_LONG, max=longest)
+    return text
+
+
 def check_title(text: str | None) -> str:
-    title = clean_line(text)
-    if not title:
-        raise DomainError(TITLE_REQUIRED)
-    if len(title) > TITLE_MAX:
-        raise DomainError(TEXT_TOO_LONG, max=TITLE_MAX)
-    return title
+    return _required_text(clean_line(text), TITLE_MAX, TITLE_REQUIRED)
 
 
 def check_description(text: str | None) -> str:
-    description = (text or "").strip()
-    if not description:
-        raise DomainError(DESCRIPTION_REQUIRED)
-    if len(description) > DESCRIPTION_MAX:
-        raise DomainError(TEXT_TOO_LONG, max=DESCRIPTION_MAX)
-    return description
+    return _required_text((text or "").strip(), DESCRIPTION_MAX, DESCRIPTION_REQUIRED)
 
 
 def check_location(text: str | None) -> str:
-    location = clean_line(text)
-    if not location:
-        raise DomainError(LOCATION_REQUIRED)
-    if len(location) > LOCATION_MAX:
-        raise DomainError(TEXT_TOO_LONG, max=LOCATION_MAX)
-    return location
+    return _required_text(clean_line(text), LOCATION_MAX, LOCATION_REQUIRED)
 
 
 def check_start(starts_at: datetime | None, now: datetime) -> datetime:
