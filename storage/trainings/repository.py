@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from domain.trainings.model import (
     DURATION_MAX,
@@ -206,17 +206,29 @@ class TrainingRepository:
         )
         return result.rowcount == 1
 
-    def signups(self, session_ids: Iterable[int]) -> list[Signup]:
-        found: list[Signup] = []
-        for chunk in _chunks(session_ids):
-            rows = self.session.scalars(
-                select(TrainingSignupRow)
-                .where(TrainingSignupRow.session_id.in_(chunk))
-                .order_by(TrainingSignupRow.session_id, TrainingSignupRow.queue_no)
-                .execution_options(**_FRESH)
+    def _select_in(
+        self,
+        model: type[TrainingSignupRow | TrainingFeedbackRow],
+        ids: Iterable[int],
+        *conditions: ColumnElement[bool],
+        order: tuple[InstrumentedAttribute, ...] = (),
+    ) -> list:
+        """The rows of `model` whose session is one of `ids`, a chunk of ids per statement."""
+        found = []
+        for chunk in _chunks(ids):
+            found.extend(
+                self.session.scalars(
+                    select(model)
+                    .where(model.session_id.in_(chunk), *conditions)
+                    .order_by(*order)
+                    .execution_options(**_FRESH)
+                )
             )
-            found.extend(_signup(row) for row in rows)
         return found
+
+    def signups(self, session_ids: Iterable[int]) -> list[Signup]:
+        order = (TrainingSignupRow.session_id, TrainingSignupRow.queue_no)
+        return [_signup(row) for row in self._select_in(TrainingSignupRow, session_ids, order=order)]
 
     def join(self, session_id: int, user_id: str, status: SignupStatus, now: datetime) -> Signup:
         last = self.session.scalar(
@@ -242,15 +254,8 @@ class TrainingRepository:
         )
 
     def signups_of_user(self, user_id: str, session_ids: Iterable[int]) -> dict[int, Signup]:
-        found: dict[int, Signup] = {}
-        for chunk in _chunks(session_ids):
-            rows = self.session.scalars(
-                select(TrainingSignupRow)
-                .where(TrainingSignupRow.user_id == user_id, TrainingSignupRow.session_id.in_(chunk))
-                .execution_options(**_FRESH)
-            )
-            found.update((row.session_id, _signup(row)) for row in rows)
-        return found
+        rows = self._select_in(TrainingSignupRow, session_ids, TrainingSignupRow.user_id == user_id)
+        return {row.session_id: _signup(row) for row in rows}
 
     # Feedback and settings ---------------------------------------------------------------
 
@@ -275,16 +280,8 @@ class TrainingRepository:
         return False
 
     def feedback(self, session_ids: Iterable[int]) -> list[Feedback]:
-        found: list[Feedback] = []
-        for chunk in _chunks(session_ids):
-            rows = self.session.scalars(
-                select(TrainingFeedbackRow)
-                .where(TrainingFeedbackRow.session_id.in_(chunk))
-                .order_by(TrainingFeedbackRow.submitted_at, TrainingFeedbackRow.id)
-                .execution_options(**_FRESH)
-            )
-            found.extend(_feedback(row) for row in rows)
-        return found
+        order = (TrainingFeedbackRow.submitted_at, TrainingFeedbackRow.id)
+        return [_feedback(row) for row in self._select_in(TrainingFeedbackRow, session_ids, order=order)]
 
     def approval_required(self, cohort_id: int) -> bool:
         value = self.session.scalar(
