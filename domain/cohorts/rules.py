@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from domain.cohorts.model import Cohort, MemberProfile, Membership, cohort_key
+from domain.cohorts.model import Cohort, MemberProfile, Membership
 from domain.messages import N_, DomainError
 
 
@@ -19,15 +19,6 @@ def channel_ref(channel_id: str) -> str:
 
 def unknown_cohort(name: str) -> DomainError:
     return DomainError(N_('There is no cohort named "{name}"; /cohort list shows them.'), name=name)
-
-
-def find_cohort(name: str, cohorts: Iterable[Cohort]) -> Cohort:
-    """The cohort called `name` (any case), or DomainError."""
-    key = cohort_key(name)
-    for cohort in cohorts:
-        if cohort_key(cohort.name) == key:
-            return cohort
-    raise unknown_cohort(name)
 
 
 def require_active(cohort: Cohort) -> Cohort:

@@ -24,11 +24,9 @@ from domain.cohorts.model import (
 )
 from domain.cohorts.rules import (
     channel_not_found,
-    find_cohort,
     require_active,
     require_members,
     require_people,
-    unknown_cohort,
 )
 from domain.messages import DomainError
 
@@ -291,19 +289,6 @@ def test_new_cohort_mistakes(overrides, fragment):
 
 
 # --- look-ups against what is stored ---------------------------------------------------------------
-
-
-def test_find_cohort_ignores_case():
-    cohorts = [cohort(id=1, name="eig6"), cohort(id=2, name="Généraux")]
-    assert find_cohort("GÉNÉRAUX", cohorts).id == 2
-    assert find_cohort("eig6", cohorts).id == 1
-
-
-def test_find_cohort_unknown():
-    with pytest.raises(DomainError) as caught:
-        find_cohort("eig9", [cohort()])
-    assert caught.value.message == unknown_cohort("x").message
-    assert caught.value.params == {"name": "eig9"}
 
 
 def test_require_active():
