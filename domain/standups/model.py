@@ -78,10 +78,6 @@ class StandupSettings:
     def question_count(self) -> int:
         return len(self.questions) if self.questions else len(DEFAULT_QUESTIONS)
 
-    @property
-    def default_questions(self) -> bool:
-        return not self.questions
-
 
 @dataclass(frozen=True)
 class StandupEntry:

@@ -83,7 +83,7 @@ def test_questions_are_checked_and_the_defaults_stay_defaults(store):
     assert check_questions(["a", "b"], 3).keys() == {"blockers"}
     defaults = ("Hier ?", "Aujourd’hui ?", "Blocages ?")
     kept = save_questions(store, ADMIN, 1, list(defaults), 3, True, lambda cohort: defaults)
-    assert kept.default_questions and kept.mood
+    assert kept.questions == () and kept.mood
     custom = save_questions(store, ADMIN, 1, ["Fait ?", "Bloqué ?"], 2, False, lambda cohort: defaults)
     assert custom.questions == ("Fait ?", "Bloqué ?") and custom.question_count == 2
     with pytest.raises(NotAllowed):
