@@ -49,7 +49,7 @@ def load(store, data: DigestData) -> TrainingWeek:
 def trainings_of_week(given: DigestInput) -> DigestSection:
     week: TrainingWeek = given.data.feature("trainings")
     start, now = week_start(given.data), given.period.as_of
-    figures = fellow_figures(week.sessions, week.signups, (), now, since=start, until=now)
+    figures = fellow_figures(week.sessions, week.signups, now, since=start, until=now)
     lines = tuple(
         Phrase(TRAINING_LINE, {"fellow": user(f), "attended": figures[f].attended, "given": figures[f].given})
         for f in given.scope.fellows

@@ -189,11 +189,6 @@ def check_comment(text: str | None) -> str:
     return comment
 
 
-def topic_key(title: str) -> str:
-    """Sessions on one topic share their title, whatever its case and spacing."""
-    return clean_line(title).casefold()
-
-
 def waitlist_position(signups: list[Signup], user_id: str) -> int | None:
     """1 for the first person waiting; None for someone not on the waitlist."""
     waiting = sorted((s for s in signups if s.status is SignupStatus.WAITLISTED), key=lambda s: s.queue_no)

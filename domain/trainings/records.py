@@ -36,8 +36,6 @@ class TrainingRepository(Protocol):
 
     def of_cohort(self, cohort_id: int) -> list[TrainingSession]: ...
 
-    def given_by(self, user_id: str) -> list[TrainingSession]: ...
-
     # Seats and sign-ups ------------------------------------------------------------------
 
     def take_seat(self, session_id: int) -> bool:

@@ -180,9 +180,6 @@ class TrainingRepository:
     def of_cohort(self, cohort_id: int) -> list[TrainingSession]:
         return self._sessions(TrainingSessionRow.cohort_id == cohort_id)
 
-    def given_by(self, user_id: str) -> list[TrainingSession]:
-        return self._sessions(TrainingSessionRow.facilitator == user_id)
-
     # Seats and sign-ups ------------------------------------------------------------------
 
     def take_seat(self, session_id: int) -> bool:

@@ -60,7 +60,7 @@ def test_a_training_from_proposal_to_feedback(trainings):
         is None
     )
     with trainings.ctx.uow() as uow:
-        [session] = uow.trainings.given_by("UANA")
+        [session] = uow.trainings.involving("UANA", trainings.ctx.clock.now())
     assert session.starts_at == PARIS_14H and seats(trainings, session.id) == "*2 places restantes*"
 
     # Ben clicks three times: one seat, one invitation. Chloé takes the last seat; David waits.

@@ -1,4 +1,4 @@
-"""Trainings in figures for digests and the skills directory, the export, and the commands."""
+"""Trainings in figures for the digests, the export, and the commands."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from domain.trainings.export import TRAINING_SECTIONS
 from domain.trainings.feedback import give_feedback
 from domain.trainings.model import SessionStatus
 from domain.trainings.signups import sign_up
-from domain.trainings.stats import cohort_figures, skills_of
+from domain.trainings.stats import fellow_figures
 from tests.domain.trainings.training_fakes import NOW, TrainingStoreFake, a_proposal, actor
 
 LATER = NOW + timedelta(days=30)
@@ -55,30 +55,21 @@ def store():
     return store
 
 
-def test_a_facilitators_trainings_by_topic(store):
-    topics = skills_of(store, "UANA", LATER)
-    assert [(t.topic, t.sessions, t.attendees, t.feedback_count, t.average_rating) for t in topics] == [
-        ("pandas  POUR débuter", 2, 3, 3, 4.0),
-        ("SQL", 1, 1, 0, None),
-    ]
-    assert skills_of(store, "UBEN", LATER) == []  # called off: not given
-    assert skills_of(store, "UANA", NOW) == []  # nothing held yet
+def _figures(store, since=None, until=None):
+    sessions = store.trainings.of_cohort(1)
+    signups = store.trainings.signups([s.id for s in sessions])
+    return fellow_figures(sessions, signups, LATER, since, until)
 
 
 def test_each_fellows_figures_for_a_digest(store):
-    figures = cohort_figures(store, 1, LATER)
-    assert (
-        figures["UANA"].given,
-        figures["UANA"].people_taught,
-        figures["UANA"].feedback_received,
-        figures["UANA"].average_received,
-    ) == (3, 4, 3, 4.0)
-    assert (figures["UBEN"].attended, figures["UBEN"].given, figures["UBEN"].feedback_given) == (2, 0, 1)
+    figures = _figures(store)
+    assert (figures["UANA"].attended, figures["UANA"].given) == (0, 3)
+    assert (figures["UBEN"].attended, figures["UBEN"].given) == (2, 0)
     assert figures["UCHLOE"].attended == 1  # the session called off does not count
 
 
 def test_figures_over_a_period(store):
-    week = cohort_figures(store, 1, LATER, since=NOW, until=NOW + timedelta(days=7))
+    week = _figures(store, since=NOW, until=NOW + timedelta(days=7))
     assert week["UANA"].given == 2 and "UDAVID" not in week  # his session is the week after
 
 

@@ -19,7 +19,6 @@ from domain.trainings.model import (
     check_start,
     check_title,
     is_link,
-    topic_key,
     waitlist_position,
 )
 from tests.domain.trainings.training_fakes import NOW
@@ -77,9 +76,8 @@ def test_ratings_and_comments():
     assert check_comment(None) == "" and check_comment("  bien ") == "bien"
 
 
-def test_links_topics_and_waitlist_positions():
+def test_links_and_waitlist_positions():
     assert is_link("HTTPS://visio.example.org") and not is_link("Salle https")
-    assert topic_key(" Pandas  POUR débuter") == topic_key("pandas pour Débuter")
     rows = [
         Signup(1, "A", SignupStatus.CONFIRMED, 1, NOW),
         Signup(1, "C", SignupStatus.WAITLISTED, 4, NOW),

@@ -99,9 +99,6 @@ class Trainings:
     def of_cohort(self, cohort_id):
         return self._sorted(s for s in self.sessions.values() if s.cohort_id == cohort_id)
 
-    def given_by(self, user_id):
-        return self._sorted(s for s in self.sessions.values() if s.facilitator == user_id)
-
     def take_seat(self, session_id):
         session = self.sessions[session_id]
         if session.seats_taken >= session.capacity:

@@ -107,7 +107,7 @@ def test_an_english_cohort_reads_english(trainings):
     assert view["submit"]["text"] == "Propose the session"
     assert trainings.submit(proposal(), user="UEMMA", metadata=json.loads(view["private_metadata"])) is None
     with trainings.ctx.uow() as uow:
-        [session] = uow.trainings.given_by("UEMMA")
+        [session] = uow.trainings.involving("UEMMA", trainings.ctx.clock.now())
     assert session.starts_at.isoformat() == "2026-03-10T14:00:00+00:00"  # 14:00 in Dakar
     answer = trainings.click(ids.TRAINING_SIGNUP, session.id, "UFRED", channel="C200")
     assert answer["text"].startswith("You have a seat at")

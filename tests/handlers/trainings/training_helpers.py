@@ -86,7 +86,9 @@ class Trainings:
         """Proposes a session through the form; its id."""
         assert self.submit(proposal(**fields), user=user) is None
         with self.ctx.uow() as uow:
-            return max(s.id for s in uow.trainings.given_by(user))
+            return max(
+                s.id for s in uow.trainings.involving(user, self.ctx.clock.now()) if s.facilitator == user
+            )
 
     def click(
         self, action_id: str, session_id: int, user: str = "UBEN", channel: str = "C100"
