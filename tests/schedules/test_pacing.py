@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from time import monotonic
 
 import pytest
 
@@ -41,8 +42,12 @@ def test_a_sliding_minute_per_workspace_and_a_second_per_conversation():
 
 
 def test_no_pacer_no_wait():
-    with paced(None, "D1"):
-        pass
+    started = monotonic()
+    for _ in range(3):
+        with paced(None, "D1"):
+            pass
+    # Paced, three posts to one conversation would take at least two seconds.
+    assert monotonic() - started < 1.0
 
 
 @pytest.fixture
