@@ -8,15 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.checkins.due import KINDS, MISSED, PROMPT, REMINDER, due_work
-from domain.ports import Context
-from domain.scheduling import PlannedOccurrence, Report
+from domain.checkins.due import MISSED, PROMPT, REMINDER, due_work
+from domain.ports import Context, UnitOfWork
+from domain.scheduling import PlannedOccurrence
 from handlers.blocks.checkins.messages import missed, prompt, reminder
-from schedules.delivery import deliver_due
-
-kind = "checkins"
-
-LABELS = {PROMPT: "prompts", REMINDER: "reminders", MISSED: "missed notes"}
+from schedules.delivery import DeliveryJob, Send
 
 
 def _lang(planned: PlannedOccurrence, recipient: str) -> str:
@@ -36,17 +32,18 @@ def _missed(planned: PlannedOccurrence, recipient: str) -> dict:
     return missed(planned.data["cohort"], planned.data["missed"], _lang(planned, recipient))
 
 
-RENDER = {PROMPT: _prompt, REMINDER: _reminder, MISSED: _missed}
+def _plan(ctx: Context, uow: UnitOfWork, now: datetime) -> dict[str, list[PlannedOccurrence]]:
+    due = due_work(uow, now, ctx.holidays, ctx.admins)
+    uow.commit()  # the rounds' check-ins, opened or missed as they are planned
+    return due
 
 
-def run(ctx: Context, now: datetime) -> Report:
-    with ctx.uow() as uow:
-        due = due_work(uow, now, ctx.holidays, ctx.admins)
-        uow.commit()
-    report = Report(kind)
-    for work in KINDS:
-        if due.get(work):
-            done = deliver_due(ctx, now, work, due[work], RENDER[work])
-            for what, amount in done.counts.items():
-                report.add(f"{LABELS[work]} {what}", amount)
-    return report
+CHECKINS = DeliveryJob(
+    "checkins",
+    _plan,
+    {
+        PROMPT: Send(_prompt, "prompts"),
+        MISSED: Send(_missed, "missed notes"),
+        REMINDER: Send(_reminder, "reminders"),
+    },
+)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
-from domain.ports import Context
+from domain.ports import Context, UnitOfWork
 from domain.scheduling import (
     DeliveryStatus,
     Occurrence,
@@ -52,6 +53,48 @@ TOKEN_ERRORS = {
 }
 
 Render = Callable[[PlannedOccurrence, str], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Send:
+    """How one kind of occurrence is rendered, and the words its counts carry in a job's report."""
+
+    render: Render
+    label: str | None = None  # None: the counts as they are ("sent", "missed"…)
+
+
+def deliver_kinds(
+    ctx: Context,
+    now: datetime,
+    report: Report,
+    due: Mapping[str, Sequence[PlannedOccurrence]],
+    sends: Mapping[str, Send],
+) -> Report:
+    """Delivers what is due, kind after kind in the order of `sends`, into one report."""
+    for kind, send in sends.items():
+        if due.get(kind):
+            done = deliver_due(ctx, now, kind, due[kind], send.render)
+            for what, amount in done.counts.items():
+                report.add(f"{send.label} {what}" if send.label else what, amount)
+    return report
+
+
+# What a job has due, per kind, planned in the unit of work it is given.
+Plan = Callable[[Context, UnitOfWork, datetime], Mapping[str, Sequence[PlannedOccurrence]]]
+
+
+@dataclass(frozen=True, eq=False)  # a job is itself: compared and hashed by identity
+class DeliveryJob:
+    """A job that plans what is due in one unit of work, then delivers it kind by kind."""
+
+    kind: str
+    plan: Plan
+    sends: Mapping[str, Send]
+
+    def run(self, ctx: Context, now: datetime) -> Report:
+        with ctx.uow() as uow:
+            due = self.plan(ctx, uow, now)
+        return deliver_kinds(ctx, now, Report(self.kind), due, self.sends)
 
 
 def delivery_metadata(delivery_id: int) -> dict[str, Any]:

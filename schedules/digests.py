@@ -14,11 +14,7 @@ from domain.digests.model import DigestFeature
 from domain.ports import Context
 from domain.scheduling import PlannedOccurrence, Report
 from handlers.blocks.digests.messages import render_digest
-from schedules.delivery import deliver_due
-
-kind = "digests"
-
-LABELS = {MENTOR_DIGEST: "mentor digests", ADMIN_DIGEST: "admin digests"}
+from schedules.delivery import Send, deliver_kinds
 
 
 def _render(planned: PlannedOccurrence, recipient: str) -> dict:
@@ -26,27 +22,23 @@ def _render(planned: PlannedOccurrence, recipient: str) -> dict:
     return render_digest(book.digest(recipient, planned.data["audience"]), book.language(recipient))
 
 
-@dataclass(eq=False)
+SENDS = {MENTOR_DIGEST: Send(_render, "mentor digests"), ADMIN_DIGEST: Send(_render, "admin digests")}
+
+
+@dataclass(eq=False)  # a job is itself: compared and hashed by identity
 class DigestJob:
     """The digests, made of the sections the features declare (`features`, in reading order)."""
 
     features: tuple[DigestFeature, ...]
-    kind: str = kind
+    kind: str = "digests"
 
     def run(self, ctx: Context, now: datetime) -> Report:
-        return run(ctx, now, self.features)
-
-
-def run(ctx: Context, now: datetime, features: tuple[DigestFeature, ...]) -> Report:
-    with ctx.uow() as uow:
-        due = due_runs(uow, now, ctx.holidays)
-    report = Report(kind)
-    for cohort_digests in due:
-        # One cohort at a time: its week is loaded, sent to every reader, then let go.
         with ctx.uow() as uow:
-            planned = plan_digests(uow, cohort_digests, now, features, ctx.admins)
-        for work, items in planned.items():
-            done = deliver_due(ctx, now, work, items, _render)
-            for what, amount in done.counts.items():
-                report.add(f"{LABELS[work]} {what}", amount)
-    return report
+            due = due_runs(uow, now, ctx.holidays)
+        report = Report(self.kind)
+        for cohort_digests in due:
+            # One cohort at a time: its week is loaded, sent to every reader, then let go.
+            with ctx.uow() as uow:
+                planned = plan_digests(uow, cohort_digests, now, self.features, ctx.admins)
+            deliver_kinds(ctx, now, report, planned, SENDS)
+        return report

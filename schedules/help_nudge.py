@@ -3,22 +3,14 @@ them, ask again or close them (scheduled sends of kind `help_nudge`)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from domain.peer_help.due import NUDGE, plan_nudges
-from domain.ports import Context
-from domain.scheduling import PlannedOccurrence, Report
+from domain.scheduling import PlannedOccurrence
 from handlers.blocks.peer_help.messages import nudge_message
-from schedules.delivery import deliver_due
-
-kind = NUDGE
+from schedules.delivery import DeliveryJob, Send
 
 
 def render(item: PlannedOccurrence, recipient: str) -> dict:
     return nudge_message(item.data["view"])
 
 
-def run(ctx: Context, now: datetime) -> Report:
-    with ctx.uow() as uow:
-        planned = plan_nudges(uow, now)
-    return deliver_due(ctx, now, kind, planned, render)
+HELP_NUDGE = DeliveryJob(NUDGE, lambda ctx, uow, now: {NUDGE: plan_nudges(uow, now)}, {NUDGE: Send(render)})

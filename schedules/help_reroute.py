@@ -3,15 +3,10 @@ asker told to whom (scheduled sends of kind `help_reroute`)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from domain.peer_help.due import REROUTE, plan_reroutes
-from domain.ports import Context
-from domain.scheduling import PlannedOccurrence, Report
+from domain.scheduling import PlannedOccurrence
 from handlers.blocks.peer_help.messages import rerouted_to_asker, routed_message
-from schedules.delivery import deliver_due
-
-kind = REROUTE
+from schedules.delivery import DeliveryJob, Send
 
 
 def render(item: PlannedOccurrence, recipient: str) -> dict:
@@ -21,7 +16,6 @@ def render(item: PlannedOccurrence, recipient: str) -> dict:
     return routed_message(view)
 
 
-def run(ctx: Context, now: datetime) -> Report:
-    with ctx.uow() as uow:
-        planned = plan_reroutes(uow, now)
-    return deliver_due(ctx, now, kind, planned, render)
+HELP_REROUTE = DeliveryJob(
+    REROUTE, lambda ctx, uow, now: {REROUTE: plan_reroutes(uow, now)}, {REROUTE: Send(render)}
+)

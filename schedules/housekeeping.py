@@ -9,12 +9,16 @@ from domain.scheduling import Report
 
 EVENT_MEMORY = timedelta(days=1)
 
-kind = "housekeeping"
+
+class Housekeeping:
+    kind = "housekeeping"
+
+    def run(self, ctx: Context, now: datetime) -> Report:
+        report = Report(self.kind)
+        with ctx.uow() as uow:
+            report.add("event ids forgotten", uow.events.forget_before(now - EVENT_MEMORY))
+            uow.commit()
+        return report
 
 
-def run(ctx: Context, now: datetime) -> Report:
-    report = Report(kind)
-    with ctx.uow() as uow:
-        report.add("event ids forgotten", uow.events.forget_before(now - EVENT_MEMORY))
-        uow.commit()
-    return report
+HOUSEKEEPING = Housekeeping()

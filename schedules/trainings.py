@@ -43,4 +43,7 @@ class TrainingJob:
         return reminder(self.kind, view, lang, facilitator)
 
 
-JOBS = [TrainingJob(REMINDER_24H), TrainingJob(REMINDER_1H), TrainingJob(FEEDBACK)]
+TRAINING_REMINDERS_24H = TrainingJob(REMINDER_24H)
+TRAINING_REMINDERS_1H = TrainingJob(REMINDER_1H)
+TRAINING_FEEDBACK = TrainingJob(FEEDBACK)
+JOBS = (TRAINING_REMINDERS_24H, TRAINING_REMINDERS_1H, TRAINING_FEEDBACK)

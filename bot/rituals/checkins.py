@@ -12,7 +12,7 @@ from handlers.blocks.checkins import home
 from handlers.checkins import listeners
 from handlers.cohorts.subcommands import ShowLine
 from handlers.home.sections import HomeSection
-from schedules import checkins
+from schedules.checkins import CHECKINS as CHECKIN_JOB
 from storage.checkins import tables
 
 
@@ -33,7 +33,7 @@ CHECKINS = Feature(
     actions=(ids.CHECKIN_OPEN,),
     views=(ids.CHECKIN_ANSWER,),
     # Before the digests in a tick: a digest sees the check-ins recorded as missed in the same tick.
-    jobs=fixed(checkins),
+    jobs=fixed(CHECKIN_JOB),
     cohort_subcommands=listeners.CHECKIN_SUBCOMMANDS,
     show_lines=(ShowLine(CHECKIN_SCHEDULE),),
     export_sections=(checkins_section,),

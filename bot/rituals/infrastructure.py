@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.feature import Feature, fixed
 from handlers import errors, middleware
-from schedules import housekeeping
+from schedules.housekeeping import HOUSEKEEPING
 from storage import models
 
 
@@ -29,6 +29,6 @@ INFRASTRUCTURE = Feature(
         "was already delivered after a crash.",
         "groups:history": "The same check for a cohort's private channel.",
     },
-    jobs=fixed(housekeeping),
+    jobs=fixed(HOUSEKEEPING),
     tables=(models,),
 )

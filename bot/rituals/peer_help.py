@@ -11,7 +11,8 @@ from handlers import ids
 from handlers.blocks.peer_help.home import help_section
 from handlers.home.sections import HomeSection
 from handlers.peer_help import listeners, skills
-from schedules import help_nudge, help_reroute
+from schedules.help_nudge import HELP_NUDGE
+from schedules.help_reroute import HELP_REROUTE
 from storage.peer_help import tables
 
 
@@ -32,7 +33,7 @@ PEER_HELP = Feature(
     ),
     actions=(ids.STANDUP_BLOCKER_TO_HELP, ids.HELP_REASK, ids.HELP_OFFER, ids.HELP_RESOLVE, ids.HELP_CLOSE),
     views=(ids.HELP_REQUEST, ids.HELP_RESOLVE_FORM),
-    jobs=fixed(help_reroute, help_nudge),
+    jobs=fixed(HELP_REROUTE, HELP_NUDGE),
     cohort_subcommands=skills.SUBCOMMANDS,
     export_sections=HELP_SECTIONS,
     digest=(digest_help.FEATURE,),

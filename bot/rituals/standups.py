@@ -14,7 +14,7 @@ from handlers.blocks.standups.replies import show_summary
 from handlers.cohorts.subcommands import ShowLine
 from handlers.home.sections import HomeSection
 from handlers.standups import admin, listeners
-from schedules import standups
+from schedules.standups import STANDUPS as STANDUP_JOB
 from storage.standups import tables
 
 
@@ -35,7 +35,7 @@ STANDUPS = Feature(
     actions=(ids.STANDUP_OPEN, ids.STANDUP_SKIP),
     views=(ids.STANDUP_ANSWER, ids.STANDUP_QUESTIONS),
     events=("message.im",),
-    jobs=fixed(standups),
+    jobs=fixed(STANDUP_JOB),
     cohort_subcommands=admin.SUBCOMMANDS,
     show_lines=(ShowLine(STANDUP_SCHEDULE, show_summary),),
     export_sections=STANDUP_SECTIONS,

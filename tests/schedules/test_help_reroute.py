@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from bot.features import tick_jobs
 from handlers import ids
-from schedules import help_nudge, help_reroute
 from schedules.engine import tick
+from schedules.help_nudge import HELP_NUDGE
+from schedules.help_reroute import HELP_REROUTE
 from tests.handlers.peer_help import peer_help_helpers
 from tests.handlers.peer_help.peer_help_helpers import HelpDesk, buttons
 
-JOBS = [help_reroute, help_nudge]
+JOBS = [HELP_REROUTE, HELP_NUDGE]
 
 desk = peer_help_helpers.desk  # a fixture, found by name
 
@@ -26,7 +27,7 @@ def _skilled(desk: HelpDesk, *users: str) -> None:
 
 
 def test_the_jobs_are_registered():
-    assert {help_reroute, help_nudge} <= set(tick_jobs())
+    assert {HELP_REROUTE, HELP_NUDGE} <= set(tick_jobs())
 
 
 def test_a_request_without_offer_goes_to_the_next_best_after_24_hours_once(desk: HelpDesk):
@@ -35,17 +36,17 @@ def test_a_request_without_offer_goes_to_the_next_best_after_24_hours_once(desk:
     request_id = desk.request("Requête lente", "UANA", skills="python")
     first = {u for u in ("UBEN", "UCHLOE", "UDAVID", "UEVA", "UFRED") if desk.fake.messages(u)}
     assert len(first) == 3
-    assert _run(desk, hours=23, minutes=59)[help_reroute.kind] == {}
+    assert _run(desk, hours=23, minutes=59)[HELP_REROUTE.kind] == {}
     report = _run(desk, minutes=1)
     second = {u for u in ("UBEN", "UCHLOE", "UDAVID", "UEVA", "UFRED") if desk.fake.messages(u)} - first
-    assert report[help_reroute.kind] == {"sent": 3} and len(second) == 2, "two people left, and the asker"
+    assert report[HELP_REROUTE.kind] == {"sent": 3} and len(second) == 2, "two people left, and the asker"
     for user_id in second:
         assert buttons(desk.fake.messages(user_id)[-1]) == {ids.HELP_OFFER: str(request_id)}
     told = desk.dms("UANA")[-1]
     assert told.startswith("Personne n’a encore proposé son aide pour «\u00a0Requête lente\u00a0»")
     assert all(f"<@{user_id}>" in told for user_id in second)
     sent = desk.fake.count("chat.postMessage")
-    assert _run(desk, minutes=1)[help_reroute.kind] == {} and _run(desk, hours=30)[help_reroute.kind] == {}
+    assert _run(desk, minutes=1)[HELP_REROUTE.kind] == {} and _run(desk, hours=30)[HELP_REROUTE.kind] == {}
     assert desk.fake.count("chat.postMessage") == sent
 
 
@@ -53,14 +54,14 @@ def test_a_request_someone_offered_on_is_not_re_routed(desk: HelpDesk):
     _skilled(desk, "UBEN", "UCHLOE", "UDAVID", "UEVA")
     request_id = desk.request("Requête lente", "UANA", skills="python")
     desk.click(ids.HELP_OFFER, request_id, "UBEN")
-    assert _run(desk, hours=25)[help_reroute.kind] == {}
+    assert _run(desk, hours=25)[HELP_REROUTE.kind] == {}
 
 
 def test_the_delay_is_the_cohort_s_and_nobody_left_means_the_asker_is_told(desk: HelpDesk):
     desk.say("/cohort", "peerhelp eig7 reroute=2", "UADMIN")
     _skilled(desk, "UBEN")
     desk.request("Requête lente", "UANA", skills="python")
-    assert _run(desk, hours=2)[help_reroute.kind] == {"sent": 1}
+    assert _run(desk, hours=2)[HELP_REROUTE.kind] == {"sent": 1}
     assert desk.dms("UANA")[-1].startswith(
         "Personne n’a encore proposé son aide pour «\u00a0Requête lente\u00a0», et personne d’autre"
     )
@@ -72,9 +73,9 @@ def test_a_rate_limited_re_route_is_sent_at_the_next_tick(desk: HelpDesk):
     desk.request("Requête lente", "UANA", skills="python")
     desk.fake.rate_limit_next("chat.postMessage", times=2)
     desk.ctx.slack.retry_handlers.clear()  # the client's own 429 retry would hide the release
-    assert _run(desk, hours=24)[help_reroute.kind] == {}
-    assert _run(desk, minutes=1)[help_reroute.kind] == {"sent": 2}
-    assert _run(desk, minutes=1)[help_reroute.kind] == {}
+    assert _run(desk, hours=24)[HELP_REROUTE.kind] == {}
+    assert _run(desk, minutes=1)[HELP_REROUTE.kind] == {"sent": 2}
+    assert _run(desk, minutes=1)[HELP_REROUTE.kind] == {}
 
 
 def test_a_request_still_active_after_a_week_prompts_its_asker_once(desk: HelpDesk):
@@ -84,8 +85,8 @@ def test_a_request_still_active_after_a_week_prompts_its_asker_once(desk: HelpDe
     _run(desk, hours=1)
     done = desk.request("Vite réglé", "UCHLOE", skills="python")
     desk.resolve(done, "UCHLOE")
-    assert _run(desk, days=6, hours=22)[help_nudge.kind] == {}
-    assert _run(desk, hours=1)[help_nudge.kind] == {"sent": 1}
+    assert _run(desk, days=6, hours=22)[HELP_NUDGE.kind] == {}
+    assert _run(desk, hours=1)[HELP_NUDGE.kind] == {"sent": 1}
     nudge = desk.fake.messages("UANA")[-1]
     assert nudge["text"].startswith("Votre demande «\u00a0Déjà pris\u00a0» est ouverte depuis une semaine.")
     assert buttons(nudge) == {
@@ -93,11 +94,11 @@ def test_a_request_still_active_after_a_week_prompts_its_asker_once(desk: HelpDe
         ids.HELP_REASK: str(claimed),
         ids.HELP_CLOSE: str(claimed),
     }
-    assert _run(desk, hours=2)[help_nudge.kind] == {}
+    assert _run(desk, hours=2)[HELP_NUDGE.kind] == {}
     assert not any("une semaine" in text for text in desk.dms("UCHLOE"))
 
 
 def test_a_nudge_missed_for_days_is_recorded_not_sent(desk: HelpDesk):
     desk.request("Oubliée", "UANA")
-    assert _run(desk, days=11)[help_nudge.kind] == {"missed": 1}
+    assert _run(desk, days=11)[HELP_NUDGE.kind] == {"missed": 1}
     assert not any("une semaine" in text for text in desk.dms("UANA"))
