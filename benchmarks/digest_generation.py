@@ -272,11 +272,11 @@ def generate(uow_factory) -> int:
             planned = plan_digests(uow, cohort_digests, DUE, SOURCES.digest)
         for items in planned.values():
             for item in items:
-                book = item.data["book"]
+                book = item.payload.book
                 if book is None:  # last week's, past its grace: the scheduling core records it as missed
                     continue
                 for reader in item.recipients:
-                    render_digest(book.digest(reader, item.data["audience"]), book.language(reader))
+                    render_digest(book.digest(reader, item.payload.audience), book.language(reader))
                     rendered += 1
     return rendered
 

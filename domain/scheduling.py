@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Generic, TypeVar
 
 # A delivery claimed longer ago than this by a process that never confirmed it is presumed
 # abandoned (the process died mid-send) and is reconciled against the conversation.
 CLAIM_LEASE = timedelta(minutes=5)
+
+# What the planner of a kind hands its renderer: one frozen dataclass per kind.
+P = TypeVar("P")
 
 
 class Timing(StrEnum):
@@ -38,8 +41,11 @@ class OccurrenceStatus(StrEnum):
 
 
 @dataclass(frozen=True)
-class PlannedOccurrence:
-    """What a kind of scheduled work says is due: recipients and when, nothing stored yet."""
+class PlannedOccurrence(Generic[P]):
+    """What a kind of scheduled work says is due: recipients and when, nothing stored yet.
+
+    `payload` carries what its messages need; only the rest is stored.
+    """
 
     kind: str
     subject: str
@@ -47,7 +53,7 @@ class PlannedOccurrence:
     due_at: datetime
     grace_until: datetime
     recipients: tuple[str, ...]
-    data: dict[str, Any] = field(default_factory=dict, compare=False)
+    payload: P = field(compare=False)
 
     def timing(self, now: datetime) -> Timing:
         return timing(self.due_at, self.grace_until, now)

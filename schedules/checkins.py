@@ -8,31 +8,27 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.checkins.due import MISSED, PROMPT, REMINDER, due_work
+from domain.checkins.due import MISSED, PROMPT, REMINDER, CheckinMessage, CheckinMissed, due_work
 from domain.ports import Context, UnitOfWork
 from domain.scheduling import PlannedOccurrence
 from handlers.blocks.checkins.messages import missed, prompt, reminder
 from schedules.delivery import DeliveryJob, Send
 
 
-def _lang(planned: PlannedOccurrence, recipient: str) -> str:
-    data = planned.data
-    return data["langs"].get(recipient) or data["cohort"].lang
+def _prompt(planned: PlannedOccurrence[CheckinMessage], recipient: str) -> dict:
+    return prompt(planned.payload.cohort, planned.payload.lang(recipient))
 
 
-def _prompt(planned: PlannedOccurrence, recipient: str) -> dict:
-    return prompt(planned.data["cohort"], _lang(planned, recipient))
+def _reminder(planned: PlannedOccurrence[CheckinMessage], recipient: str) -> dict:
+    return reminder(planned.payload.cohort, planned.local_date, planned.payload.lang(recipient))
 
 
-def _reminder(planned: PlannedOccurrence, recipient: str) -> dict:
-    return reminder(planned.data["cohort"], planned.local_date, _lang(planned, recipient))
+def _missed(planned: PlannedOccurrence[CheckinMissed], recipient: str) -> dict:
+    note = planned.payload
+    return missed(note.cohort, note.missed, note.lang(recipient))
 
 
-def _missed(planned: PlannedOccurrence, recipient: str) -> dict:
-    return missed(planned.data["cohort"], planned.data["missed"], _lang(planned, recipient))
-
-
-def _plan(ctx: Context, uow: UnitOfWork, now: datetime) -> dict[str, list[PlannedOccurrence]]:
+def _plan(ctx: Context, uow: UnitOfWork, now: datetime) -> dict[str, list[PlannedOccurrence[CheckinMessage]]]:
     due = due_work(uow, now, ctx.holidays, ctx.admins)
     uow.commit()  # the rounds' check-ins, opened or missed as they are planned
     return due

@@ -52,7 +52,7 @@ TOKEN_ERRORS = {
     "not_allowed_token_type",
 }
 
-Render = Callable[[PlannedOccurrence, str], dict[str, Any]]
+Render = Callable[[PlannedOccurrence[Any], str], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def deliver_kinds(
     ctx: Context,
     now: datetime,
     report: Report,
-    due: Mapping[str, Sequence[PlannedOccurrence]],
+    due: Mapping[str, Sequence[PlannedOccurrence[Any]]],
     sends: Mapping[str, Send],
 ) -> Report:
     """Delivers what is due, kind after kind in the order of `sends`, into one report."""
@@ -80,7 +80,7 @@ def deliver_kinds(
 
 
 # What a job has due, per kind, planned in the unit of work it is given.
-Plan = Callable[[Context, UnitOfWork, datetime], Mapping[str, Sequence[PlannedOccurrence]]]
+Plan = Callable[[Context, UnitOfWork, datetime], Mapping[str, Sequence[PlannedOccurrence[Any]]]]
 
 
 @dataclass(frozen=True, eq=False)  # a job is itself: compared and hashed by identity
@@ -102,7 +102,7 @@ def delivery_metadata(delivery_id: int) -> dict[str, Any]:
 
 
 def deliver_due(
-    ctx: Context, now: datetime, kind: str, planned: Iterable[PlannedOccurrence], render: Render
+    ctx: Context, now: datetime, kind: str, planned: Iterable[PlannedOccurrence[Any]], render: Render
 ) -> Report:
     """Records what is due and sends what is pending; what is past its grace is recorded as missed."""
     report = Report(kind)
@@ -128,7 +128,7 @@ def deliver_due(
     return report
 
 
-def _record(ctx: Context, item: PlannedOccurrence, now: datetime) -> Occurrence:
+def _record(ctx: Context, item: PlannedOccurrence[Any], now: datetime) -> Occurrence:
     status = OccurrenceStatus.OPEN if item.timing(now) is Timing.DUE else OccurrenceStatus.MISSED
     with ctx.uow() as uow:
         occurrence = uow.schedule.record(item, status, now)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.digests.due import ADMIN_DIGEST, MENTOR_DIGEST, due_runs, plan_digests
+from domain.digests.due import ADMIN_DIGEST, MENTOR_DIGEST, WeeklyDigest, due_runs, plan_digests
 from domain.digests.model import DigestFeature
 from domain.ports import Context
 from domain.scheduling import PlannedOccurrence, Report
@@ -17,9 +17,10 @@ from handlers.blocks.digests.messages import render_digest
 from schedules.delivery import Send, deliver_kinds
 
 
-def _render(planned: PlannedOccurrence, recipient: str) -> dict:
-    book = planned.data["book"]
-    return render_digest(book.digest(recipient, planned.data["audience"]), book.language(recipient))
+def _render(planned: PlannedOccurrence[WeeklyDigest], recipient: str) -> dict:
+    book, audience = planned.payload.book, planned.payload.audience
+    assert book is not None  # loaded whenever the digests can be sent
+    return render_digest(book.digest(recipient, audience), book.language(recipient))
 
 
 SENDS = {MENTOR_DIGEST: Send(_render, "mentor digests"), ADMIN_DIGEST: Send(_render, "admin digests")}

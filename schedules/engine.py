@@ -16,7 +16,8 @@ from schedules import reconcile
 
 
 class Job(Protocol):
-    kind: str
+    @property
+    def kind(self) -> str: ...
 
     def run(self, ctx: Context, now: datetime) -> Report: ...
 

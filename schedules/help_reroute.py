@@ -3,17 +3,17 @@ asker told to whom (scheduled sends of kind `help_reroute`)."""
 
 from __future__ import annotations
 
-from domain.peer_help.due import REROUTE, plan_reroutes
+from domain.peer_help.due import REROUTE, HelpReroute, plan_reroutes
 from domain.scheduling import PlannedOccurrence
 from handlers.blocks.peer_help.messages import rerouted_to_asker, routed_message
 from schedules.delivery import DeliveryJob, Send
 
 
-def render(item: PlannedOccurrence, recipient: str) -> dict:
-    view = item.data["view"]
-    if recipient == view.request.asker:
-        return rerouted_to_asker(view, item.data["helpers"])
-    return routed_message(view)
+def render(item: PlannedOccurrence[HelpReroute], recipient: str) -> dict:
+    reroute = item.payload
+    if recipient == reroute.view.request.asker:
+        return rerouted_to_asker(reroute.view, reroute.helpers)
+    return routed_message(reroute.view)
 
 
 HELP_REROUTE = DeliveryJob(

@@ -11,7 +11,7 @@ from datetime import datetime
 from domain.ports import Context
 from domain.scheduling import PlannedOccurrence, Report
 from domain.trainings.access import SessionView
-from domain.trainings.due import FEEDBACK, REMINDER_1H, REMINDER_24H, due_occurrences
+from domain.trainings.due import FEEDBACK, REMINDER_1H, REMINDER_24H, TrainingNotice, due_occurrences
 from domain.trainings.skills import credit_facilitators
 from handlers.blocks.trainings.notices import feedback_prompt, reminder
 from schedules.delivery import deliver_due
@@ -26,18 +26,18 @@ class TrainingJob:
         with ctx.uow() as uow:
             planned = due_occurrences(uow, self.kind, now)
             if self.kind == FEEDBACK and planned:
-                credited = credit_facilitators(uow, [item.data["session"] for item in planned])
+                credited = credit_facilitators(uow, [item.payload.session for item in planned])
                 uow.commit()
         report = deliver_due(ctx, now, self.kind, planned, self.render)
         if credited:
             report.add("skills credited", credited)
         return report
 
-    def render(self, planned: PlannedOccurrence, recipient: str) -> dict:
-        session, cohort = planned.data["session"], planned.data["cohort"]
-        view = SessionView(session, cohort, planned.data["attendees"])
-        lang = planned.data["langs"].get(recipient, cohort.lang)
-        facilitator = recipient == session.facilitator
+    def render(self, planned: PlannedOccurrence[TrainingNotice], recipient: str) -> dict:
+        notice = planned.payload
+        view = SessionView(notice.session, notice.cohort, notice.attendees)
+        lang = notice.lang(recipient)
+        facilitator = recipient == notice.session.facilitator
         if self.kind == FEEDBACK:
             return feedback_prompt(view, lang, facilitator)
         return reminder(self.kind, view, lang, facilitator)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from domain.calendar import PublicHolidays, at_local
-from domain.checkins.model import REMIND_AFTER, CheckinSchedule
+from domain.checkins.model import REMIND_AFTER, CheckinSchedule, MentorCheckin
 from domain.checkins.records import CheckinStore
 from domain.cohorts.model import Cohort, Role
 from domain.cohorts.overview import active_members
@@ -115,22 +115,40 @@ def _recipients(store: CheckinStore, c: Candidate, now: datetime, program_admins
     return tuple(admins_of(store, cohort, nominal, program_admins))
 
 
-def _data(store: CheckinStore, c: Candidate, program_admins: Collection[str]) -> dict:
-    data = {"cohort": c.cohort, "round": c.round, "langs": languages(store, c.cohort, program_admins)}
+@dataclass(frozen=True)
+class CheckinMessage:
+    """A round's prompt or reminder to the cohort's mentors, each in their language."""
+
+    cohort: Cohort
+    langs: dict[str, str]
+
+    def lang(self, recipient: str) -> str:
+        return self.langs.get(recipient) or self.cohort.lang
+
+
+@dataclass(frozen=True)
+class CheckinMissed(CheckinMessage):
+    """The note to the cohort's admins: the check-ins of earlier rounds never answered."""
+
+    missed: tuple[MentorCheckin, ...]
+
+
+def _payload(store: CheckinStore, c: Candidate, program_admins: Collection[str]) -> CheckinMessage:
+    langs = languages(store, c.cohort, program_admins)
     if c.kind == MISSED:
-        data["missed"] = store.checkins.missed_at(c.cohort.id, c.round.nominal)
-    return data
+        return CheckinMissed(c.cohort, langs, tuple(store.checkins.missed_at(c.cohort.id, c.round.nominal)))
+    return CheckinMessage(c.cohort, langs)
 
 
 def due_work(
     store: CheckinStore, now: datetime, public: PublicHolidays | None, program_admins: Collection[str] = ()
-) -> dict[str, list[PlannedOccurrence]]:
+) -> dict[str, list[PlannedOccurrence[CheckinMessage]]]:
     """Per kind, what to hand to `deliver_due`; records the rounds' check-ins as it goes (caller commits)."""
     running = store.checkins.running_checkins()
     if not running:
         return {}
     found = candidates(running, store.checkins.holidays_of([c.id for c, _ in running]), public, now)
-    planned: dict[str, list[PlannedOccurrence]] = defaultdict(list)
+    planned: dict[str, list[PlannedOccurrence[CheckinMessage]]] = defaultdict(list)
     for kind in KINDS:
         mine = [c for c in found if c.kind == kind]
         known = store.schedule.known(kind, {c.round.nominal for c in mine}) if mine else {}
@@ -147,7 +165,7 @@ def due_work(
                     c.due_at,
                     c.grace_until,
                     recipients,
-                    data=_data(store, c, program_admins),
+                    _payload(store, c, program_admins),
                 )
             )
     return planned

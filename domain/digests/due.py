@@ -126,6 +126,14 @@ def open_book(
 
 
 @dataclass(frozen=True)
+class WeeklyDigest:
+    """The digests of one audience of a cohort, each built from the week's book when it is sent."""
+
+    audience: Audience
+    book: DigestBook | None  # loaded only while the digests can be sent
+
+
+@dataclass(frozen=True)
 class DueDigests:
     """One cohort's digest round with occurrences still to record or send, kind by kind (None: new)."""
 
@@ -157,7 +165,7 @@ def plan_digests(
     now: datetime,
     features: tuple[DigestFeature, ...],
     program_admins: Collection[str] = (),
-) -> dict[str, list[PlannedOccurrence]]:
+) -> dict[str, list[PlannedOccurrence[WeeklyDigest]]]:
     """Per kind, one cohort's digests for `deliver_due`; its week is loaded only when they can be sent."""
     run = due.run
     sendable = timing(run.round.due_at, run.grace_until, now) is Timing.DUE
@@ -173,7 +181,7 @@ def plan_digests(
                 run.round.due_at,
                 run.grace_until,
                 recipients,
-                data={"book": book, "audience": KINDS[kind]},
+                WeeklyDigest(KINDS[kind], book),
             )
         ]
     return planned

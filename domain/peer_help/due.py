@@ -8,13 +8,14 @@ Both are occurrences of the scheduling core (kinds `help_reroute` and `help_nudg
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.calendar import local_date
 from domain.peer_help.lifecycle import HelpView, view_of
 from domain.peer_help.records import HelpRequest, HelpStatus, HelpStore
 from domain.peer_help.routing import route
-from domain.scheduling import OccurrenceStatus, PlannedOccurrence
+from domain.scheduling import OccurrenceStatus, P, PlannedOccurrence
 
 REROUTE = "help_reroute"
 NUDGE = "help_nudge"
@@ -23,6 +24,21 @@ REROUTE_GRACE = timedelta(hours=24)
 NUDGE_GRACE = timedelta(days=3)
 # Requests older than this are not looked at any more: their sends are done or long missed.
 LOOKBACK = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class HelpNudge:
+    """The prompt to an asker whose request is still active a week on."""
+
+    view: HelpView
+
+
+@dataclass(frozen=True)
+class HelpReroute:
+    """A request sent to the next best people (`helpers`), and its asker told to whom."""
+
+    view: HelpView
+    helpers: tuple[str, ...]
 
 
 def help_subject(request_id: int) -> str:
@@ -50,8 +66,9 @@ def _plan(
     due_of: Callable[[HelpRequest], datetime],
     grace: timedelta,
     recipients: Callable[[HelpView, object, bool], tuple[str, ...]],
-) -> list[PlannedOccurrence]:
-    planned = []
+    payload: Callable[[HelpView, tuple[str, ...]], P],
+) -> list[PlannedOccurrence[P]]:
+    planned: list[PlannedOccurrence[P]] = []
     for request in store.help.active_since(now - LOOKBACK):
         if not wanted(request) or now < (due := due_of(request)):
             continue
@@ -71,13 +88,13 @@ def _plan(
                 due,
                 due + grace,
                 to,
-                data={"view": view, "helpers": helpers},
+                payload(view, helpers),
             )
         )
     return planned
 
 
-def plan_reroutes(store: HelpStore, now: datetime) -> list[PlannedOccurrence]:
+def plan_reroutes(store: HelpStore, now: datetime) -> list[PlannedOccurrence[HelpReroute]]:
     """Requests still without an offer after their cohort's delay: the next best people, and their asker."""
     delays: dict[int, int] = {}
 
@@ -97,10 +114,19 @@ def plan_reroutes(store: HelpStore, now: datetime) -> list[PlannedOccurrence]:
             request.asker,
         )
 
-    return _plan(store, now, REROUTE, lambda r: r.status is HelpStatus.OPEN, due, REROUTE_GRACE, recipients)
+    return _plan(
+        store,
+        now,
+        REROUTE,
+        lambda r: r.status is HelpStatus.OPEN,
+        due,
+        REROUTE_GRACE,
+        recipients,
+        HelpReroute,
+    )
 
 
-def plan_nudges(store: HelpStore, now: datetime) -> list[PlannedOccurrence]:
+def plan_nudges(store: HelpStore, now: datetime) -> list[PlannedOccurrence[HelpNudge]]:
     """Requests still active a week after they were asked: their asker."""
     return _plan(
         store,
@@ -110,4 +136,5 @@ def plan_nudges(store: HelpStore, now: datetime) -> list[PlannedOccurrence]:
         nudge_at,
         NUDGE_GRACE,
         lambda view, occurrence, late: (view.request.asker,),
+        lambda view, helpers: HelpNudge(view),
     )

@@ -8,17 +8,17 @@ are worked out only for an occurrence seen for the first time.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from domain.calendar import PublicHolidays
 from domain.cohorts.model import Cohort, Role
 from domain.scheduling import DeliveryStatus, OccurrenceStatus, PlannedOccurrence, Timing
 from domain.standups.calendar import close_at
-from domain.standups.model import ZONE_FELLOW, StandupSettings
+from domain.standups.model import SHARE_SUMMARY, ZONE_FELLOW, StandupSettings
 from domain.standups.planning import (
     PROMPT,
     REMINDER,
-    SUMMARY,
     THREAD,
     Candidate,
     RunningStandup,
@@ -32,6 +32,35 @@ from domain.standups.planning import (
 )
 from domain.standups.records import StandupStore
 from domain.standups.summary import DaySummary, summarize
+
+
+@dataclass(frozen=True)
+class StandupThread:
+    """The day's message in the cohort channel."""
+
+    cohort: Cohort
+
+
+@dataclass(frozen=True)
+class StandupPrompt:
+    """A prompt, or its reminder, to the fellows of one zone group."""
+
+    cohort: Cohort
+    zone: str
+    close_at: datetime
+
+
+@dataclass(frozen=True)
+class StandupSummary:
+    """The day's summary in the cohort channel, under the day's message when there is one."""
+
+    cohort: Cohort
+    with_answers: bool
+    summary: DaySummary | None  # worked out only while it can be sent
+    thread: tuple[str, str] | None  # (channel, ts) of the day's message
+
+
+StandupPayload = StandupThread | StandupPrompt | StandupSummary
 
 
 def running_standups(store: StandupStore) -> list[RunningStandup]:
@@ -56,7 +85,7 @@ def _worth_planning(candidate: Candidate, status: OccurrenceStatus | None, now: 
 
 def due_work(
     store: StandupStore, now: datetime, holidays: PublicHolidays | None
-) -> dict[str, list[PlannedOccurrence]]:
+) -> dict[str, list[PlannedOccurrence[StandupPayload]]]:
     """Per kind, the occurrences to hand to `deliver_due`: new ones with recipients, open ones without."""
     found = candidates(running_standups(store), now, holidays)
     if not found:
@@ -67,7 +96,7 @@ def due_work(
     kept = [c for c in found if _worth_planning(c, known.get(c.key), now)]
     new_cohorts = {c.standup.cohort.id for c in kept if c.key not in known}
     cohort_holidays = store.standups.holidays_of(new_cohorts) if new_cohorts else {}
-    planned: dict[str, list[PlannedOccurrence]] = defaultdict(list)
+    planned: dict[str, list[PlannedOccurrence[StandupPayload]]] = defaultdict(list)
     for candidate in kept:
         is_new = candidate.key not in known
         if is_new and any(
@@ -83,7 +112,7 @@ def due_work(
                 candidate.due_at,
                 candidate.grace_until,
                 recipients,
-                data=_data(store, candidate, now),
+                _payload(store, candidate, now),
             )
         )
     return planned
@@ -154,14 +183,16 @@ def day_summary(store: StandupStore, candidate: Candidate) -> DaySummary:
     )
 
 
-def _data(store: StandupStore, candidate: Candidate, now: datetime) -> dict:
+def _payload(store: StandupStore, candidate: Candidate, now: datetime) -> StandupPayload:
     cohort, settings = candidate.standup.cohort, candidate.standup.settings
-    data = {"cohort": cohort, "settings": settings, "day": candidate.day}
     if candidate.zone is not None:
-        data.update(zone=candidate.zone, close_at=close_at(settings, candidate.day, candidate.zone))
-    if candidate.kind == SUMMARY and candidate.timing(now) is Timing.DUE:
-        data.update(
-            summary=day_summary(store, candidate),
-            thread=store.standup_runs.post_of(THREAD, cohort_subject(cohort.id), candidate.day),
-        )
-    return data
+        return StandupPrompt(cohort, candidate.zone, close_at(settings, candidate.day, candidate.zone))
+    if candidate.kind == THREAD:
+        return StandupThread(cohort)
+    sendable = candidate.timing(now) is Timing.DUE
+    return StandupSummary(
+        cohort,
+        settings.share == SHARE_SUMMARY,
+        day_summary(store, candidate) if sendable else None,
+        store.standup_runs.post_of(THREAD, cohort_subject(cohort.id), candidate.day) if sendable else None,
+    )

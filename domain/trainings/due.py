@@ -51,6 +51,19 @@ RITUALS = {
 }
 
 
+@dataclass(frozen=True)
+class TrainingNotice:
+    """A reminder or the feedback prompt about one session, to its attendees and facilitator."""
+
+    session: TrainingSession
+    cohort: Cohort
+    attendees: tuple[str, ...]
+    langs: dict[str, str]
+
+    def lang(self, recipient: str) -> str:
+        return self.langs.get(recipient, self.cohort.lang)
+
+
 def subject(session_id: int) -> str:
     return f"training:{session_id}"
 
@@ -70,7 +83,7 @@ def planned(
     cohort: Cohort,
     attendees: tuple[str, ...],
     langs: dict[str, str],
-) -> PlannedOccurrence | None:
+) -> PlannedOccurrence[TrainingNotice] | None:
     recipients = attendees + ((session.facilitator,) if ritual.to_facilitator else ())
     if ritual.after_end and not attendees:
         return None  # nobody to ask, nothing to sum up
@@ -82,11 +95,13 @@ def planned(
         due_at=due,
         grace_until=due + ritual.grace,
         recipients=recipients,
-        data={"session": session, "cohort": cohort, "langs": langs, "attendees": attendees},
+        payload=TrainingNotice(session, cohort, attendees, langs),
     )
 
 
-def due_occurrences(store: TrainingStore, kind: str, now: datetime) -> list[PlannedOccurrence]:
+def due_occurrences(
+    store: TrainingStore, kind: str, now: datetime
+) -> list[PlannedOccurrence[TrainingNotice]]:
     """The occurrences of `kind` due by `now` (the scheduling core drops the early ones)."""
     ritual = RITUALS[kind]
     sessions = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -209,9 +210,9 @@ class TrainingRepository:
         ids: Iterable[int],
         *conditions: ColumnElement[bool],
         order: tuple[InstrumentedAttribute, ...] = (),
-    ) -> list:
+    ) -> list[Any]:
         """The rows of `model` whose session is one of `ids`, a chunk of ids per statement."""
-        found = []
+        found: list[Any] = []
         for chunk in _chunks(ids):
             found.extend(
                 self.session.scalars(

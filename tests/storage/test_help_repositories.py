@@ -73,7 +73,7 @@ def test_everyone_routed_to_counts_the_re_routes_of_the_scheduling_core(uow):
     request = _ask(uow)
     uow.help.route(request.id, ["UBEN", "UCHLOE", "UBEN"], 1, NOW)
     planned = PlannedOccurrence(
-        REROUTE, help_subject(request.id), date(2026, 3, 3), NOW, NOW, ("UDAVID", "UANA")
+        REROUTE, help_subject(request.id), date(2026, 3, 3), NOW, NOW, ("UDAVID", "UANA"), None
     )
     uow.schedule.record(planned, OccurrenceStatus.OPEN, NOW)
     assert uow.help.routed(request.id) == {"UBEN", "UCHLOE", "UDAVID", "UANA"}

@@ -12,7 +12,9 @@ NOW = datetime(2026, 3, 2, 8, 30, tzinfo=UTC)
 
 
 def planned(recipients=("U1", "U2")) -> PlannedOccurrence:
-    return PlannedOccurrence("demo", "cohort:1", date(2026, 3, 2), NOW, NOW + timedelta(hours=1), recipients)
+    return PlannedOccurrence(
+        "demo", "cohort:1", date(2026, 3, 2), NOW, NOW + timedelta(hours=1), recipients, None
+    )
 
 
 def test_event_ids_are_recorded_once(engine):

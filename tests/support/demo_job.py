@@ -20,7 +20,7 @@ class DemoJob:
         self.due_at = due_at
         self.grace = grace
 
-    def planned(self) -> PlannedOccurrence:
+    def planned(self) -> PlannedOccurrence[None]:
         return PlannedOccurrence(
             kind=self.kind,
             subject="cohort:demo",
@@ -28,13 +28,14 @@ class DemoJob:
             due_at=self.due_at,
             grace_until=self.due_at + self.grace,
             recipients=self.recipients,
+            payload=None,
         )
 
     def run(self, ctx: Context, now: datetime) -> Report:
         return deliver_due(ctx, now, self.kind, [self.planned()], self.render)
 
     @staticmethod
-    def render(planned: PlannedOccurrence, recipient: str) -> dict:
+    def render(planned: PlannedOccurrence[None], recipient: str) -> dict:
         return {"text": f"Bonjour <@{recipient}> ({planned.local_date})"}
 
 

@@ -29,7 +29,7 @@ def test_the_day_before_reminder_goes_to_attendees_and_the_facilitator(store):
     assert (due.kind, due.subject, due.local_date) == (REMINDER_24H, subject(1), date(2026, 3, 4))
     assert due.due_at == START - timedelta(hours=24) and due.grace_until == START - timedelta(hours=21)
     assert due.recipients == ("UBEN", "UCHLOE", "UANA")  # the waitlisted UDAVID is not reminded
-    assert due.data["langs"] == {"UBEN": "fr", "UCHLOE": "fr", "UANA": "fr"}
+    assert due.payload.langs == {"UBEN": "fr", "UCHLOE": "fr", "UANA": "fr"}
 
 
 def test_the_hour_before_reminder(store):
@@ -56,7 +56,7 @@ def test_the_feedback_prompt_follows_the_end_and_needs_attendees(store):
     assert due_occurrences(store, FEEDBACK, end - timedelta(minutes=1)) == []
     [due] = due_occurrences(store, FEEDBACK, end)
     assert due.due_at == end and due.grace_until == end + timedelta(days=3)
-    assert due.data["attendees"] == ("UBEN", "UCHLOE")
+    assert due.payload.attendees == ("UBEN", "UCHLOE")
     store.trainings.add(1, "UBEN", a_proposal(), SessionStatus.ANNOUNCED, NOW)  # nobody signed up
     assert len(due_occurrences(store, FEEDBACK, end)) == 1
 
