@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 
 from domain.checkins.model import MentorCheckin
 from domain.cohorts.model import Role
-from domain.peer_help.records import ACTIVE, HelpRequest, HelpStatus, Offer
+from domain.peer_help.records import ACTIVE, HelpRequest, Offer
 from domain.standups.model import Absence, EntryStatus, StandupEntry, StandupSettings
 from domain.trainings.model import Signup, TrainingSession
 from storage.checkins.repository import CheckinRepository
 from storage.models import MembershipRow
 from storage.peer_help.requests import _offer as offer_from_row
+from storage.peer_help.requests import _request as request_from_row
 from storage.peer_help.tables import HelpOfferRow, HelpRequestRow
 from storage.standups.repository import _absence as absence_from_row
 from storage.standups.repository import _entry as entry_from_row
@@ -28,26 +29,6 @@ from storage.standups.tables import StandupAbsenceRow, StandupEntryRow, StandupS
 from storage.trainings.repository import _session as session_from_row
 from storage.trainings.repository import _signup as signup_from_row
 from storage.trainings.tables import TrainingSessionRow, TrainingSignupRow
-
-
-def _request(row: HelpRequestRow) -> HelpRequest:
-    return HelpRequest(
-        id=row.id,
-        cohort_id=row.cohort_id,
-        asker=row.asker,
-        title=row.title,
-        details=row.details,
-        skills=(),
-        status=HelpStatus(row.status),
-        created_at=row.created_at,
-        origin=row.origin,
-        channel_id=row.channel_id,
-        ts=row.ts,
-        first_offer_at=row.first_offer_at,
-        ended_at=row.ended_at,
-        ended_by=row.ended_by,
-        thanks=row.thanks or "",
-    )
 
 
 class DigestQueries:
@@ -106,7 +87,7 @@ class DigestQueries:
             .join(HelpRequestRow, HelpRequestRow.id == HelpOfferRow.request_id)
             .where(*conditions)
         )
-        return [_request(row) for row in requests], [offer_from_row(row) for row in offers]
+        return [request_from_row(row) for row in requests], [offer_from_row(row) for row in offers]
 
     def training_week(
         self, cohort_id: int, since: datetime, until: datetime

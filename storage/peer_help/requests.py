@@ -23,6 +23,26 @@ from storage.upsert import insert_ignore
 _ACTIVE = [status.value for status in ACTIVE]
 
 
+def _request(row: HelpRequestRow, skills: tuple[str, ...] = ()) -> HelpRequest:
+    return HelpRequest(
+        id=row.id,
+        cohort_id=row.cohort_id,
+        asker=row.asker,
+        title=row.title,
+        details=row.details,
+        skills=skills,
+        status=HelpStatus(row.status),
+        created_at=row.created_at,
+        origin=row.origin,
+        channel_id=row.channel_id,
+        ts=row.ts,
+        first_offer_at=row.first_offer_at,
+        ended_at=row.ended_at,
+        ended_by=row.ended_by,
+        thanks=row.thanks or "",
+    )
+
+
 def _offer(row: HelpOfferRow) -> Offer:
     return Offer(row.request_id, row.helper, row.offered_at, row.credited)
 
@@ -43,26 +63,7 @@ class HelpRequestRepository:
             )
             for request_id, key in found:
                 skills.setdefault(request_id, []).append(key)
-        return [
-            HelpRequest(
-                id=row.id,
-                cohort_id=row.cohort_id,
-                asker=row.asker,
-                title=row.title,
-                details=row.details,
-                skills=tuple(skills.get(row.id, ())),
-                status=HelpStatus(row.status),
-                created_at=row.created_at,
-                origin=row.origin,
-                channel_id=row.channel_id,
-                ts=row.ts,
-                first_offer_at=row.first_offer_at,
-                ended_at=row.ended_at,
-                ended_by=row.ended_by,
-                thanks=row.thanks or "",
-            )
-            for row in rows
-        ]
+        return [_request(row, tuple(skills.get(row.id, ()))) for row in rows]
 
     def add(self, new: NewHelpRequest) -> HelpRequest:
         row = HelpRequestRow(
