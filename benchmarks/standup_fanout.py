@@ -253,7 +253,7 @@ def idle_ticks(cohorts: int, days: int) -> None:
     from bot.slack import make_client
     from domain.ports import Context
     from schedules.engine import tick
-    from schedules.standups import STANDUPS
+    from schedules.standups import STANDUP_JOB
     from storage.db import make_engine, make_session_factory
     from storage.uow import unit_of_work_factory
     from tests.support.fake_slack import FakeSlack
@@ -280,7 +280,7 @@ def idle_ticks(cohorts: int, days: int) -> None:
         ):
             for name, run in (
                 ("whole tick", lambda now: tick(ctx, now, tick_jobs())),
-                ("stand-up job", lambda now: STANDUPS.run(ctx, now)),
+                ("stand-up job", lambda now: STANDUP_JOB.run(ctx, now)),
             ):
                 run(when)  # warm caches (holiday calendars, statements)
                 costs = []

@@ -34,7 +34,7 @@ def _plan(ctx: Context, uow: UnitOfWork, now: datetime) -> dict[str, list[Planne
     return due
 
 
-CHECKINS = DeliveryJob(
+CHECKIN_JOB = DeliveryJob(
     "checkins",
     _plan,
     {

@@ -32,7 +32,7 @@ def _summary(planned: PlannedOccurrence[StandupSummary], recipient: str) -> dict
     return summary_message(day.summary, day.thread, day.with_answers)
 
 
-STANDUPS = DeliveryJob(
+STANDUP_JOB = DeliveryJob(
     "standups",
     lambda ctx, uow, now: due_work(uow, now, ctx.holidays),
     {

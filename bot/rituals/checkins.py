@@ -12,7 +12,7 @@ from handlers.blocks.checkins import home
 from handlers.checkins import listeners
 from handlers.cohorts.subcommands import ShowLine
 from handlers.home.sections import HomeSection
-from schedules.checkins import CHECKINS as CHECKIN_JOB
+from schedules.checkins import CHECKIN_JOB
 from storage.checkins import tables
 
 

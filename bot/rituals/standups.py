@@ -14,7 +14,7 @@ from handlers.blocks.standups.replies import show_summary
 from handlers.cohorts.subcommands import ShowLine
 from handlers.home.sections import HomeSection
 from handlers.standups import admin, listeners
-from schedules.standups import STANDUPS as STANDUP_JOB
+from schedules.standups import STANDUP_JOB
 from storage.standups import tables
 
 
