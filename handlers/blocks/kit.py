@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
+
+from handlers.i18n import gettext
 
 SECTION_TEXT_MAX = 3000
 FIELD_TEXT_MAX = 2000
@@ -117,6 +120,23 @@ def input_block(
     if hint:
         block["hint"] = plain(hint, LABEL_MAX)
     return block
+
+
+def form_input(
+    block_id: str,
+    element: dict,
+    lang: str,
+    labels: Mapping[str, str],
+    hints: Mapping[str, str],
+    *,
+    optional: bool = False,
+) -> Block:
+    """An input labelled, and hinted if its form has a hint for it, from the form's messages."""
+    hint = hints.get(block_id)
+    label = gettext(labels[block_id], lang)
+    return input_block(
+        block_id, label, element, optional=optional, hint=gettext(hint, lang) if hint else None
+    )
 
 
 def message(text: str, blocks: list[Block] | None = None) -> dict:

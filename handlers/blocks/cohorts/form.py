@@ -26,7 +26,7 @@ from domain.cohorts.model import (
 from domain.command_parsing import parse_date
 from domain.messages import N_, DomainError
 from handlers import ids
-from handlers.blocks.kit import input_block, modal, option, static_select, text_input
+from handlers.blocks.kit import form_input, modal, option, static_select, text_input
 from handlers.i18n import gettext
 
 TIMEZONES = (
@@ -118,14 +118,7 @@ def _mode_block(mode: str, lang: str) -> dict:
 
 
 def _input(block_id: str, element: dict, lang: str, optional: bool = False) -> dict:
-    hint = HINTS.get(block_id)
-    return input_block(
-        block_id,
-        gettext(LABELS[block_id], lang),
-        element,
-        optional=optional,
-        hint=gettext(hint, lang) if hint else None,
-    )
+    return form_input(block_id, element, lang, LABELS, HINTS, optional=optional)
 
 
 def create_blocks(lang: str, default_lang: str) -> list[dict]:

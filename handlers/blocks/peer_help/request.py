@@ -22,7 +22,7 @@ from domain.peer_help.drafts import (
     split_skills,
 )
 from handlers import ids
-from handlers.blocks.kit import input_block, modal, option, static_select, text_input
+from handlers.blocks.kit import form_input, modal, option, static_select, text_input
 from handlers.i18n import gettext
 
 FORM_TITLE = N_("Ask for help")
@@ -111,14 +111,7 @@ def parse_blocker_value(value: str | None) -> tuple[int | None, str]:
 
 
 def _input(block_id: str, element: dict, lang: str, optional: bool = False) -> dict:
-    hint = HINTS.get(block_id)
-    return input_block(
-        block_id,
-        gettext(LABELS[block_id], lang),
-        element,
-        optional=optional,
-        hint=gettext(hint, lang) if hint else None,
-    )
+    return form_input(block_id, element, lang, LABELS, HINTS, optional=optional)
 
 
 def help_request_modal(
