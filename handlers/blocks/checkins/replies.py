@@ -40,50 +40,42 @@ def _next(lang: str, cohort: Cohort, runs: tuple[datetime, ...]) -> str:
     )
 
 
+def _scheduled(summary: str, cohort: Cohort, next_runs: tuple[datetime, ...]) -> dict:
+    """A schedule that is on: what it is, its next runs, and what a day off does to it."""
+    text = "\n".join(line for line in (summary, _next(cohort.lang, cohort, next_runs)) if line)
+    return message(text, [section(text), context(gettext(HOLIDAY_NOTE, cohort.lang))])
+
+
 def checkins_configured(result: CheckinsConfigured) -> dict:
     cohort, schedule, lang = result.cohort, result.schedule, result.cohort.lang
     if not schedule.active:
         return _lines(gettext(CHECKINS_OFF, lang, name=escape(cohort.name)))
-    text = "\n".join(
-        line
-        for line in (
-            gettext(
-                CHECKINS_ON,
-                lang,
-                name=escape(cohort.name),
-                rhythm=ngettext("every week", "every {count} weeks", schedule.every, lang),
-                day=weekday_name(schedule.day, lang),
-                time=schedule.time,
-                timezone=cohort.timezone,
-            ),
-            _next(lang, cohort, result.next_runs),
-        )
-        if line
+    summary = gettext(
+        CHECKINS_ON,
+        lang,
+        name=escape(cohort.name),
+        rhythm=ngettext("every week", "every {count} weeks", schedule.every, lang),
+        day=weekday_name(schedule.day, lang),
+        time=schedule.time,
+        timezone=cohort.timezone,
     )
-    return message(text, [section(text), context(gettext(HOLIDAY_NOTE, lang))])
+    return _scheduled(summary, cohort, result.next_runs)
 
 
 def digests_configured(result: DigestsConfigured) -> dict:
     cohort, schedule, lang = result.cohort, result.schedule, result.cohort.lang
     if not schedule.active:
         return _lines(gettext(DIGESTS_OFF, lang, name=escape(cohort.name)))
-    text = "\n".join(
-        line
-        for line in (
-            gettext(
-                DIGESTS_ON,
-                lang,
-                name=escape(cohort.name),
-                day=weekday_name(schedule.day, lang),
-                time=schedule.time,
-                timezone=cohort.timezone,
-                days=schedule.isolation_days,
-            ),
-            _next(lang, cohort, result.next_runs),
-        )
-        if line
+    summary = gettext(
+        DIGESTS_ON,
+        lang,
+        name=escape(cohort.name),
+        day=weekday_name(schedule.day, lang),
+        time=schedule.time,
+        timezone=cohort.timezone,
+        days=schedule.isolation_days,
     )
-    return message(text, [section(text), context(gettext(HOLIDAY_NOTE, lang))])
+    return _scheduled(summary, cohort, result.next_runs)
 
 
 def answered(checkin: MentorCheckin, cohort: Cohort, lang: str) -> dict:
