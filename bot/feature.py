@@ -15,6 +15,7 @@ from typing import Any
 
 from domain.cohorts.export import SectionSource
 from domain.digests.model import DigestFeature
+from domain.peer_help.routing import AwaySource
 from domain.ports import Context
 from handlers.cohorts.subcommands import CohortSubcommand, ShowLine
 from handlers.home.sections import HomeSection
@@ -41,6 +42,7 @@ class Sources:
     export_sections: tuple[SectionSource, ...]
     digest: tuple[DigestFeature, ...]
     home: tuple[HomeSection, ...]
+    away: tuple[AwaySource, ...]
 
 
 def _nothing(*args: Any) -> tuple:
@@ -69,6 +71,7 @@ class Feature:
     export_sections: tuple[SectionSource, ...] = ()
     digest: tuple[DigestFeature, ...] = ()
     home: tuple[HomeSection, ...] = ()
+    away: tuple[AwaySource, ...] = ()  # who is away on a day, for the others to leave alone
     tables: tuple[ModuleType, ...] = ()  # the storage modules that define its tables
 
 
@@ -86,6 +89,7 @@ def gather(features: tuple[Feature, ...]) -> Sources:
         export_sections=tuple(section for f in features for section in f.export_sections),
         digest=tuple(part for f in features for part in f.digest),
         home=tuple(section for f in features for section in f.home),
+        away=tuple(source for f in features for source in f.away),
     )
 
 

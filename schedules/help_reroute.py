@@ -3,7 +3,13 @@ asker told to whom (scheduled sends of kind `help_reroute`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
 from domain.peer_help.due import REROUTE, HelpReroute, plan_reroutes
+from domain.peer_help.routing import AwaySource
+from domain.ports import Context, UnitOfWork
 from domain.scheduling import PlannedOccurrence
 from handlers.blocks.peer_help.messages import rerouted_to_asker, routed_message
 from schedules.delivery import DeliveryJob, Send
@@ -16,6 +22,17 @@ def render(item: PlannedOccurrence[HelpReroute], recipient: str) -> dict:
     return routed_message(reroute.view)
 
 
-HELP_REROUTE = DeliveryJob(
-    REROUTE, lambda ctx, uow, now: {REROUTE: plan_reroutes(uow, now)}, {REROUTE: Send(render)}
-)
+@dataclass(frozen=True)
+class PlanReroutes:
+    """Plans the re-routing, leaving out whoever the features' absences say is `away`."""
+
+    away: tuple[AwaySource, ...]
+
+    def __call__(
+        self, ctx: Context, uow: UnitOfWork, now: datetime
+    ) -> dict[str, list[PlannedOccurrence[HelpReroute]]]:
+        return {REROUTE: plan_reroutes(uow, now, self.away)}
+
+
+def reroute_job(away: Iterable[AwaySource]) -> DeliveryJob:
+    return DeliveryJob(REROUTE, PlanReroutes(tuple(away)), {REROUTE: Send(render)})

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from bot.feature import Feature, SlashCommand, fixed
+from bot.feature import Feature, SlashCommand, Sources
 from domain.digests import help as digest_help
 from domain.peer_help.export import HELP_SECTIONS
 from domain.peer_help.home import HELP_HOME
@@ -11,13 +11,18 @@ from handlers import ids
 from handlers.blocks.peer_help.home import help_section
 from handlers.home.sections import HomeSection
 from handlers.peer_help import listeners, skills
+from schedules.engine import Job
 from schedules.help_nudge import HELP_NUDGE
-from schedules.help_reroute import HELP_REROUTE
+from schedules.help_reroute import reroute_job
 from storage.peer_help import tables
 
 
 def _register(app, ctx, sources) -> None:
-    listeners.register(app, ctx)
+    listeners.register(app, ctx, sources.away)
+
+
+def _jobs(sources: Sources) -> tuple[Job, ...]:
+    return (reroute_job(sources.away), HELP_NUDGE)
 
 
 PEER_HELP = Feature(
@@ -33,7 +38,7 @@ PEER_HELP = Feature(
     ),
     actions=(ids.STANDUP_BLOCKER_TO_HELP, ids.HELP_REASK, ids.HELP_OFFER, ids.HELP_RESOLVE, ids.HELP_CLOSE),
     views=(ids.HELP_REQUEST, ids.HELP_RESOLVE_FORM),
-    jobs=fixed(HELP_REROUTE, HELP_NUDGE),
+    jobs=_jobs,
     cohort_subcommands=skills.SUBCOMMANDS,
     export_sections=HELP_SECTIONS,
     digest=(digest_help.FEATURE,),

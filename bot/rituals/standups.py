@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.feature import Feature, SlashCommand, fixed
 from domain.digests import activity, standup_sections
+from domain.standups.absences import away_from_standups
 from domain.standups.history import STANDUP_SECTIONS
 from domain.standups.home import STANDUPS_HOME
 from domain.standups.overview import STANDUP_SCHEDULE
@@ -42,5 +43,6 @@ STANDUPS = Feature(
     # The isolation alert follows the stand-up sections: it counts the days away from the stand-ups.
     digest=(standup_sections.FEATURE, activity.FEATURE),
     home=(HomeSection(STANDUPS_HOME, standups_section),),
+    away=(away_from_standups,),
     tables=(tables,),
 )

@@ -7,14 +7,14 @@ Both are occurrences of the scheduling core (kinds `help_reroute` and `help_nudg
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.calendar import local_date
 from domain.peer_help.lifecycle import HelpView, view_of
 from domain.peer_help.records import HelpRequest, HelpStatus, HelpStore
-from domain.peer_help.routing import route
+from domain.peer_help.routing import AwaySource, route
 from domain.scheduling import OccurrenceStatus, P, PlannedOccurrence
 
 REROUTE = "help_reroute"
@@ -94,8 +94,11 @@ def _plan(
     return planned
 
 
-def plan_reroutes(store: HelpStore, now: datetime) -> list[PlannedOccurrence[HelpReroute]]:
-    """Requests still without an offer after their cohort's delay: the next best people, and their asker."""
+def plan_reroutes(
+    store: HelpStore, now: datetime, away: Iterable[AwaySource]
+) -> list[PlannedOccurrence[HelpReroute]]:
+    """Requests still without an offer after their cohort's delay: the next best people (nobody
+    `away`), and their asker."""
     delays: dict[int, int] = {}
 
     def due(request: HelpRequest) -> datetime:
@@ -110,7 +113,7 @@ def plan_reroutes(store: HelpStore, now: datetime) -> list[PlannedOccurrence[Hel
         if late:
             return ()
         return (
-            *route(store, request, view.cohort, now, exclude=store.help.routed(request.id)),
+            *route(store, request, view.cohort, now, away, exclude=store.help.routed(request.id)),
             request.asker,
         )
 

@@ -17,7 +17,7 @@ from domain.cohorts.records import Actor
 from domain.messages import N_, DomainError
 from domain.peer_help.drafts import HelpDraft
 from domain.peer_help.records import HelpRequest, HelpStatus, HelpStore, NewHelpRequest, Offer
-from domain.peer_help.routing import has_ended, route
+from domain.peer_help.routing import AwaySource, has_ended, route
 from domain.peer_help.skills import EvidenceSource, Skill, canonical, skill_key, skills_in_text
 
 NOT_IN_COHORT = N_("You are not a member of a running cohort, so there is nobody to ask yet.")
@@ -100,8 +100,17 @@ def view_of(store: HelpStore, request: HelpRequest) -> HelpView:
     )
 
 
-def ask(store: HelpStore, actor: Actor, draft: HelpDraft, origin: str, replaces: int | None = None) -> Asked:
-    """Records the request and picks who to send it to; `replaces` closes the asker's earlier one."""
+def ask(
+    store: HelpStore,
+    actor: Actor,
+    draft: HelpDraft,
+    origin: str,
+    replaces: int | None = None,
+    *,
+    away: Iterable[AwaySource],
+) -> Asked:
+    """Records the request and picks who to send it to (nobody `away`); `replaces` closes the asker's
+    earlier one."""
     cohort = _cohort_to_ask_in(store, actor, draft.cohort_id)
     replaced = None
     if replaces is not None:
@@ -122,7 +131,7 @@ def ask(store: HelpStore, actor: Actor, draft: HelpDraft, origin: str, replaces:
         actor.now,
     )
     request = store.help.add(new)
-    routed = route(store, request, cohort, actor.now)
+    routed = route(store, request, cohort, actor.now, away)
     store.help.route(request.id, routed, 1, actor.now)
     return Asked(view_of(store, request), tuple(routed), replaced)
 

@@ -19,35 +19,14 @@ from domain.peer_help.skills import levels
 
 MAX_ROUTED = 3
 
-# Who is away on a day: (unit of work, user ids, the cohort's local date) → the away ones.
+# Who is away on a day: (unit of work, user ids, the cohort's local date) → the away ones. The
+# features that know of absences declare theirs; the registry hands them to `route`.
 AwaySource = Callable[[Any, Collection[str], date], Collection[str]]
 
 
-def standup_absences(store: Any, user_ids: Collection[str], day: date) -> set[str]:
-    """Those away from the stand-ups (`/standup away`), when the unit of work has the stand-up repository."""
-    standups = getattr(store, "standups", None)
-    if standups is None or not user_ids:
-        return set()
-    return {
-        absence.user_id
-        for absence in standups.absences_of(list(user_ids))
-        if absence.first <= day <= absence.last
-    }
-
-
-AWAY_SOURCES: list[AwaySource] = [standup_absences]
-
-
-def register_away_source(source: AwaySource) -> Callable[[], None]:
-    """Adds another source of absences; returns what removes it again."""
-    if source not in AWAY_SOURCES:
-        AWAY_SOURCES.append(source)
-    return lambda: AWAY_SOURCES.remove(source) if source in AWAY_SOURCES else None
-
-
-def away_among(store: Any, user_ids: Collection[str], day: date) -> set[str]:
+def away_among(store: Any, user_ids: Collection[str], day: date, sources: Iterable[AwaySource]) -> set[str]:
     away: set[str] = set()
-    for source in AWAY_SOURCES:
+    for source in sources:
         away |= set(source(store, user_ids, day))
     return away
 
@@ -111,10 +90,11 @@ def route(
     request: HelpRequest,
     cohort: Cohort,
     now: datetime,
+    away: Iterable[AwaySource],
     exclude: Collection[str] = (),
     limit: int = MAX_ROUTED,
 ) -> list[str]:
-    """The people to send the request to now, best first."""
+    """The people to send the request to now, best first; nobody `away` says is away."""
     if not request.skills:
         return []
     today = local_date(now, cohort.timezone)
@@ -123,7 +103,7 @@ def route(
         del pool[user_id]
     profiles = store.profiles.get_many(pool)
     gone = {user_id for user_id, profile in profiles.items() if profile.deactivated or profile.is_bot}
-    for user_id in gone | away_among(store, list(pool), today):
+    for user_id in gone | away_among(store, list(pool), today, away):
         pool.pop(user_id, None)
     scores = match_scores(
         request.skills, store.skills.holders(request.skills), store.skills.evidence(request.skills), pool

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,7 +12,7 @@ from domain.cohorts.records import Actor
 from domain.cohorts.rules import user_ref
 from domain.messages import N_, DomainError
 from domain.standups.commands import Away, Back
-from domain.standups.model import Absence
+from domain.standups.model import Absence, away_on
 from domain.standups.records import StandupStore
 
 ALREADY_OVER = N_("That period is already over: give days from today on.")
@@ -65,3 +66,10 @@ def come_back(store: StandupStore, actor: Actor, command: Back) -> BackSet:
     target = _target(store, actor, command.user_id)
     ended = store.standups.end_absences(target, _today(store, actor, target))
     return BackSet(target, ended, target != actor.user_id)
+
+
+def away_from_standups(store: StandupStore, user_ids: Collection[str], day: date) -> set[str]:
+    """Those away from the stand-ups on `day` (`/standup away`): other rituals leave them alone too."""
+    if not user_ids:
+        return set()
+    return set(away_on(store.standups.absences_of(list(user_ids)), day))

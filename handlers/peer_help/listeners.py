@@ -3,6 +3,8 @@ submission posts the request and sends it to the people best placed to answer.""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from domain.cohorts.permissions import NotAllowed
 from domain.cohorts.records import Actor
 from domain.command_parsing import unescape
@@ -10,6 +12,7 @@ from domain.messages import DomainError
 from domain.peer_help.directory import skills_language
 from domain.peer_help.drafts import prefill_from_text
 from domain.peer_help.lifecycle import NOT_IN_COHORT, NOT_YOURS, ask, asking_cohorts, may_end
+from domain.peer_help.routing import AwaySource
 from domain.ports import Context
 from handlers import ids
 from handlers.blocks.peer_help import messages as help_messages
@@ -78,11 +81,11 @@ def _reask_form(ctx: Context, actor: Actor, request_id: int | None) -> dict:
     )
 
 
-def submit(ctx: Context, actor: Actor, draft, metadata: str) -> None:
+def submit(ctx: Context, actor: Actor, draft, metadata: str, away: tuple[AwaySource, ...]) -> None:
     form = parse_help_metadata(metadata)
     try:
         with ctx.uow() as uow:
-            asked = ask(uow, actor, draft, form.origin, form.replaces)
+            asked = ask(uow, actor, draft, form.origin, form.replaces, away=away)
             uow.commit()
     except DomainError as err:
         with ctx.uow() as uow:
@@ -136,7 +139,7 @@ def _on_reask(ctx: Context):
     return on_reask
 
 
-def _on_request(ctx: Context):
+def _on_request(ctx: Context, away: tuple[AwaySource, ...]):
     def on_request(ack, body, view):
         actor = _actor(ctx, body["user"]["id"])
         draft, errors = parse_help_request(view["state"]["values"], view.get("private_metadata") or "")
@@ -149,15 +152,16 @@ def _on_request(ctx: Context):
             )
             return
         ack()
-        submit(ctx, actor, draft, view.get("private_metadata") or "")
+        submit(ctx, actor, draft, view.get("private_metadata") or "", away)
 
     return on_request
 
 
-def register(app, ctx: Context) -> None:
+def register(app, ctx: Context, away: Iterable[AwaySource]) -> None:
+    """`away`: who is away on a day, from the features that know of absences (the stand-ups)."""
     app.command("/ask")(_on_ask(ctx))
     app.action(ids.STANDUP_BLOCKER_TO_HELP)(_on_blocker(ctx))
     app.action(ids.HELP_REASK)(_on_reask(ctx))
-    app.view(ids.HELP_REQUEST)(_on_request(ctx))
+    app.view(ids.HELP_REQUEST)(_on_request(ctx, tuple(away)))
     help_actions.register(app, ctx)
     skills.register(app, ctx)

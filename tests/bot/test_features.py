@@ -79,6 +79,10 @@ WITHOUT: dict[str, dict[str, str]] = {
         "cohorts": "someone's cohorts head the Home tab itself",
         "home": "draws the other features' sections",
     },
+    "away": {
+        name: "keeps no absences: only the stand-ups know who is away"
+        for name in ("infrastructure", "cohorts", "checkins", "peer_help", "trainings", "digests", "home")
+    },
     "tables": {"home": "reads the other features' tables"},
 }
 PIECES = [f.name for f in dataclasses.fields(Feature) if f.name not in ("name", "register")]
@@ -238,6 +242,15 @@ def test_each_home_section_is_given_to_the_home_tab(feature):
     assert all(section in SOURCES.home for section in feature.home)
     # The Home listener is given exactly the gathered sections, in the order of the features.
     assert list(SOURCES.home) == [section for f in EVERYTHING for section in f.home]
+
+
+@pytest.mark.parametrize("feature", EVERYTHING, ids=IDS)
+def test_each_away_source_is_given_to_peer_help_routing(feature):
+    reroutes = [job for job in tick_jobs() if job.kind == "help_reroute"]
+    assert len(reroutes) == 1
+    away = reroutes[0].plan.away  # type: ignore[attr-defined]
+    assert all(source in away for source in feature.away)
+    assert list(away) == [source for f in EVERYTHING for source in f.away] == list(SOURCES.away)
 
 
 def _tables(module) -> set[str]:

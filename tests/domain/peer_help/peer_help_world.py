@@ -13,6 +13,7 @@ from domain.peer_help.directory import add_skills
 from domain.peer_help.drafts import HelpDraft
 from domain.peer_help.lifecycle import ask, offer_help, resolve
 from domain.peer_help.skills import parse_skill_list
+from domain.standups.absences import away_from_standups
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 ADMINS = frozenset({"UADMIN"})
@@ -22,6 +23,8 @@ class World:
     def __init__(self, uow_factory):
         self.uow = uow_factory
         self.now = START
+        # Who is away on a day, as the registry hands it to peer help: those away from the stand-ups.
+        self.away: tuple = (away_from_standups,)
 
     def actor(self, user_id: str) -> Actor:
         return Actor(user_id, self.now, ADMINS)
@@ -79,7 +82,7 @@ class World:
         replaces: int | None = None,
     ):
         draft = HelpDraft(title, "", tuple(s.label for s in parse_skill_list(skills)), cohort_id)
-        return self.run(ask, self.actor(user_id), draft, origin, replaces)
+        return self.run(ask, self.actor(user_id), draft, origin, replaces, away=self.away)
 
     def offer(self, user_id: str, request_id: int):
         return self.run(offer_help, self.actor(user_id), request_id)

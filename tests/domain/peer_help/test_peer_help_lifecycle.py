@@ -130,7 +130,7 @@ def test_an_unknown_request_is_said_so(world: World, eig7):
 
 def test_someone_in_no_running_cohort_has_nobody_to_ask(world: World, eig7):
     with pytest.raises(DomainError) as refused:
-        world.run(ask, world.actor("UOUT"), HelpDraft("Aide"), "ask")
+        world.run(ask, world.actor("UOUT"), HelpDraft("Aide"), "ask", away=world.away)
     assert refused.value.message == NOT_IN_COHORT
 
 

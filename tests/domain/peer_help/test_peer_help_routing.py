@@ -11,10 +11,10 @@ from domain.peer_help.routing import (
     away_among,
     match_scores,
     pick_helpers,
-    register_away_source,
-    standup_absences,
 )
 from domain.peer_help.skills import EvidenceSource
+from domain.standups.absences import away_from_standups
+from domain.standups.model import Absence
 from tests.domain.peer_help import peer_help_world
 from tests.domain.peer_help.peer_help_world import World
 
@@ -51,16 +51,11 @@ def test_scores_add_up_over_the_skills_needed():
     }
 
 
-class _Absence:
-    def __init__(self, user_id, first, last):
-        self.user_id, self.first, self.last = user_id, first, last
-
-
 class _Standups:
     def absences_of(self, user_ids):
         return [
-            _Absence("UA", date(2026, 3, 1), date(2026, 3, 5)),
-            _Absence("UB", date(2026, 4, 1), date(2026, 4, 2)),
+            Absence("UA", date(2026, 3, 1), date(2026, 3, 5), "UA"),
+            Absence("UB", date(2026, 4, 1), date(2026, 4, 2), "UB"),
         ]
 
 
@@ -69,9 +64,11 @@ class _StoreWithStandups:
 
 
 def test_those_away_from_the_stand_ups_are_away_from_peer_help():
-    assert standup_absences(_StoreWithStandups(), ["UA", "UB"], date(2026, 3, 2)) == {"UA"}
-    assert standup_absences(object(), ["UA"], date(2026, 3, 2)) == set()
-    assert away_among(_StoreWithStandups(), ["UA", "UB"], date(2026, 4, 1)) == {"UB"}
+    assert away_from_standups(_StoreWithStandups(), ["UA", "UB"], date(2026, 3, 2)) == {"UA"}
+    assert away_from_standups(_StoreWithStandups(), [], date(2026, 3, 2)) == set()
+    sources = (away_from_standups, lambda store, user_ids, day: {"UC"} & set(user_ids))
+    assert away_among(_StoreWithStandups(), ["UA", "UB", "UC"], date(2026, 4, 1), sources) == {"UB", "UC"}
+    assert away_among(_StoreWithStandups(), ["UA", "UB"], date(2026, 3, 2), ()) == set()
 
 
 def test_a_request_goes_to_three_skilled_fellows_across_challenges_never_the_asker(world: World):
@@ -107,11 +104,8 @@ def test_nobody_away_deactivated_or_without_the_skill_is_asked(world: World):
     for user_id in ("UBEN", "UCHLOE", "UDAVID"):
         world.knows(user_id, "python")
     world.deactivate("UCHLOE")
-    remove = register_away_source(lambda store, user_ids, day: {"UDAVID"} & set(user_ids))
-    try:
-        assert world.ask("UANA", "Aide", skills="python").routed == ("UBEN",)
-    finally:
-        remove()
+    world.away = (lambda store, user_ids, day: {"UDAVID"} & set(user_ids),)
+    assert world.ask("UANA", "Aide", skills="python").routed == ("UBEN",)
     assert world.ask("UANA", "Aide", skills="cobol").routed == ()
 
 
