@@ -11,7 +11,7 @@ from domain.checkins.records import CheckinStore
 from domain.cohorts.model import Cohort, Role
 from domain.cohorts.permissions import NotAllowed
 from domain.cohorts.records import Actor
-from domain.command_parsing import tokenize
+from domain.command_parsing import as_shown, tokenize
 from domain.messages import N_, DomainError
 
 CHECKIN_USAGE = N_("Usage: /checkin · /checkin share text|figures")
@@ -52,7 +52,7 @@ def parse_checkin_text(text: str) -> OpenForm | ShareCommand:
     try:
         return ShareCommand(Share(words[1].lower()))
     except ValueError:
-        raise DomainError(UNKNOWN_SHARE, value=words[1]) from None
+        raise DomainError(UNKNOWN_SHARE, value=as_shown(words[1])) from None
 
 
 def user_lang(store: CheckinStore, user_id: str, cohort: Cohort | None, default: str) -> str:
