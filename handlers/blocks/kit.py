@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
+from domain.messages import DomainError
 from handlers.i18n import gettext
 
 SECTION_TEXT_MAX = 3000
@@ -28,6 +30,27 @@ Block = dict[str, Any]
 def escape(text: str) -> str:
     """Free text shown in mrkdwn: Slack reads &, < and > as markup."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# A person or a channel (`<@U…>`, `<#C…|name>`) stays a link; anything else typed is escaped, and so
+# is `<!channel>` or `<!here>`, which would notify everyone.
+_SLACK_REF = re.compile(r"<[@#][^<>&]+>")
+
+
+def _typed(value: object) -> object:
+    if not isinstance(value, str) or _SLACK_REF.fullmatch(value):
+        return value
+    return escape(value)
+
+
+def mistake(err: DomainError, lang: str, usage: str | None = None) -> dict:
+    """An expected failure told to the person: one sentence naming it (what they typed escaped),
+    then the usage line of what they meant, if any."""
+    problem = gettext(err.message, lang, **{key: _typed(value) for key, value in err.params.items()})
+    if not usage:
+        return message(problem, [section(problem)])
+    usage_text = gettext(usage, lang)
+    return message(f"{problem}\n{usage_text}", [section(problem), context(usage_text)])
 
 
 def cut(text: str, limit: int) -> str:

@@ -3,6 +3,10 @@ button and the check-in form."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from slack_bolt import Ack, App
+
 from domain import ritual_commands
 from domain.checkins.admin import configure_checkins, configure_digests
 from domain.checkins.answers import (
@@ -13,20 +17,14 @@ from domain.checkins.answers import (
     parse_checkin_text,
     record_answer,
 )
+from domain.checkins.model import CheckinAnswer
 from domain.cohorts.records import Actor
-from domain.messages import DomainError
-from domain.ports import Context
+from domain.ports import Context, UnitOfWork
 from handlers import ids
 from handlers.blocks.checkins import replies
 from handlers.blocks.checkins.messages import checkin_modal, parse_checkin, parse_metadata
-from handlers.blocks.cohorts.replies import mistake
 from handlers.cohorts.subcommands import CohortSubcommand, applies
-from handlers.i18n import error_text
-
-
-def _actor(ctx: Context, user_id: str) -> Actor:
-    return Actor(user_id, ctx.clock.now(), ctx.admins)
-
+from handlers.run import OpenForm, Outcome, Reply, actor_of, refuse_fields, run_use_case, slash_command
 
 CHECKIN_SUBCOMMANDS = {
     "checkin": CohortSubcommand(
@@ -49,82 +47,65 @@ DIGEST_SUBCOMMANDS = {
 }
 
 
-def open_form(ctx: Context, actor: Actor, trigger_id: str, cohort_id: int | None = None) -> dict | None:
-    """Opens the check-in form; the reply to send instead when the person has no check-in to answer."""
-    with ctx.uow() as uow:
-        try:
-            form = checkin_form(uow, actor, ctx.default_lang, cohort_id)
-        except DomainError as err:
-            return mistake(err, lang_for(uow, actor.user_id, ctx.default_lang), usage=None)
-    ctx.slack.views_open(trigger_id=trigger_id, view=checkin_modal(form))
-    return None
+def _language(ctx: Context, actor: Actor) -> Callable[[UnitOfWork], str]:
+    return lambda uow: lang_for(uow, actor.user_id, ctx.default_lang)
 
 
-def checkin_command(ctx: Context, actor: Actor, text: str, trigger_id: str) -> dict | None:
+def _form(ctx: Context, cohort_id: int | None = None) -> Callable[[UnitOfWork, Actor], Outcome]:
+    """The check-in form; NotAllowed for someone with no check-in to answer."""
+    return lambda uow, actor: OpenForm(checkin_modal(checkin_form(uow, actor, ctx.default_lang, cohort_id)))
+
+
+def checkin_command(ctx: Context, actor: Actor, command: dict) -> Outcome:
     """`/checkin` opens the form; `/checkin share text|figures` records what a fellow shares."""
-    try:
-        command = parse_checkin_text(text)
-    except DomainError as err:
-        with ctx.uow() as uow:
-            return mistake(err, lang_for(uow, actor.user_id, ctx.default_lang), usage=None)
-    if isinstance(command, ShareCommand):
-        return share(ctx, actor, command)
-    return open_form(ctx, actor, trigger_id)
+
+    def run(uow: UnitOfWork, actor: Actor) -> Outcome:
+        what = parse_checkin_text(command.get("text") or "")
+        if not isinstance(what, ShareCommand):
+            return _form(ctx)(uow, actor)
+        choice = choose_share(uow, actor, what)
+        return Reply(replies.share_choice(choice, lang_for(uow, actor.user_id, ctx.default_lang)))
+
+    return run_use_case(ctx, actor, run, _language(ctx, actor))
 
 
-def share(ctx: Context, actor: Actor, command: ShareCommand) -> dict:
-    with ctx.uow() as uow:
-        lang = lang_for(uow, actor.user_id, ctx.default_lang)
-        try:
-            choice = choose_share(uow, actor, command)
-        except DomainError as err:
-            return mistake(err, lang, usage=None)
-        uow.commit()
-    return replies.share_choice(choice, lang)
-
-
-def submit(ctx: Context, actor: Actor, cohort_id: int, answer) -> dict:
+def submit(ctx: Context, actor: Actor, cohort_id: int, answer: CheckinAnswer) -> dict:
     """Records the answer; what to tell the mentor (a thank-you, or why it was not saved)."""
-    with ctx.uow() as uow:
+
+    def run(uow: UnitOfWork, actor: Actor) -> Reply:
+        checkin = record_answer(uow, actor, cohort_id, answer)
         lang = lang_for(uow, actor.user_id, ctx.default_lang)
-        try:
-            checkin = record_answer(uow, actor, cohort_id, answer)
-        except DomainError as err:
-            return mistake(err, lang, usage=None)
-        reply = replies.answered(checkin, uow.cohorts.get(cohort_id), lang)
-        uow.commit()
-    return reply
+        return Reply(replies.answered(checkin, uow.cohorts.get(cohort_id), lang))
+
+    return run_use_case(ctx, actor, run, _language(ctx, actor)).message
 
 
-def register(app, ctx: Context) -> None:
-    @app.command("/checkin")
-    def on_checkin(ack, command, respond):
-        ack()
-        actor = _actor(ctx, command["user_id"])
-        reply = checkin_command(ctx, actor, command.get("text") or "", command.get("trigger_id"))
-        if reply is not None:
-            respond(response_type="ephemeral", replace_original=False, **reply)
+def on_open(ctx: Context, ack: Ack, body: dict) -> None:
+    """The prompt's button: the form, or, by DM, why there is nothing to answer."""
+    ack()
+    actor = actor_of(ctx, body["user"]["id"])
+    value = str(body["actions"][0].get("value") or "")
+    outcome = run_use_case(
+        ctx, actor, _form(ctx, int(value) if value.isdigit() else None), _language(ctx, actor)
+    )
+    if isinstance(outcome, OpenForm):
+        ctx.slack.views_open(trigger_id=body["trigger_id"], view=outcome.view)
+    else:
+        ctx.slack.chat_postMessage(channel=actor.user_id, **outcome.message)
 
-    @app.action(ids.CHECKIN_OPEN)
-    def on_open(ack, body):
-        ack()
-        actor = _actor(ctx, body["user"]["id"])
-        value = str(body["actions"][0].get("value") or "")
-        reply = open_form(ctx, actor, body["trigger_id"], int(value) if value.isdigit() else None)
-        if reply is not None:
-            ctx.slack.chat_postMessage(channel=actor.user_id, **reply)
 
-    @app.view(ids.CHECKIN_ANSWER)
-    def on_answer(ack, body, view):
-        metadata = view.get("private_metadata") or ""
-        cohort_id, answer, errors = parse_checkin(view["state"]["values"], metadata)
-        if errors:
-            lang = parse_metadata(metadata)[1] or ctx.default_lang
-            ack(
-                response_action="errors",
-                errors={block: error_text(err, lang) for block, err in errors.items()},
-            )
-            return
-        ack()
-        actor = _actor(ctx, body["user"]["id"])
-        ctx.slack.chat_postMessage(channel=actor.user_id, **submit(ctx, actor, cohort_id, answer))
+def on_answer(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
+    metadata = view.get("private_metadata") or ""
+    cohort_id, answer, errors = parse_checkin(view["state"]["values"], metadata)
+    if errors:
+        refuse_fields(ack, errors, parse_metadata(metadata)[1] or ctx.default_lang)
+        return
+    ack()
+    actor = actor_of(ctx, body["user"]["id"])
+    ctx.slack.chat_postMessage(channel=actor.user_id, **submit(ctx, actor, cohort_id, answer))
+
+
+def register(app: App, ctx: Context) -> None:
+    app.command("/checkin")(slash_command(ctx, lambda actor, command: checkin_command(ctx, actor, command)))
+    app.action(ids.CHECKIN_OPEN)(lambda ack, body: on_open(ctx, ack, body))
+    app.view(ids.CHECKIN_ANSWER)(lambda ack, body, view: on_answer(ctx, ack, body, view))

@@ -19,6 +19,7 @@ from domain.ports import Context
 from handlers import ids
 from handlers.blocks.cohorts import replies
 from handlers.blocks.cohorts.form import cohort_form, parse_add_form, parse_create_form
+from handlers.blocks.kit import mistake
 from handlers.cohorts.directory import SlackDirectory
 from handlers.i18n import error_text
 
@@ -80,7 +81,7 @@ def _submit(ctx: Context, uow, actor: Actor, command: Create | Add, challenge_na
         uow.commit()
         return reply
     except DomainError as err:
-        return replies.mistake(err, cohort_language(uow, command.name, ctx.default_lang), usage=None)
+        return mistake(err, cohort_language(uow, command.name, ctx.default_lang), usage=None)
 
 
 def register(app, ctx: Context) -> None:
@@ -109,8 +110,6 @@ def register(app, ctx: Context) -> None:
             with ctx.uow() as uow:
                 view = _view(ctx, uow, actor, mode)
         except NotAllowed as err:
-            ctx.slack.chat_postMessage(
-                channel=actor.user_id, **replies.mistake(err, ctx.default_lang, usage=None)
-            )
+            ctx.slack.chat_postMessage(channel=actor.user_id, **mistake(err, ctx.default_lang, usage=None))
             return
         ctx.slack.views_update(view_id=body["view"]["id"], hash=body["view"].get("hash"), view=view)

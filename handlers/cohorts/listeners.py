@@ -6,20 +6,20 @@ are given to `register` by the feature registry.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+
+from slack_bolt import App
 
 from domain.cohorts.admin import cohort_language
-from domain.cohorts.commands import COHORT_USAGE, CommandError, OpenForm, parse_cohort_command
-from domain.cohorts.permissions import NotAllowed
+from domain.cohorts.commands import COHORT_USAGE, OpenForm, parse_cohort_command
 from domain.cohorts.profiles import profile_changed
 from domain.cohorts.records import Actor
 from domain.command_parsing import tokenize
-from domain.messages import DomainError
-from domain.ports import Context
-from handlers.blocks.cohorts import replies
+from domain.ports import Context, UnitOfWork
 from handlers.cohorts import form as cohort_form
 from handlers.cohorts.directory import profile_from_slack
-from handlers.cohorts.subcommands import Call, CohortSubcommand, parsers
+from handlers.cohorts.subcommands import Call, CohortSubcommand, ShowLine, parsers
+from handlers.run import Reply, run_use_case, slash_command
 
 
 def _usage(words: list[str], subcommands: Mapping[str, CohortSubcommand]) -> str:
@@ -29,36 +29,40 @@ def _usage(words: list[str], subcommands: Mapping[str, CohortSubcommand]) -> str
 
 def reply_to(call: Call, text: str) -> dict | None:
     """The answer to `/cohort text`; None when a form was opened instead."""
-    words = tokenize(text)[:2]
-
-    def lang() -> str:
-        return cohort_language(call.uow, words[1] if len(words) > 1 else None, call.ctx.default_lang)
-
-    try:
-        command = parse_cohort_command(text, parsers(call.subcommands))
-        if isinstance(command, OpenForm):
-            cohort_form.open_form(call.ctx, call.uow, call.actor, call.trigger_id)
-            return None
-        # The parser only returns commands of the sub-commands it was given.
-        return call.subcommands[words[0].lower()].run(call, command)
-    except NotAllowed as err:
-        return replies.mistake(err, lang(), usage=None)
-    except CommandError as err:
-        return replies.mistake(err, lang(), err.usage)
-    except DomainError as err:
-        return replies.mistake(err, lang(), _usage(words, call.subcommands))
+    command = parse_cohort_command(text, parsers(call.subcommands))
+    if isinstance(command, OpenForm):
+        cohort_form.open_form(call.ctx, call.uow, call.actor, call.trigger_id)
+        return None
+    # The parser only returns commands of the sub-commands it was given.
+    return call.subcommands[tokenize(text)[0].lower()].run(call, command)
 
 
-def register(app, ctx: Context, subcommands: Mapping[str, CohortSubcommand], show_lines=()) -> None:
-    @app.command("/cohort")
-    def on_cohort(ack, command, respond):
-        ack()
-        actor = Actor(command["user_id"], ctx.clock.now(), ctx.admins)
-        with ctx.uow() as uow:
-            call = Call(ctx, uow, actor, command.get("trigger_id"), subcommands, tuple(show_lines))
-            reply = reply_to(call, command.get("text") or "")
-        if reply is not None:
-            respond(response_type="ephemeral", replace_original=False, **reply)
+def cohort_command(
+    ctx: Context, subcommands: Mapping[str, CohortSubcommand], show_lines: tuple[ShowLine, ...]
+) -> Callable[[Actor, dict], Reply | None]:
+    """`/cohort text`: a mistake is told in the language of the cohort named, with the usage line of
+    the sub-command meant."""
+
+    def run(actor: Actor, command: dict) -> Reply | None:
+        text = command.get("text") or ""
+        words = tokenize(text)[:2]
+
+        def use_case(uow: UnitOfWork, actor: Actor) -> Reply | None:
+            reply = reply_to(Call(ctx, uow, actor, command.get("trigger_id"), subcommands, show_lines), text)
+            return Reply(reply) if reply is not None else None
+
+        def language(uow: UnitOfWork) -> str:
+            return cohort_language(uow, words[1] if len(words) > 1 else None, ctx.default_lang)
+
+        return run_use_case(ctx, actor, use_case, language, usage=_usage(words, subcommands))
+
+    return run
+
+
+def register(
+    app: App, ctx: Context, subcommands: Mapping[str, CohortSubcommand], show_lines: Iterable[ShowLine] = ()
+) -> None:
+    app.command("/cohort")(slash_command(ctx, cohort_command(ctx, subcommands, tuple(show_lines))))
 
     @app.event("user_change")
     def on_user_change(event):

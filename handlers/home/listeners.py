@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from slack_bolt import Ack
+
 from domain.checkins.answers import ShareCommand, choose_share, lang_for
 from domain.checkins.model import Share
 from domain.cohorts.records import Actor
 from domain.home.overview import home_of
-from domain.messages import DomainError
 from domain.ports import Context
 from handlers import ids
-from handlers.blocks.cohorts.replies import mistake
 from handlers.blocks.home.messages import home_view
 from handlers.home.sections import HomeSection
+from handlers.run import Reply, actor_of, run_use_case
 
 HOME_TAB = "home"
 
@@ -36,19 +37,18 @@ def on_home_opened(ctx: Context, event: dict, sections: tuple[HomeSection, ...])
     publish(ctx, event["user"], sections)
 
 
-def on_share(ctx: Context, ack, body: dict, share: Share, sections: tuple[HomeSection, ...]) -> None:
+def on_share(ctx: Context, ack: Ack, body: dict, share: Share, sections: tuple[HomeSection, ...]) -> None:
     """A sharing button of the Home tab: the choice is recorded, then the Home shows it."""
     ack()
-    actor = Actor(body["user"]["id"], ctx.clock.now(), ctx.admins)
-    with ctx.uow() as uow:
-        try:
-            choose_share(uow, actor, ShareCommand(share))
-            uow.commit()
-            refused = None
-        except DomainError as err:
-            refused = mistake(err, lang_for(uow, actor.user_id, ctx.default_lang), usage=None)
-    if refused is not None:
-        ctx.slack.chat_postMessage(channel=actor.user_id, **refused)
+    actor = actor_of(ctx, body["user"]["id"])
+    chosen = run_use_case(
+        ctx,
+        actor,
+        lambda uow, actor: choose_share(uow, actor, ShareCommand(share)),
+        lambda uow: lang_for(uow, actor.user_id, ctx.default_lang),
+    )
+    if isinstance(chosen, Reply):
+        ctx.slack.chat_postMessage(channel=actor.user_id, **chosen.message)
     publish(ctx, actor.user_id, sections)
 
 

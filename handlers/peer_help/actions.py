@@ -6,15 +6,21 @@ changes; a second click on the same offer changes nothing and says nothing more.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from slack_bolt import Ack, App, Respond
+
 from domain.cohorts.records import Actor
-from domain.messages import DomainError
 from domain.peer_help.lifecycle import HelpView, close, may_end, offer_help, resolve
-from domain.ports import Context
+from domain.ports import Context, UnitOfWork
 from handlers import ids
 from handlers.blocks.peer_help import messages as help_messages
 from handlers.blocks.peer_help.resolve import parse_resolve_form, resolve_form
-from handlers.i18n import error_text
 from handlers.peer_help.slack import direct, update_request
+from handlers.run import OpenForm, Reply, actor_of, answer, refuse_fields, run_click, run_use_case
+
+T = TypeVar("T")
 
 
 def request_id(body: dict) -> int | None:
@@ -22,16 +28,14 @@ def request_id(body: dict) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def lang_of(ctx: Context, body: dict, request: int | None = None) -> str:
+def request_language(default: str, request: int | None) -> Callable[[UnitOfWork], str]:
     """The language of the request's cohort (the one its buttons were shown in), else the default."""
-    request = request if request is not None else request_id(body)
-    with ctx.uow() as uow:
+
+    def language(uow: UnitOfWork) -> str:
         found = uow.help.get(request) if request is not None else None
-        return uow.cohorts.get(found.cohort_id).lang if found is not None else ctx.default_lang
+        return uow.cohorts.get(found.cohort_id).lang if found is not None else default
 
-
-def _say(respond, reply: dict) -> None:
-    respond(response_type="ephemeral", replace_original=False, **reply)
+    return language
 
 
 def _ended(ctx: Context, actor: Actor, view: HelpView) -> None:
@@ -44,89 +48,66 @@ def _ended(ctx: Context, actor: Actor, view: HelpView) -> None:
         direct(ctx, view.request.asker, help_messages.ended_message(view))
 
 
-def _actor(ctx: Context, body: dict) -> Actor:
-    return Actor(body["user"]["id"], ctx.clock.now(), ctx.admins)
-
-
-def _apply(ctx: Context, body: dict, respond, use_case, *, commit: bool = True):
+def _click(ctx: Context, body: dict, respond: Respond, use_case: Callable[..., T]) -> T | None:
     """Runs one use case on the clicked request; a refusal is told to the clicker and gives None."""
-    try:
+    request = request_id(body)
+    return run_click(
+        ctx,
+        respond,
+        actor_of(ctx, body["user"]["id"]),
+        lambda uow, actor: use_case(uow, actor, request),
+        request_language(ctx.default_lang, request),
+    )
+
+
+def on_offer(ctx: Context, ack: Ack, body: dict, respond: Respond) -> None:
+    ack()
+    offered = _click(ctx, body, respond, offer_help)
+    if offered is None or not offered.new:
+        return
+    update_request(ctx, offered.view)
+    direct(ctx, offered.view.request.asker, help_messages.offered_to_asker(offered.view, body["user"]["id"]))
+    answer(ctx, respond, Reply(help_messages.offer_noted(offered.view)))
+
+
+def on_resolve(ctx: Context, ack: Ack, body: dict, respond: Respond) -> None:
+    ack()
+    view = _click(ctx, body, respond, may_end)
+    if view is not None:
+        answer(ctx, respond, OpenForm(resolve_form(view)), body["trigger_id"])
+
+
+def on_resolve_form(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
+    request, helpers, thanks, errors = parse_resolve_form(
+        view["state"]["values"], view.get("private_metadata", "")
+    )
+    language = request_language(ctx.default_lang, request)
+    if errors:
         with ctx.uow() as uow:
-            result = use_case(uow, _actor(ctx, body), request_id(body))
-            if commit:
-                uow.commit()
-            return result
-    except DomainError as err:
-        _say(respond, help_messages.mistake(err, lang_of(ctx, body)))
-        return None
+            refuse_fields(ack, errors, language(uow))
+        return
+    ack()
+    actor = actor_of(ctx, body["user"]["id"])
+    resolved = run_use_case(
+        ctx, actor, lambda uow, actor: resolve(uow, actor, request, helpers, thanks), language
+    )
+    if isinstance(resolved, Reply):
+        direct(ctx, actor.user_id, resolved.message)
+        return
+    _ended(ctx, actor, resolved)
 
 
-def _on_offer(ctx: Context):
-    def on_offer(ack, body, respond):
-        ack()
-        offered = _apply(ctx, body, respond, offer_help)
-        if offered is None or not offered.new:
-            return
-        update_request(ctx, offered.view)
-        direct(
-            ctx, offered.view.request.asker, help_messages.offered_to_asker(offered.view, body["user"]["id"])
-        )
-        _say(respond, help_messages.offer_noted(offered.view))
-
-    return on_offer
+def on_close(ctx: Context, ack: Ack, body: dict, respond: Respond) -> None:
+    ack()
+    closed = _click(ctx, body, respond, close)
+    if closed is None:
+        return
+    _ended(ctx, actor_of(ctx, body["user"]["id"]), closed)
+    answer(ctx, respond, Reply(help_messages.ended_message(closed)))
 
 
-def _on_resolve(ctx: Context):
-    def on_resolve(ack, body, respond):
-        ack()
-        view = _apply(ctx, body, respond, may_end, commit=False)
-        if view is None:
-            return
-        ctx.slack.views_open(trigger_id=body["trigger_id"], view=resolve_form(view))
-
-    return on_resolve
-
-
-def _on_resolve_form(ctx: Context):
-    def on_resolve_form(ack, body, view):
-        actor = _actor(ctx, body)
-        request, helpers, thanks, errors = parse_resolve_form(
-            view["state"]["values"], view.get("private_metadata", "")
-        )
-        if errors:
-            lang = lang_of(ctx, body, request)
-            ack(
-                response_action="errors",
-                errors={block: error_text(err, lang) for block, err in errors.items()},
-            )
-            return
-        ack()
-        try:
-            with ctx.uow() as uow:
-                resolved = resolve(uow, actor, request, helpers, thanks)
-                uow.commit()
-        except DomainError as err:
-            direct(ctx, actor.user_id, help_messages.mistake(err, lang_of(ctx, body, request)))
-            return
-        _ended(ctx, actor, resolved)
-
-    return on_resolve_form
-
-
-def _on_close(ctx: Context):
-    def on_close(ack, body, respond):
-        ack()
-        closed = _apply(ctx, body, respond, close)
-        if closed is None:
-            return
-        _ended(ctx, _actor(ctx, body), closed)
-        _say(respond, help_messages.ended_message(closed))
-
-    return on_close
-
-
-def register(app, ctx: Context) -> None:
-    app.action(ids.HELP_OFFER)(_on_offer(ctx))
-    app.action(ids.HELP_RESOLVE)(_on_resolve(ctx))
-    app.view(ids.HELP_RESOLVE_FORM)(_on_resolve_form(ctx))
-    app.action(ids.HELP_CLOSE)(_on_close(ctx))
+def register(app: App, ctx: Context) -> None:
+    app.action(ids.HELP_OFFER)(lambda ack, body, respond: on_offer(ctx, ack, body, respond))
+    app.action(ids.HELP_RESOLVE)(lambda ack, body, respond: on_resolve(ctx, ack, body, respond))
+    app.view(ids.HELP_RESOLVE_FORM)(lambda ack, body, view: on_resolve_form(ctx, ack, body, view))
+    app.action(ids.HELP_CLOSE)(lambda ack, body, respond: on_close(ctx, ack, body, respond))

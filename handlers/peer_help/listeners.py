@@ -3,17 +3,19 @@ submission posts the request and sends it to the people best placed to answer.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+from slack_bolt import Ack, App, Respond
 
 from domain.cohorts.permissions import NotAllowed
 from domain.cohorts.records import Actor
 from domain.command_parsing import unescape
 from domain.messages import DomainError
 from domain.peer_help.directory import skills_language
-from domain.peer_help.drafts import prefill_from_text
+from domain.peer_help.drafts import HelpDraft, prefill_from_text
 from domain.peer_help.lifecycle import NOT_IN_COHORT, NOT_YOURS, ask, asking_cohorts, may_end
 from domain.peer_help.routing import AwaySource
-from domain.ports import Context
+from domain.ports import Context, UnitOfWork
 from handlers import ids
 from handlers.blocks.peer_help import messages as help_messages
 from handlers.blocks.peer_help.request import (
@@ -26,71 +28,79 @@ from handlers.blocks.peer_help.request import (
     parse_help_metadata,
     parse_help_request,
 )
-from handlers.i18n import error_text
 from handlers.peer_help import actions as help_actions
 from handlers.peer_help import skills
 from handlers.peer_help.slack import direct, post_request, route_request
+from handlers.run import (
+    OpenForm,
+    Outcome,
+    Reply,
+    actor_of,
+    answer,
+    refuse_fields,
+    run_use_case,
+    slash_command,
+)
 
 
-def _actor(ctx: Context, user_id: str) -> Actor:
-    return Actor(user_id, ctx.clock.now(), ctx.admins)
+def _language(ctx: Context, actor: Actor) -> Callable[[UnitOfWork], str]:
+    return lambda uow: skills_language(uow, actor.user_id, ctx.default_lang)
 
 
-def open_form(
-    ctx: Context,
-    actor: Actor,
-    trigger_id: str,
-    text: str = "",
-    *,
-    cohort_id: int | None = None,
-    origin: str = ORIGIN_ASK,
-) -> dict | None:
-    """Opens the form pre-filled with `text`; None, or the reply to send instead when there is nobody to ask."""
-    with ctx.uow() as uow:
+def _form(text: str, cohort_id: int | None, origin: str) -> Callable[[UnitOfWork, Actor], OpenForm]:
+    """The form pre-filled with `text`; a mistake when there is nobody to ask."""
+
+    def form(uow: UnitOfWork, actor: Actor) -> OpenForm:
         cohorts = asking_cohorts(uow, actor.user_id, actor.now)
-        lang = skills_language(uow, actor.user_id, ctx.default_lang)
-    if not cohorts:
-        return help_messages.mistake(DomainError(NOT_IN_COHORT), lang)
-    chosen = next((c for c in cohorts if c.id == cohort_id), cohorts[0])
-    title, details = prefill_from_text(text)
-    view = help_request_modal(
-        chosen.lang,
-        title,
-        details,
-        private_metadata=help_metadata(chosen.id, origin),
-        cohorts=[(c.id, c.name) for c in cohorts],
-        cohort_id=chosen.id,
-    )
-    ctx.slack.views_open(trigger_id=trigger_id, view=view)
-    return None
+        if not cohorts:
+            raise DomainError(NOT_IN_COHORT)
+        chosen = next((c for c in cohorts if c.id == cohort_id), cohorts[0])
+        title, details = prefill_from_text(text)
+        return OpenForm(
+            help_request_modal(
+                chosen.lang,
+                title,
+                details,
+                private_metadata=help_metadata(chosen.id, origin),
+                cohorts=[(c.id, c.name) for c in cohorts],
+                cohort_id=chosen.id,
+            )
+        )
+
+    return form
 
 
-def _reask_form(ctx: Context, actor: Actor, request_id: int | None) -> dict:
+def _reask_form(request_id: int | None) -> Callable[[UnitOfWork, Actor], OpenForm]:
     """The form pre-filled with the asker's earlier request, which the new one will replace."""
-    with ctx.uow() as uow:
+
+    def form(uow: UnitOfWork, actor: Actor) -> OpenForm:
         found = may_end(uow, actor, request_id)
-    if found.request.asker != actor.user_id:
-        raise NotAllowed(NOT_YOURS)
-    request = found.request
-    return help_request_modal(
-        found.cohort.lang,
-        request.title,
-        request.details,
-        ", ".join(found.labels),
-        help_metadata(request.cohort_id, ORIGIN_REASK, replaces=request.id),
-    )
+        if found.request.asker != actor.user_id:
+            raise NotAllowed(NOT_YOURS)
+        request = found.request
+        return OpenForm(
+            help_request_modal(
+                found.cohort.lang,
+                request.title,
+                request.details,
+                ", ".join(found.labels),
+                help_metadata(request.cohort_id, ORIGIN_REASK, replaces=request.id),
+            )
+        )
+
+    return form
 
 
-def submit(ctx: Context, actor: Actor, draft, metadata: str, away: tuple[AwaySource, ...]) -> None:
+def submit(ctx: Context, actor: Actor, draft: HelpDraft, metadata: str, away: tuple[AwaySource, ...]) -> None:
     form = parse_help_metadata(metadata)
-    try:
-        with ctx.uow() as uow:
-            asked = ask(uow, actor, draft, form.origin, form.replaces, away=away)
-            uow.commit()
-    except DomainError as err:
-        with ctx.uow() as uow:
-            lang = skills_language(uow, actor.user_id, ctx.default_lang)
-        direct(ctx, actor.user_id, help_messages.mistake(err, lang))
+    asked = run_use_case(
+        ctx,
+        actor,
+        lambda uow, actor: ask(uow, actor, draft, form.origin, form.replaces, away=away),
+        _language(ctx, actor),
+    )
+    if isinstance(asked, Reply):
+        direct(ctx, actor.user_id, asked.message)
         return
     if post_request(ctx, actor, asked):
         ctx.slack.chat_postMessage(
@@ -98,70 +108,53 @@ def submit(ctx: Context, actor: Actor, draft, metadata: str, away: tuple[AwaySou
         )
 
 
-def _on_ask(ctx: Context):
-    def on_ask(ack, command, respond):
-        ack()
-        actor = _actor(ctx, command["user_id"])
-        reply = open_form(ctx, actor, command["trigger_id"], unescape(command.get("text") or ""))
-        if reply is not None:
-            respond(response_type="ephemeral", replace_original=False, **reply)
-
-    return on_ask
+def ask_command(ctx: Context, actor: Actor, command: dict) -> Outcome:
+    """`/ask [question]`: the form, pre-filled with the question."""
+    form = _form(unescape(command.get("text") or ""), None, ORIGIN_ASK)
+    return run_use_case(ctx, actor, form, _language(ctx, actor))
 
 
-def _on_blocker(ctx: Context):
-    def on_blocker(ack, body):
-        ack()
-        actor = _actor(ctx, body["user"]["id"])
-        cohort_id, blocker = parse_blocker_value(body["actions"][0].get("value"))
-        reply = open_form(ctx, actor, body["trigger_id"], blocker, cohort_id=cohort_id, origin=ORIGIN_STANDUP)
-        if reply is not None:
-            direct(ctx, actor.user_id, reply)
-
-    return on_blocker
-
-
-def _on_reask(ctx: Context):
-    def on_reask(ack, body, respond):
-        ack()
-        actor = _actor(ctx, body["user"]["id"])
-        try:
-            view = _reask_form(ctx, actor, help_actions.request_id(body))
-        except DomainError as err:
-            respond(
-                response_type="ephemeral",
-                replace_original=False,
-                **help_messages.mistake(err, help_actions.lang_of(ctx, body)),
-            )
-            return
-        ctx.slack.views_open(trigger_id=body["trigger_id"], view=view)
-
-    return on_reask
+def on_blocker(ctx: Context, ack: Ack, body: dict) -> None:
+    """A stand-up blocker's button: the form pre-filled with the blocker; a mistake comes by DM."""
+    ack()
+    actor = actor_of(ctx, body["user"]["id"])
+    cohort_id, blocker = parse_blocker_value(body["actions"][0].get("value"))
+    outcome = run_use_case(ctx, actor, _form(blocker, cohort_id, ORIGIN_STANDUP), _language(ctx, actor))
+    if isinstance(outcome, OpenForm):
+        ctx.slack.views_open(trigger_id=body["trigger_id"], view=outcome.view)
+    else:
+        direct(ctx, actor.user_id, outcome.message)
 
 
-def _on_request(ctx: Context, away: tuple[AwaySource, ...]):
-    def on_request(ack, body, view):
-        actor = _actor(ctx, body["user"]["id"])
-        draft, errors = parse_help_request(view["state"]["values"], view.get("private_metadata") or "")
-        if errors:
-            with ctx.uow() as uow:
-                lang = skills_language(uow, actor.user_id, ctx.default_lang)
-            ack(
-                response_action="errors",
-                errors={block: error_text(err, lang) for block, err in errors.items()},
-            )
-            return
-        ack()
-        submit(ctx, actor, draft, view.get("private_metadata") or "", away)
-
-    return on_request
+def on_reask(ctx: Context, ack: Ack, body: dict, respond: Respond) -> None:
+    ack()
+    request = help_actions.request_id(body)
+    outcome = run_use_case(
+        ctx,
+        actor_of(ctx, body["user"]["id"]),
+        _reask_form(request),
+        help_actions.request_language(ctx.default_lang, request),
+    )
+    answer(ctx, respond, outcome, body["trigger_id"])
 
 
-def register(app, ctx: Context, away: Iterable[AwaySource]) -> None:
+def on_request(ctx: Context, ack: Ack, body: dict, view: dict, away: tuple[AwaySource, ...]) -> None:
+    actor = actor_of(ctx, body["user"]["id"])
+    draft, errors = parse_help_request(view["state"]["values"], view.get("private_metadata") or "")
+    if errors:
+        with ctx.uow() as uow:
+            refuse_fields(ack, errors, _language(ctx, actor)(uow))
+        return
+    ack()
+    submit(ctx, actor, draft, view.get("private_metadata") or "", away)
+
+
+def register(app: App, ctx: Context, away: Iterable[AwaySource]) -> None:
     """`away`: who is away on a day, from the features that know of absences (the stand-ups)."""
-    app.command("/ask")(_on_ask(ctx))
-    app.action(ids.STANDUP_BLOCKER_TO_HELP)(_on_blocker(ctx))
-    app.action(ids.HELP_REASK)(_on_reask(ctx))
-    app.view(ids.HELP_REQUEST)(_on_request(ctx, tuple(away)))
+    absent = tuple(away)
+    app.command("/ask")(slash_command(ctx, lambda actor, command: ask_command(ctx, actor, command)))
+    app.action(ids.STANDUP_BLOCKER_TO_HELP)(lambda ack, body: on_blocker(ctx, ack, body))
+    app.action(ids.HELP_REASK)(lambda ack, body, respond: on_reask(ctx, ack, body, respond))
+    app.view(ids.HELP_REQUEST)(lambda ack, body, view: on_request(ctx, ack, body, view, absent))
     help_actions.register(app, ctx)
     skills.register(app, ctx)

@@ -3,10 +3,9 @@ peer-help settings, a sub-command of `/cohort`."""
 
 from __future__ import annotations
 
-from domain.cohorts.permissions import NotAllowed
+from slack_bolt import App
+
 from domain.cohorts.records import Actor
-from domain.command_parsing import CommandError
-from domain.messages import DomainError
 from domain.peer_help.directory import (
     add_aliases,
     add_skills,
@@ -31,46 +30,43 @@ from domain.peer_help.skill_commands import (
     Who,
     parse_skills_command,
 )
-from domain.ports import Context
+from domain.ports import Context, UnitOfWork
 from handlers.blocks.peer_help import skills_replies as replies
 from handlers.cohorts.directory import SlackDirectory
 from handlers.cohorts.subcommands import CohortSubcommand, applies
+from handlers.run import Reply, run_use_case, slash_command
 
 
-def _run(uow, actor: Actor, command, lang: str) -> tuple[dict, bool]:
-    """The reply, and whether something changed (to commit)."""
+def _run(uow: UnitOfWork, actor: Actor, command: object, lang: str) -> dict:
     if isinstance(command, Mine):
-        return replies.my_skills(my_skills(uow, actor), lang), False
+        return replies.my_skills(my_skills(uow, actor), lang)
     if isinstance(command, AddSkills | RemoveSkills):
         added = isinstance(command, AddSkills)
         result = (add_skills if added else remove_skills)(uow, actor, command.skills)
-        return replies.skills_changed(result, lang, added), True
+        return replies.skills_changed(result, lang, added)
     if isinstance(command, Who):
-        return replies.who_knows(who_knows(uow, actor, command.skill), lang), False
+        return replies.who_knows(who_knows(uow, actor, command.skill), lang)
     if isinstance(command, Alumni):
-        return replies.alumni_set(set_alumni(uow, actor, command.on), lang), True
+        return replies.alumni_set(set_alumni(uow, actor, command.on), lang)
     if isinstance(command, Alias):
-        return replies.aliases_set(*add_aliases(uow, actor, command.skill, command.aliases), lang), True
+        return replies.aliases_set(*add_aliases(uow, actor, command.skill, command.aliases), lang)
     if isinstance(command, ListAliases):
-        return replies.aliases_list(list_aliases(uow), lang), False
+        return replies.aliases_list(list_aliases(uow), lang)
     if isinstance(command, Unalias):
-        return replies.alias_removed(remove_alias(uow, actor, command.alias), command.alias.label, lang), True
-    return replies.usage(SKILLS_USAGE, lang), False
+        return replies.alias_removed(remove_alias(uow, actor, command.alias), command.alias.label, lang)
+    return replies.usage(SKILLS_USAGE, lang)
 
 
-def reply_to(uow, actor: Actor, text: str, default_lang: str) -> dict:
-    lang = skills_language(uow, actor.user_id, default_lang)
-    try:
-        reply, changed = _run(uow, actor, parse_skills_command(text), lang)
-    except NotAllowed as err:
-        return replies.mistake(err, lang, None)
-    except CommandError as err:
-        return replies.mistake(err, lang, err.usage)
-    except DomainError as err:
-        return replies.mistake(err, lang, SKILLS_USAGE)
-    if changed:
-        uow.commit()
-    return reply
+def skills_command(ctx: Context, actor: Actor, command: dict) -> Reply:
+    """`/skills …`: the reply to the sender; a mistake comes with the usage line."""
+
+    def language(uow: UnitOfWork) -> str:
+        return skills_language(uow, actor.user_id, ctx.default_lang)
+
+    def run(uow: UnitOfWork, actor: Actor) -> Reply:
+        return Reply(_run(uow, actor, parse_skills_command(command.get("text") or ""), language(uow)))
+
+    return run_use_case(ctx, actor, run, language, usage=SKILLS_USAGE)
 
 
 SUBCOMMANDS = {
@@ -85,12 +81,5 @@ SUBCOMMANDS = {
 }
 
 
-def register(app, ctx: Context) -> None:
-
-    @app.command("/skills")
-    def on_skills(ack, command, respond):
-        ack()
-        actor = Actor(command["user_id"], ctx.clock.now(), ctx.admins)
-        with ctx.uow() as uow:
-            reply = reply_to(uow, actor, command.get("text") or "", ctx.default_lang)
-        respond(response_type="ephemeral", replace_original=False, **reply)
+def register(app: App, ctx: Context) -> None:
+    app.command("/skills")(slash_command(ctx, lambda actor, command: skills_command(ctx, actor, command)))

@@ -6,13 +6,14 @@ Each listener acks first; no database session is held across a Web API call.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
+from slack_bolt import Ack, Respond
 from slack_sdk.errors import SlackApiError
 
 from domain.cohorts.records import Actor
-from domain.command_parsing import CommandError
 from domain.messages import DomainError
-from domain.ports import Context
+from domain.ports import Context, UnitOfWork
 from domain.standups.absences import come_back, set_away
 from domain.standups.answers import (
     NO_STANDUP,
@@ -28,7 +29,6 @@ from domain.standups.commands import Away, Back, History, OpenAnswer, Skip, pars
 from domain.standups.history import standup_history
 from domain.standups.model import SHARE_THREAD, check_answers
 from handlers import ids
-from handlers.blocks.cohorts.replies import mistake
 from handlers.blocks.standups import replies
 from handlers.blocks.standups.form import (
     answer_errors,
@@ -38,16 +38,21 @@ from handlers.blocks.standups.form import (
     parse_standup_value,
 )
 from handlers.blocks.standups.messages import answer_post, confirmation, skip_noted
-from handlers.i18n import error_text
+from handlers.run import (
+    OpenForm,
+    Outcome,
+    Reply,
+    actor_of,
+    answer,
+    refuse_fields,
+    run_use_case,
+    slash_command,
+)
 from handlers.standups import admin as standup_admin
 
 log = logging.getLogger(__name__)
 # Text a person types to the bot: plain messages and files, never edits, deletions or bots.
 TYPED_SUBTYPES = (None, "file_share")
-
-
-def _actor(ctx: Context, user_id: str) -> Actor:
-    return Actor(user_id, ctx.clock.now(), ctx.admins)
 
 
 def _lang(uow, user_id: str, default: str) -> str:
@@ -70,21 +75,25 @@ RUNNERS = {
 }
 
 
-def standup_command(ctx: Context, actor: Actor, text: str) -> tuple[dict | None, dict | None]:
-    """(the form to open, or the reply to send) for `/standup text`."""
-    with ctx.uow() as uow:
-        lang = _lang(uow, actor.user_id, ctx.default_lang)
-        try:
-            command = parse_standup_command(text)
-            if isinstance(command, OpenAnswer):
-                return answer_modal(open_standup(uow, actor.user_id, actor.now, ctx.holidays)), None
-            reply = RUNNERS[type(command)](ctx, uow, actor, command, lang)
-            uow.commit()
-            return None, reply
-        except CommandError as err:
-            return None, mistake(err, lang, err.usage)
-        except DomainError as err:  # NotAllowed included: said plainly, without the usage line
-            return None, mistake(err, lang, None)
+def _standup_command(ctx: Context, text: str) -> Callable[[UnitOfWork, Actor], Outcome]:
+    def run(uow: UnitOfWork, actor: Actor) -> Outcome:
+        command = parse_standup_command(text)
+        if isinstance(command, OpenAnswer):
+            return OpenForm(answer_modal(open_standup(uow, actor.user_id, actor.now, ctx.holidays)))
+        return Reply(
+            RUNNERS[type(command)](ctx, uow, actor, command, _lang(uow, actor.user_id, ctx.default_lang))
+        )
+
+    return run
+
+
+def standup_command(ctx: Context, actor: Actor, command: dict) -> Outcome:
+    """`/standup text`: the form to open, or the reply to send."""
+    return run_use_case(ctx, actor, _standup_command(ctx, command.get("text") or ""), _language(ctx, actor))
+
+
+def _language(ctx: Context, actor: Actor) -> Callable[[UnitOfWork], str]:
+    return lambda uow: _lang(uow, actor.user_id, ctx.default_lang)
 
 
 def _named(body: dict):
@@ -135,8 +144,8 @@ def answered(ctx: Context, actor: Actor, submitted: Submitted) -> None:
     ctx.slack.chat_postMessage(channel=actor.user_id, **reply)
 
 
-def on_answer(ctx: Context, ack, body: dict, view: dict) -> None:
-    actor = _actor(ctx, body["user"]["id"])
+def on_answer(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
+    actor = actor_of(ctx, body["user"]["id"])
     target = parse_answer_metadata(view.get("private_metadata") or "")
     raw, mood = parse_answer_form(view["state"]["values"])
     with ctx.uow() as uow:
@@ -147,58 +156,38 @@ def on_answer(ctx: Context, ack, body: dict, view: dict) -> None:
             standup = standup_of(uow, actor.user_id, *target, actor.now, ctx.holidays)
             answers, chosen, errors = check_answers(raw, mood, standup.settings.question_count)
             if errors:
-                ack(
-                    response_action="errors",
-                    errors={block: error_text(err, lang) for block, err in answer_errors(errors).items()},
-                )
+                refuse_fields(ack, answer_errors(errors), lang)
                 return
             submitted = submit_answer(uow, actor.user_id, *target, answers, chosen, actor.now, ctx.holidays)
         except DomainError as err:
-            ack(response_action="errors", errors={ids.standup_question(1): error_text(err, lang)})
+            refuse_fields(ack, {ids.standup_question(1): err}, lang)
             return
         ack()
         uow.commit()
     answered(ctx, actor, submitted)
 
 
-def on_command(ctx: Context, ack, command: dict, respond) -> None:
-    ack()
-    actor = _actor(ctx, command["user_id"])
-    view, reply = standup_command(ctx, actor, command.get("text") or "")
-    if view is not None:
-        ctx.slack.views_open(trigger_id=command["trigger_id"], view=view)
-    if reply is not None:
-        respond(response_type="ephemeral", replace_original=False, **reply)
-
-
-def on_open(ctx: Context, ack, body: dict, respond) -> None:
+def on_open(ctx: Context, ack: Ack, body: dict, respond: Respond) -> None:
     """A prompt's or a confirmation's button: the form, or why it cannot be answered any more."""
     ack()
-    actor = _actor(ctx, body["user"]["id"])
-    with ctx.uow() as uow:
-        lang = _lang(uow, actor.user_id, ctx.default_lang)
-        try:
-            view = answer_modal(standup_of(uow, actor.user_id, *_named(body), actor.now, ctx.holidays))
-        except DomainError as err:
-            view, reply = None, mistake(err, lang, None)
-    if view is not None:
-        ctx.slack.views_open(trigger_id=body["trigger_id"], view=view)
-    else:
-        respond(response_type="ephemeral", replace_original=False, **reply)
+    actor = actor_of(ctx, body["user"]["id"])
+
+    def form(uow: UnitOfWork, actor: Actor) -> Outcome:
+        return OpenForm(answer_modal(standup_of(uow, actor.user_id, *_named(body), actor.now, ctx.holidays)))
+
+    answer(ctx, respond, run_use_case(ctx, actor, form, _language(ctx, actor)), body["trigger_id"])
 
 
-def on_skip(ctx: Context, ack, body: dict, respond) -> None:
+def on_skip(ctx: Context, ack: Ack, body: dict, respond: Respond) -> None:
     """The prompt's "not today": the prompt is replaced by a note that still offers to answer."""
     ack()
-    actor = _actor(ctx, body["user"]["id"])
-    with ctx.uow() as uow:
-        try:
-            standup = skip_standup(uow, actor.user_id, actor.now, ctx.holidays, *_named(body))
-            uow.commit()
-            reply, replace = skip_noted(standup.cohort, standup.day), True
-        except DomainError as err:
-            reply, replace = mistake(err, _lang(uow, actor.user_id, ctx.default_lang), None), False
-    respond(replace_original=replace, **reply)
+    actor = actor_of(ctx, body["user"]["id"])
+
+    def skip(uow: UnitOfWork, actor: Actor) -> Outcome:
+        standup = skip_standup(uow, actor.user_id, actor.now, ctx.holidays, *_named(body))
+        return Reply(skip_noted(standup.cohort, standup.day), replace=True)
+
+    answer(ctx, respond, run_use_case(ctx, actor, skip, _language(ctx, actor)))
 
 
 def on_direct_message(ctx: Context, event: dict) -> None:
@@ -211,7 +200,7 @@ def on_direct_message(ctx: Context, event: dict) -> None:
 
 
 def register(app, ctx: Context) -> None:
-    app.command("/standup")(lambda ack, command, respond: on_command(ctx, ack, command, respond))
+    app.command("/standup")(slash_command(ctx, lambda actor, command: standup_command(ctx, actor, command)))
     app.action(ids.STANDUP_OPEN)(lambda ack, body, respond: on_open(ctx, ack, body, respond))
     app.action(ids.STANDUP_SKIP)(lambda ack, body, respond: on_skip(ctx, ack, body, respond))
     app.view(ids.STANDUP_ANSWER)(lambda ack, body, view: on_answer(ctx, ack, body, view))

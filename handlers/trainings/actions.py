@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from slack_bolt import Ack, App, Respond
+
 from domain.cohorts.records import Actor
-from domain.messages import DomainError
-from domain.ports import Context
+from domain.ports import Context, UnitOfWork
 from domain.trainings.access import SessionView, reader_langs, session_lang
 from domain.trainings.feedback import feedback_form_for
 from domain.trainings.sessions import cancel_session, decide, editable
@@ -21,7 +22,8 @@ from domain.trainings.signups import Outcome, sign_up, withdraw
 from handlers import ids
 from handlers.blocks.trainings import notices
 from handlers.blocks.trainings.form import feedback_form, proposal_form
-from handlers.blocks.trainings.messages import mistake, reply, signup_reply, withdrawal_reply
+from handlers.blocks.trainings.messages import reply, signup_reply, withdrawal_reply
+from handlers.run import actor_of, run_click
 from handlers.trainings.notify import direct_message, send_invitation, show_announcement, tell
 
 
@@ -38,26 +40,26 @@ class Done:
         return self.langs.get(user_id or self.actor.user_id, self.view.cohort.lang)
 
 
-def _say(respond, message: dict, replace: bool = False) -> None:
+def _say(respond: Respond, message: dict, replace: bool = False) -> None:
     respond(response_type="ephemeral", replace_original=replace, **message)
 
 
-def attempt(ctx: Context, body: dict, respond, use_case: Callable[[Any, Actor, int], Any]) -> Done | None:
+def _done(
+    ctx: Context, body: dict, respond: Respond, use_case: Callable[[Any, Actor, int], Any]
+) -> Done | None:
     """Runs the use case on the clicked session; None once a mistake has been answered."""
-    actor = Actor(body["user"]["id"], ctx.clock.now(), ctx.admins)
     session_id = int(body["actions"][0]["value"])
-    with ctx.uow() as uow:
-        try:
-            result = use_case(uow, actor, session_id)
-        except DomainError as err:
-            failure = mistake(err, session_lang(uow, actor.user_id, session_id, ctx.default_lang))
-        else:
-            uow.commit()
-            view = result if isinstance(result, SessionView) else result.view
-            everyone = (actor.user_id, view.session.facilitator, *view.confirmed, *view.waitlisted)
-            return Done(actor, result, view, reader_langs(uow, view.cohort, everyone))
-    _say(respond, failure)
-    return None
+
+    def run(uow: UnitOfWork, actor: Actor) -> Done:
+        result = use_case(uow, actor, session_id)
+        view = result if isinstance(result, SessionView) else result.view
+        everyone = (actor.user_id, view.session.facilitator, *view.confirmed, *view.waitlisted)
+        return Done(actor, result, view, reader_langs(uow, view.cohort, everyone))
+
+    actor = actor_of(ctx, body["user"]["id"])
+    return run_click(
+        ctx, respond, actor, run, lambda uow: session_lang(uow, actor.user_id, session_id, ctx.default_lang)
+    )
 
 
 def _dm(ctx: Context, done: Done, text: Callable[[str], str]) -> Callable[[str], None]:
@@ -68,8 +70,8 @@ def _invite(ctx: Context, done: Done, text: Callable[[str], str]) -> Callable[[s
     return lambda user_id: send_invitation(ctx, done.view, user_id, text(done.lang(user_id)), done.actor.now)
 
 
-def on_signup(ctx: Context, body: dict, respond) -> None:
-    done = attempt(ctx, body, respond, sign_up)
+def on_signup(ctx: Context, body: dict, respond: Respond) -> None:
+    done = _done(ctx, body, respond, sign_up)
     if done is None:
         return
     result = done.result
@@ -80,8 +82,8 @@ def on_signup(ctx: Context, body: dict, respond) -> None:
         _invite(ctx, done, lambda lang: notices.seat_confirmed(done.view, lang))(done.actor.user_id)
 
 
-def on_withdraw(ctx: Context, body: dict, respond) -> None:
-    done = attempt(ctx, body, respond, withdraw)
+def on_withdraw(ctx: Context, body: dict, respond: Respond) -> None:
+    done = _done(ctx, body, respond, withdraw)
     if done is None:
         return
     _say(respond, withdrawal_reply(done.view.session, done.result.had_seat, done.lang()))
@@ -93,8 +95,8 @@ def on_withdraw(ctx: Context, body: dict, respond) -> None:
     )
 
 
-def on_decide(ctx: Context, body: dict, respond, approve: bool) -> None:
-    done = attempt(ctx, body, respond, lambda uow, actor, session_id: decide(uow, actor, session_id, approve))
+def on_decide(ctx: Context, body: dict, respond: Respond, approve: bool) -> None:
+    done = _done(ctx, body, respond, lambda uow, actor, session_id: decide(uow, actor, session_id, approve))
     if done is None:
         return
     _say(respond, notices.decided(done.view, approve, done.actor.user_id, done.lang()), replace=True)
@@ -110,8 +112,8 @@ def on_decide(ctx: Context, body: dict, respond, approve: bool) -> None:
     )
 
 
-def on_edit(ctx: Context, body: dict, respond) -> None:
-    done = attempt(ctx, body, respond, editable)
+def on_edit(ctx: Context, body: dict, respond: Respond) -> None:
+    done = _done(ctx, body, respond, editable)
     if done is not None:
         ctx.slack.views_open(
             trigger_id=body["trigger_id"],
@@ -119,8 +121,8 @@ def on_edit(ctx: Context, body: dict, respond) -> None:
         )
 
 
-def on_call_off(ctx: Context, body: dict, respond) -> None:
-    done = attempt(ctx, body, respond, cancel_session)
+def on_call_off(ctx: Context, body: dict, respond: Respond) -> None:
+    done = _done(ctx, body, respond, cancel_session)
     if done is None:
         return
     view = done.view
@@ -136,15 +138,15 @@ def on_call_off(ctx: Context, body: dict, respond) -> None:
     _say(respond, notices.session_called_off(view, done.lang(), unreached))
 
 
-def on_feedback_open(ctx: Context, body: dict, respond) -> None:
-    done = attempt(ctx, body, respond, feedback_form_for)
+def on_feedback_open(ctx: Context, body: dict, respond: Respond) -> None:
+    done = _done(ctx, body, respond, feedback_form_for)
     if done is not None:
         ctx.slack.views_open(
             trigger_id=body["trigger_id"], view=feedback_form(done.view.session, done.lang())
         )
 
 
-def register(app, ctx: Context) -> None:
+def register(app: App, ctx: Context) -> None:
     listeners = {
         ids.TRAINING_SIGNUP: on_signup,
         ids.TRAINING_CANCEL: on_withdraw,
@@ -158,8 +160,8 @@ def register(app, ctx: Context) -> None:
         app.action(action_id)(_acked(ctx, listener))
 
 
-def _acked(ctx: Context, listener: Callable[[Context, dict, Any], None]):
-    def on_click(ack, body, respond):
+def _acked(ctx: Context, listener: Callable[[Context, dict, Respond], None]) -> Callable[..., None]:
+    def on_click(ack: Ack, body: dict, respond: Respond) -> None:
         ack()
         listener(ctx, body, respond)
 

@@ -16,10 +16,11 @@ from domain.trainings.feedback import feedback_form_for, give_feedback
 from domain.trainings.model import Proposal, TrainingSession
 from domain.trainings.sessions import Proposed, Revised, proposal_target, propose, revise
 from handlers import ids
+from handlers.blocks.kit import mistake
 from handlers.blocks.trainings import notices
 from handlers.blocks.trainings.form import chosen_cohort, form_metadata, parse_feedback, parse_proposal
-from handlers.blocks.trainings.messages import mistake, reply
-from handlers.i18n import error_text
+from handlers.blocks.trainings.messages import reply
+from handlers.run import refuse_fields
 from handlers.trainings.notify import (
     direct_message,
     send_invitation,
@@ -48,10 +49,6 @@ def check_proposal(
         values, cohort.timezone, actor.now, session.seats_taken if session else 0
     )
     return proposal, errors, target
-
-
-def _errors(errors: dict[str, DomainError], lang: str) -> dict[str, str]:
-    return {block: error_text(err, lang) for block, err in errors.items()}
 
 
 def after_proposal(ctx: Context, actor: Actor, proposed: Proposed, langs: dict[str, str]) -> None:
@@ -133,7 +130,7 @@ def on_feedback(ctx: Context, ack, body: dict, view: dict) -> None:
             except (DomainError, TypeError, ValueError) as err:
                 errors["rating"] = err if isinstance(err, DomainError) else DomainError(str(err))
         if errors:
-            ack(response_action="errors", errors=_errors(errors, lang))
+            refuse_fields(ack, errors, lang)
             return
         ack()
         summary = give_feedback(uow, actor, int(session_id), rating, comment)
@@ -148,7 +145,7 @@ def on_proposal(ctx: Context, ack, body: dict, view: dict) -> None:
         lang = person_lang(uow, actor.user_id, ctx.default_lang)
         proposal, errors, target = check_proposal(uow, actor, view)
         if errors:
-            ack(response_action="errors", errors=_errors(errors, lang))
+            refuse_fields(ack, errors, lang)
             return
         ack()
         try:

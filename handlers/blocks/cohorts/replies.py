@@ -1,18 +1,15 @@
-"""What `/cohort` answers: confirmations, the list, the help, and mistakes with their usage line."""
+"""What `/cohort` answers: confirmations, the list, the help."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from datetime import date
 
 from domain.cohorts.admin import CohortSummary, Created, HolidayAdded
-from domain.cohorts.commands import COHORT_USAGE
 from domain.cohorts.membership import MembersAdded, MembersRemoved
 from domain.cohorts.model import Cohort, Role
 from domain.cohorts.rules import channel_ref, user_ref
-from domain.messages import DomainError
-from handlers.blocks.kit import context, escape, section
+from handlers.blocks.kit import escape, section
 from handlers.blocks.kit import message as kit_message
 from handlers.i18n import N_, format_date, gettext
 
@@ -58,10 +55,6 @@ DATES = {
     "start": N_("from {start}"),
     "end": N_("until {end}"),
 }
-
-
-# A mention or channel link built by the bot stays as it is; anything else the user typed is escaped.
-_SLACK_REF = re.compile(r"<[@#!][^<>&]+>")
 
 
 def people(user_ids: Iterable[str]) -> str:
@@ -180,19 +173,3 @@ def help_text(lang: str, usages: Iterable[str]) -> dict:
     """`/cohort help`: every sub-command's usage line, in the order given."""
     lines = [gettext(HELP_INTRO, lang)] + [f"• {gettext(usage, lang)}" for usage in usages]
     return _lines(*lines)
-
-
-def mistake(err: DomainError, lang: str, usage: str | None = COHORT_USAGE) -> dict:
-    """One sentence naming the problem, then the usage line of what was meant."""
-    params = {key: _safe(value) for key, value in err.params.items()}
-    problem = gettext(err.message, lang, **params)
-    if not usage:
-        return kit_message(problem, [section(problem)])
-    usage_text = gettext(usage, lang)
-    return kit_message(f"{problem}\n{usage_text}", [section(problem), context(usage_text)])
-
-
-def _safe(value: object) -> object:
-    if not isinstance(value, str) or _SLACK_REF.fullmatch(value):
-        return value
-    return escape(value)

@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from domain.cohorts.rules import channel_ref, user_ref
-from domain.messages import DomainError
 from domain.peer_help.lifecycle import Asked, HelpView
 from domain.peer_help.records import HelpStatus
 from handlers import ids
 from handlers.blocks.kit import button, context, escape, message, section
-from handlers.i18n import N_, error_text, gettext
+from handlers.i18n import N_, gettext
 
 ASKS = N_("{asker} asks for help: {title}")
 SKILLS = N_("Skills: {skills}")
@@ -220,7 +219,3 @@ def nudge_message(view: HelpView) -> dict:
 
 def not_posted(channel_id: str, lang: str) -> dict:
     return message(gettext(NOT_POSTED, lang, channel=channel_ref(channel_id)))
-
-
-def mistake(err: DomainError, lang: str) -> dict:
-    return message(error_text(err, lang))

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from domain.cohorts.rules import channel_ref, user_ref
-from domain.messages import DomainError
 from domain.peer_help.directory import MySkills, SkillsChanged, WhoKnows
 from domain.peer_help.figures import HelpFigures
 from domain.peer_help.settings import PeerHelpSettings
 from domain.peer_help.skills import SkillLevel
 from handlers.blocks.kit import escape, message, section
-from handlers.i18n import N_, error_text, gettext, ngettext
+from handlers.i18n import N_, gettext, ngettext
 
 MY_DECLARED = N_("Your skills: {skills}.")
 MY_NONE = N_("You have not declared any skill yet: /skills add python, data viz")
@@ -177,7 +176,3 @@ def peerhelp_settings(result: PeerHelpSettings) -> dict:
 
 def usage(text: str, lang: str) -> dict:
     return _text(gettext(text, lang))
-
-
-def mistake(err: DomainError, lang: str, usage_text: str | None) -> dict:
-    return _text(error_text(err, lang), gettext(usage_text, lang) if usage_text else "")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.messages import DomainError
 from domain.trainings.access import SessionView
 from domain.trainings.model import SessionStatus, SignupStatus, TrainingSession
 from domain.trainings.sessions import ListedSession
@@ -12,7 +11,7 @@ from handlers import ids
 from handlers.blocks.kit import button, context, divider, escape, header, section
 from handlers.blocks.kit import message as kit_message
 from handlers.blocks.trainings.text import duration_text, person, place, seats, when
-from handlers.i18n import N_, error_text, gettext
+from handlers.i18n import N_, gettext
 
 NEW_SESSION = N_("New peer training: {title}")
 FACILITATOR = N_("Facilitator: {person}")
@@ -148,13 +147,6 @@ def session_list(items: list[ListedSession], lang: str, now: datetime, *, mine: 
 
 def reply(text: str) -> dict:
     return kit_message(text, [section(text)])
-
-
-def mistake(err: DomainError, lang: str, usage: str | None = None) -> dict:
-    text = error_text(err, lang)
-    if usage:
-        text += "\n" + gettext(usage, lang)
-    return reply(text)
 
 
 def signup_reply(outcome: str, session: TrainingSession, position: int | None, lang: str) -> dict:
