@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from domain.calendar import local_date
 from domain.checkins.model import CheckinAnswer, MentorCheckin, Share
 from domain.checkins.records import CheckinStore
+from domain.cohorts.language import address_language
 from domain.cohorts.model import Cohort, Role
 from domain.cohorts.permissions import NotAllowed
 from domain.cohorts.records import Actor
@@ -55,14 +56,6 @@ def parse_checkin_text(text: str) -> OpenForm | ShareCommand:
         raise DomainError(UNKNOWN_SHARE, value=as_shown(words[1])) from None
 
 
-def user_lang(store: CheckinStore, user_id: str, cohort: Cohort | None, default: str) -> str:
-    """The person's language in Slack, else their cohort's, else the program's default."""
-    profile = store.profiles.get_many([user_id]).get(user_id)
-    if profile is not None and profile.lang:
-        return profile.lang
-    return cohort.lang if cohort is not None else default
-
-
 def _cohorts_as(store: CheckinStore, user_id: str, role: Role, actor_now) -> list[Cohort]:
     ids = dict.fromkeys(m.cohort_id for m in store.members.of_user(user_id) if m.role == role)
     cohorts = [store.cohorts.get(cohort_id) for cohort_id in ids]
@@ -81,7 +74,7 @@ def checkin_form(
     chosen = chosen or next((c for c in cohorts if open_ones[c.id] is not None), cohorts[0])
     ordered = (chosen, *(c for c in cohorts if c.id != chosen.id))
     return CheckinForm(
-        ordered, chosen, user_lang(store, actor.user_id, chosen, default_lang), open_ones[chosen.id]
+        ordered, chosen, address_language(store, actor.user_id, default_lang, chosen), open_ones[chosen.id]
     )
 
 
@@ -106,10 +99,3 @@ def choose_share(store: CheckinStore, actor: Actor, command: ShareCommand) -> Sh
         store.checkins.set_share(actor.user_id, command.share, actor.now)
         return command.share
     return store.checkins.share_of(actor.user_id)
-
-
-def lang_for(store: CheckinStore, user_id: str, default: str) -> str:
-    """The language to answer someone in outside a given cohort: theirs, else their first cohort's."""
-    memberships = store.members.of_user(user_id)
-    cohort = store.cohorts.get(memberships[0].cohort_id) if memberships else None
-    return user_lang(store, user_id, cohort, default)

@@ -217,11 +217,5 @@ def cohort_names(store: CohortStore) -> list[str]:
     return [cohort.name for cohort in store.cohorts.all()]
 
 
-def cohort_language(store: CohortStore, name: str | None, default: str) -> str:
-    """The language of the cohort called `name`, if there is one: replies about it are in it."""
-    cohort = store.cohorts.by_name(name) if name else None
-    return cohort.lang if cohort is not None else default
-
-
 def _iso(day) -> str | None:
     return day.isoformat() if day is not None else None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from domain.calendar import PublicHolidays, local_date
-from domain.checkins.answers import lang_for
+from domain.cohorts.language import address_language
 from domain.cohorts.model import Cohort, Role
 from domain.cohorts.records import Actor
 
@@ -71,7 +71,7 @@ def home_of(
 ) -> Home:
     """Everything the Home tab of `actor` shows, read in one unit of work."""
     memberships = _memberships(store, actor.user_id)
-    lang = lang_for(store, actor.user_id, default_lang)
+    lang = address_language(store, actor.user_id, default_lang)
     if not memberships:
         return Home(lang)
     sections = ((source.key, source.load(store, actor, memberships, holidays)) for source in sources)

@@ -54,15 +54,6 @@ class WhoKnows:
     alumni: frozenset[str] = field(default_factory=frozenset)
 
 
-def skills_language(store: HelpStore, user_id: str, default: str) -> str:
-    """The language of the person's most recent cohort, else the default."""
-    memberships = store.members.of_user(user_id)
-    if not memberships:
-        return default
-    latest = max(memberships, key=lambda m: m.cohort_id)
-    return store.cohorts.get(latest.cohort_id).lang
-
-
 def _keys(store: HelpStore, skills: Iterable[Skill]) -> list[Skill]:
     """The skills as canonical keys (aliases applied), recorded with their labels if new."""
     skills = list(skills)

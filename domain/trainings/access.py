@@ -111,12 +111,6 @@ def session_view(store: TrainingStore, session: TrainingSession) -> SessionView:
     )
 
 
-def reader_lang(store: TrainingStore, cohort: Cohort, user_id: str) -> str:
-    """A person's own language when Slack told it, else their cohort's."""
-    profile = store.profiles.get_many([user_id]).get(user_id)
-    return profile.lang_in(cohort) if profile is not None else cohort.lang
-
-
 def reader_langs(
     store: TrainingStore, cohort: Cohort, user_ids: list[str] | tuple[str, ...]
 ) -> dict[str, str]:
@@ -124,19 +118,7 @@ def reader_langs(
     return {u: profiles[u].lang_in(cohort) if u in profiles else cohort.lang for u in user_ids}
 
 
-def person_lang(store: TrainingStore, user_id: str, default: str) -> str:
-    """For answers not tied to one cohort: the person's language, else their first cohort's."""
-    profile = store.profiles.get_many([user_id]).get(user_id)
-    if profile is not None and profile.lang:
-        return profile.lang
-    mine = {m.cohort_id for m in store.members.of_user(user_id)}
-    cohorts = [c for c in store.cohorts.all() if c.id in mine and not c.archived]
-    return cohorts[0].lang if cohorts else default
-
-
-def session_lang(store: TrainingStore, user_id: str, session_id: int | None, default: str) -> str:
-    """The language to answer a click on a session in: the clicker's, in that session's cohort."""
+def session_cohort(store: TrainingStore, session_id: int | None) -> Cohort | None:
+    """The cohort of a session; None when there is no such session."""
     session = store.trainings.get(session_id) if session_id is not None else None
-    if session is None:
-        return person_lang(store, user_id, default)
-    return reader_lang(store, cohort_by_id(store, session.cohort_id), user_id)
+    return cohort_by_id(store, session.cohort_id) if session is not None else None

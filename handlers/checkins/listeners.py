@@ -13,11 +13,11 @@ from domain.checkins.answers import (
     ShareCommand,
     checkin_form,
     choose_share,
-    lang_for,
     parse_checkin_text,
     record_answer,
 )
 from domain.checkins.model import CheckinAnswer
+from domain.cohorts.language import address_language
 from domain.cohorts.records import Actor
 from domain.ports import Context, UnitOfWork
 from handlers import ids
@@ -48,7 +48,7 @@ DIGEST_SUBCOMMANDS = {
 
 
 def _language(ctx: Context, actor: Actor) -> Callable[[UnitOfWork], str]:
-    return lambda uow: lang_for(uow, actor.user_id, ctx.default_lang)
+    return lambda uow: address_language(uow, actor.user_id, ctx.default_lang)
 
 
 def _form(ctx: Context, cohort_id: int | None = None) -> Callable[[UnitOfWork, Actor], Outcome]:
@@ -64,7 +64,7 @@ def checkin_command(ctx: Context, actor: Actor, command: dict) -> Outcome:
         if not isinstance(what, ShareCommand):
             return _form(ctx)(uow, actor)
         choice = choose_share(uow, actor, what)
-        return Reply(replies.share_choice(choice, lang_for(uow, actor.user_id, ctx.default_lang)))
+        return Reply(replies.share_choice(choice, address_language(uow, actor.user_id, ctx.default_lang)))
 
     return run_use_case(ctx, actor, run, _language(ctx, actor))
 
@@ -74,8 +74,10 @@ def submit(ctx: Context, actor: Actor, cohort_id: int, answer: CheckinAnswer) ->
 
     def run(uow: UnitOfWork, actor: Actor) -> Reply:
         checkin = record_answer(uow, actor, cohort_id, answer)
-        lang = lang_for(uow, actor.user_id, ctx.default_lang)
-        return Reply(replies.answered(checkin, uow.cohorts.get(cohort_id), lang))
+        cohort = uow.cohorts.get(cohort_id)
+        return Reply(
+            replies.answered(checkin, cohort, address_language(uow, actor.user_id, ctx.default_lang, cohort))
+        )
 
     return run_use_case(ctx, actor, run, _language(ctx, actor)).message
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from domain.cohorts.admin import cohort_language, cohort_names, create_cohort, form_choices, managed_cohort
+from slack_bolt import Ack, App
+
+from domain.cohorts.admin import cohort_names, create_cohort, form_choices, managed_cohort
 from domain.cohorts.commands import Add, Create
+from domain.cohorts.language import address_language
 from domain.cohorts.membership import add_members
-from domain.cohorts.permissions import NotAllowed, require_program_admin
+from domain.cohorts.permissions import require_program_admin
 from domain.cohorts.records import Actor
 from domain.messages import DomainError
 from domain.ports import Context
@@ -21,7 +24,7 @@ from handlers.blocks.cohorts import replies
 from handlers.blocks.cohorts.form import cohort_form, parse_add_form, parse_create_form
 from handlers.blocks.kit import mistake
 from handlers.cohorts.directory import SlackDirectory
-from handlers.i18n import error_text
+from handlers.run import Reply, actor_of, refuse_fields, run_use_case
 
 
 def supported_country(ctx: Context) -> Callable[[str], bool]:
@@ -32,9 +35,8 @@ def _view(ctx: Context, uow, actor: Actor, mode: str | None = None) -> dict:
     choices = form_choices(uow, actor)
     if mode is None or not choices.can_create or not choices.cohort_names:
         mode = ids.MODE_ADD if choices.cohort_names else ids.MODE_CREATE
-    return cohort_form(
-        mode, ctx.default_lang, ctx.default_lang, list(choices.cohort_names), choices.can_create
-    )
+    lang = address_language(uow, actor.user_id, ctx.default_lang)
+    return cohort_form(mode, lang, ctx.default_lang, list(choices.cohort_names), choices.can_create)
 
 
 def open_form(ctx: Context, uow, actor: Actor, trigger_id: str | None) -> None:
@@ -81,35 +83,39 @@ def _submit(ctx: Context, uow, actor: Actor, command: Create | Add, challenge_na
         uow.commit()
         return reply
     except DomainError as err:
-        return mistake(err, cohort_language(uow, command.name, ctx.default_lang), usage=None)
+        cohort = uow.cohorts.by_name(command.name)
+        return mistake(err, address_language(uow, actor.user_id, ctx.default_lang, cohort))
 
 
-def register(app, ctx: Context) -> None:
-    @app.view(ids.COHORT_FORM)
-    def on_submit(ack, body, view):
-        actor = Actor(body["user"]["id"], ctx.clock.now(), ctx.admins)
-        with ctx.uow() as uow:
-            command, challenge_name, errors = check_submission(ctx, uow, actor, view)
-            if errors:
-                lang = ctx.default_lang
-                ack(
-                    response_action="errors",
-                    errors={block: error_text(err, lang) for block, err in errors.items()},
-                )
-                return
-            ack()
-            reply = _submit(ctx, uow, actor, command, challenge_name)
-        ctx.slack.chat_postMessage(channel=actor.user_id, **reply)
-
-    @app.action(ids.COHORT_FORM_MODE)
-    def on_mode(ack, body):
-        ack()
-        actor = Actor(body["user"]["id"], ctx.clock.now(), ctx.admins)
-        mode = body["actions"][0]["selected_option"]["value"]
-        try:
-            with ctx.uow() as uow:
-                view = _view(ctx, uow, actor, mode)
-        except NotAllowed as err:
-            ctx.slack.chat_postMessage(channel=actor.user_id, **mistake(err, ctx.default_lang, usage=None))
+def on_submit(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
+    actor = actor_of(ctx, body["user"]["id"])
+    with ctx.uow() as uow:
+        command, challenge_name, errors = check_submission(ctx, uow, actor, view)
+        if errors:
+            refuse_fields(ack, errors, address_language(uow, actor.user_id, ctx.default_lang))
             return
-        ctx.slack.views_update(view_id=body["view"]["id"], hash=body["view"].get("hash"), view=view)
+        ack()
+        reply = _submit(ctx, uow, actor, command, challenge_name)
+    ctx.slack.chat_postMessage(channel=actor.user_id, **reply)
+
+
+def on_mode(ctx: Context, ack: Ack, body: dict) -> None:
+    """Create or add: the form is redrawn for the mode chosen."""
+    ack()
+    actor = actor_of(ctx, body["user"]["id"])
+    mode = body["actions"][0]["selected_option"]["value"]
+    view = run_use_case(
+        ctx,
+        actor,
+        lambda uow, actor: _view(ctx, uow, actor, mode),
+        lambda uow: address_language(uow, actor.user_id, ctx.default_lang),
+    )
+    if isinstance(view, Reply):
+        ctx.slack.chat_postMessage(channel=actor.user_id, **view.message)
+        return
+    ctx.slack.views_update(view_id=body["view"]["id"], hash=body["view"].get("hash"), view=view)
+
+
+def register(app: App, ctx: Context) -> None:
+    app.view(ids.COHORT_FORM)(lambda ack, body, view: on_submit(ctx, ack, body, view))
+    app.action(ids.COHORT_FORM_MODE)(lambda ack, body: on_mode(ctx, ack, body))

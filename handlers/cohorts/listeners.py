@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 from slack_bolt import App
 
-from domain.cohorts.admin import cohort_language
 from domain.cohorts.commands import COHORT_USAGE, OpenForm, parse_cohort_command
+from domain.cohorts.language import address_language
 from domain.cohorts.profiles import profile_changed
 from domain.cohorts.records import Actor
 from domain.command_parsing import tokenize
@@ -52,7 +52,8 @@ def cohort_command(
             return Reply(reply) if reply is not None else None
 
         def language(uow: UnitOfWork) -> str:
-            return cohort_language(uow, words[1] if len(words) > 1 else None, ctx.default_lang)
+            named = uow.cohorts.by_name(words[1]) if len(words) > 1 else None
+            return address_language(uow, actor.user_id, ctx.default_lang, named)
 
         return run_use_case(ctx, actor, use_case, language, usage=_usage(words, subcommands))
 

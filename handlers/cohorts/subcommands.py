@@ -14,6 +14,7 @@ from typing import Any
 from domain.calendar import local_date
 from domain.cohorts.admin import add_holiday, archive_cohort, create_cohort, list_cohorts
 from domain.cohorts.commands import SUBCOMMANDS, CohortCommand, SubCommand
+from domain.cohorts.language import address_language
 from domain.cohorts.membership import add_members, remove_members
 from domain.cohorts.overview import ScheduleLine, ScheduleSource, show_cohort
 from domain.cohorts.permissions import is_program_admin
@@ -79,7 +80,7 @@ def _list(call: Call, command: Any) -> dict:
     actor = call.actor
     return replies.cohort_list(
         list_cohorts(call.uow, actor),
-        call.ctx.default_lang,
+        address_language(call.uow, actor.user_id, call.ctx.default_lang),
         is_program_admin(actor.user_id, actor.program_admins),
         lambda cohort: local_date(actor.now, cohort.timezone),
     )
@@ -93,7 +94,8 @@ def _show(call: Call, command: Any) -> dict:
 
 
 def _help(call: Call, command: Any) -> dict:
-    return replies.help_text(call.ctx.default_lang, [sub.usage for sub in call.subcommands.values()])
+    lang = address_language(call.uow, call.actor.user_id, call.ctx.default_lang)
+    return replies.help_text(lang, [sub.usage for sub in call.subcommands.values()])
 
 
 def _own(name: str, run: Runner) -> CohortSubcommand:

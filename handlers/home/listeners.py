@@ -8,8 +8,9 @@ from collections.abc import Iterable
 
 from slack_bolt import Ack
 
-from domain.checkins.answers import ShareCommand, choose_share, lang_for
+from domain.checkins.answers import ShareCommand, choose_share
 from domain.checkins.model import Share
+from domain.cohorts.language import address_language
 from domain.cohorts.records import Actor
 from domain.home.overview import home_of
 from domain.ports import Context
@@ -45,7 +46,7 @@ def on_share(ctx: Context, ack: Ack, body: dict, share: Share, sections: tuple[H
         ctx,
         actor,
         lambda uow, actor: choose_share(uow, actor, ShareCommand(share)),
-        lambda uow: lang_for(uow, actor.user_id, ctx.default_lang),
+        lambda uow: address_language(uow, actor.user_id, ctx.default_lang),
     )
     if isinstance(chosen, Reply):
         ctx.slack.chat_postMessage(channel=actor.user_id, **chosen.message)

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from slack_bolt import Ack, App, Respond
 
+from domain.cohorts.language import address_language
 from domain.cohorts.records import Actor
 from domain.peer_help.lifecycle import HelpView, close, may_end, offer_help, resolve
 from domain.ports import Context, UnitOfWork
@@ -28,12 +29,13 @@ def request_id(body: dict) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def request_language(default: str, request: int | None) -> Callable[[UnitOfWork], str]:
-    """The language of the request's cohort (the one its buttons were shown in), else the default."""
+def request_language(ctx: Context, user_id: str, request: int | None) -> Callable[[UnitOfWork], str]:
+    """The language to tell `user_id` about a help request in: its cohort's (where its buttons were)."""
 
     def language(uow: UnitOfWork) -> str:
         found = uow.help.get(request) if request is not None else None
-        return uow.cohorts.get(found.cohort_id).lang if found is not None else default
+        cohort = uow.cohorts.get(found.cohort_id) if found is not None else None
+        return address_language(uow, user_id, ctx.default_lang, cohort)
 
     return language
 
@@ -50,13 +52,13 @@ def _ended(ctx: Context, actor: Actor, view: HelpView) -> None:
 
 def _click(ctx: Context, body: dict, respond: Respond, use_case: Callable[..., T]) -> T | None:
     """Runs one use case on the clicked request; a refusal is told to the clicker and gives None."""
-    request = request_id(body)
+    request, user_id = request_id(body), body["user"]["id"]
     return run_click(
         ctx,
         respond,
-        actor_of(ctx, body["user"]["id"]),
+        actor_of(ctx, user_id),
         lambda uow, actor: use_case(uow, actor, request),
-        request_language(ctx.default_lang, request),
+        request_language(ctx, user_id, request),
     )
 
 
@@ -81,7 +83,7 @@ def on_resolve_form(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
     request, helpers, thanks, errors = parse_resolve_form(
         view["state"]["values"], view.get("private_metadata", "")
     )
-    language = request_language(ctx.default_lang, request)
+    language = request_language(ctx, body["user"]["id"], request)
     if errors:
         with ctx.uow() as uow:
             refuse_fields(ack, errors, language(uow))

@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterable
 
 from slack_bolt import Ack, App, Respond
 
+from domain.cohorts.language import address_language
 from domain.cohorts.permissions import NotAllowed
 from domain.cohorts.records import Actor
 from domain.command_parsing import unescape
 from domain.messages import DomainError
-from domain.peer_help.directory import skills_language
 from domain.peer_help.drafts import HelpDraft, prefill_from_text
 from domain.peer_help.lifecycle import NOT_IN_COHORT, NOT_YOURS, ask, asking_cohorts, may_end
 from domain.peer_help.routing import AwaySource
@@ -44,7 +44,7 @@ from handlers.run import (
 
 
 def _language(ctx: Context, actor: Actor) -> Callable[[UnitOfWork], str]:
-    return lambda uow: skills_language(uow, actor.user_id, ctx.default_lang)
+    return lambda uow: address_language(uow, actor.user_id, ctx.default_lang)
 
 
 def _form(text: str, cohort_id: int | None, origin: str) -> Callable[[UnitOfWork, Actor], OpenForm]:
@@ -128,12 +128,12 @@ def on_blocker(ctx: Context, ack: Ack, body: dict) -> None:
 
 def on_reask(ctx: Context, ack: Ack, body: dict, respond: Respond) -> None:
     ack()
-    request = help_actions.request_id(body)
+    request, user_id = help_actions.request_id(body), body["user"]["id"]
     outcome = run_use_case(
         ctx,
-        actor_of(ctx, body["user"]["id"]),
+        actor_of(ctx, user_id),
         _reask_form(request),
-        help_actions.request_language(ctx.default_lang, request),
+        help_actions.request_language(ctx, user_id, request),
     )
     answer(ctx, respond, outcome, body["trigger_id"])
 

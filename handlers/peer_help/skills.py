@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
+from domain.cohorts.language import address_language
 from domain.cohorts.records import Actor
 from domain.peer_help.directory import (
     add_aliases,
@@ -14,7 +15,6 @@ from domain.peer_help.directory import (
     remove_alias,
     remove_skills,
     set_alumni,
-    skills_language,
     who_knows,
 )
 from domain.peer_help.settings import PEERHELP_USAGE, configure_peer_help, parse_peerhelp
@@ -61,7 +61,7 @@ def skills_command(ctx: Context, actor: Actor, command: dict) -> Reply:
     """`/skills …`: the reply to the sender; a mistake comes with the usage line."""
 
     def language(uow: UnitOfWork) -> str:
-        return skills_language(uow, actor.user_id, ctx.default_lang)
+        return address_language(uow, actor.user_id, ctx.default_lang)
 
     def run(uow: UnitOfWork, actor: Actor) -> Reply:
         return Reply(_run(uow, actor, parse_skills_command(command.get("text") or ""), language(uow)))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from slack_bolt import Ack, Respond
 from slack_sdk.errors import SlackApiError
 
+from domain.cohorts.language import address_language
 from domain.cohorts.records import Actor
 from domain.messages import DomainError
 from domain.ports import Context, UnitOfWork
@@ -55,11 +56,6 @@ log = logging.getLogger(__name__)
 TYPED_SUBTYPES = (None, "file_share")
 
 
-def _lang(uow, user_id: str, default: str) -> str:
-    memberships = uow.members.of_user(user_id)
-    return uow.cohorts.get(memberships[0].cohort_id).lang if memberships else default
-
-
 def _skip(ctx, uow, actor, command, lang):
     standup = skip_standup(uow, actor.user_id, actor.now, ctx.holidays)
     return replies.skipped(standup.cohort.name, standup.day, standup.cohort.lang)
@@ -81,7 +77,9 @@ def _standup_command(ctx: Context, text: str) -> Callable[[UnitOfWork, Actor], O
         if isinstance(command, OpenAnswer):
             return OpenForm(answer_modal(open_standup(uow, actor.user_id, actor.now, ctx.holidays)))
         return Reply(
-            RUNNERS[type(command)](ctx, uow, actor, command, _lang(uow, actor.user_id, ctx.default_lang))
+            RUNNERS[type(command)](
+                ctx, uow, actor, command, address_language(uow, actor.user_id, ctx.default_lang)
+            )
         )
 
     return run
@@ -93,7 +91,7 @@ def standup_command(ctx: Context, actor: Actor, command: dict) -> Outcome:
 
 
 def _language(ctx: Context, actor: Actor) -> Callable[[UnitOfWork], str]:
-    return lambda uow: _lang(uow, actor.user_id, ctx.default_lang)
+    return lambda uow: address_language(uow, actor.user_id, ctx.default_lang)
 
 
 def _named(body: dict):
@@ -149,18 +147,20 @@ def on_answer(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
     target = parse_answer_metadata(view.get("private_metadata") or "")
     raw, mood = parse_answer_form(view["state"]["values"])
     with ctx.uow() as uow:
-        lang = _lang(uow, actor.user_id, ctx.default_lang)
         try:
             if target is None:
                 raise DomainError(NO_STANDUP)
             standup = standup_of(uow, actor.user_id, *target, actor.now, ctx.holidays)
             answers, chosen, errors = check_answers(raw, mood, standup.settings.question_count)
             if errors:
+                lang = address_language(uow, actor.user_id, ctx.default_lang, standup.cohort)
                 refuse_fields(ack, answer_errors(errors), lang)
                 return
             submitted = submit_answer(uow, actor.user_id, *target, answers, chosen, actor.now, ctx.holidays)
         except DomainError as err:
-            refuse_fields(ack, {ids.standup_question(1): err}, lang)
+            refuse_fields(
+                ack, {ids.standup_question(1): err}, address_language(uow, actor.user_id, ctx.default_lang)
+            )
             return
         ack()
         uow.commit()
@@ -195,7 +195,7 @@ def on_direct_message(ctx: Context, event: dict) -> None:
     if event.get("subtype") not in TYPED_SUBTYPES or event.get("bot_id"):
         return
     with ctx.uow() as uow:
-        lang = _lang(uow, event.get("user") or "", ctx.default_lang)
+        lang = address_language(uow, event.get("user") or "", ctx.default_lang)
     ctx.slack.chat_postMessage(channel=event["channel"], **replies.text_in_dm(lang))
 
 

@@ -13,9 +13,10 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
+from domain.cohorts.language import address_language
 from domain.cohorts.records import Actor
 from domain.ports import Context, UnitOfWork
-from domain.trainings.access import SessionView, reader_langs, session_lang
+from domain.trainings.access import SessionView, session_cohort
 from domain.trainings.feedback import feedback_form_for
 from domain.trainings.sessions import cancel_session, decide, editable
 from domain.trainings.signups import Outcome, sign_up, withdraw
@@ -29,15 +30,15 @@ from handlers.trainings.notify import direct_message, send_invitation, show_anno
 
 @dataclass(frozen=True)
 class Done:
-    """A use case that went through: who asked, what it returned, and everyone's language."""
+    """A use case that went through: who asked, what it returned, and the session it was about."""
 
     actor: Actor
     result: Any
     view: SessionView
-    langs: dict[str, str]
 
     def lang(self, user_id: str | None = None) -> str:
-        return self.langs.get(user_id or self.actor.user_id, self.view.cohort.lang)
+        """Whoever reads about a session reads it in its cohort's language."""
+        return self.view.cohort.lang
 
 
 def _say(respond: Respond, message: dict, replace: bool = False) -> None:
@@ -52,14 +53,13 @@ def _done(
 
     def run(uow: UnitOfWork, actor: Actor) -> Done:
         result = use_case(uow, actor, session_id)
-        view = result if isinstance(result, SessionView) else result.view
-        everyone = (actor.user_id, view.session.facilitator, *view.confirmed, *view.waitlisted)
-        return Done(actor, result, view, reader_langs(uow, view.cohort, everyone))
+        return Done(actor, result, result if isinstance(result, SessionView) else result.view)
+
+    def language(uow: UnitOfWork) -> str:
+        return address_language(uow, actor.user_id, ctx.default_lang, session_cohort(uow, session_id))
 
     actor = actor_of(ctx, body["user"]["id"])
-    return run_click(
-        ctx, respond, actor, run, lambda uow: session_lang(uow, actor.user_id, session_id, ctx.default_lang)
-    )
+    return run_click(ctx, respond, actor, run, language)
 
 
 def _dm(ctx: Context, done: Done, text: Callable[[str], str]) -> Callable[[str], None]:

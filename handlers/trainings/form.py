@@ -7,11 +7,14 @@ and the outcome arrives as direct messages and in the cohort channel.
 
 from __future__ import annotations
 
+from slack_bolt import Ack, App
+
+from domain.cohorts.language import address_language
 from domain.cohorts.model import Cohort
 from domain.cohorts.records import Actor
 from domain.messages import DomainError
-from domain.ports import Context
-from domain.trainings.access import person_lang, reader_lang, reader_langs, session_lang
+from domain.ports import Context, UnitOfWork
+from domain.trainings.access import session_cohort
 from domain.trainings.feedback import feedback_form_for, give_feedback
 from domain.trainings.model import Proposal, TrainingSession
 from domain.trainings.sessions import Proposed, Revised, proposal_target, propose, revise
@@ -20,7 +23,7 @@ from handlers.blocks.kit import mistake
 from handlers.blocks.trainings import notices
 from handlers.blocks.trainings.form import chosen_cohort, form_metadata, parse_feedback, parse_proposal
 from handlers.blocks.trainings.messages import reply
-from handlers.run import refuse_fields
+from handlers.run import actor_of, refuse_fields
 from handlers.trainings.notify import (
     direct_message,
     send_invitation,
@@ -51,53 +54,46 @@ def check_proposal(
     return proposal, errors, target
 
 
-def after_proposal(ctx: Context, actor: Actor, proposed: Proposed, langs: dict[str, str]) -> None:
+def after_proposal(ctx: Context, actor: Actor, proposed: Proposed) -> None:
     view = proposed.view
+    lang = view.cohort.lang  # everything about a session is in its cohort's language
     posted = True
     if proposed.approvers:
         tell(
             ctx,
             proposed.approvers,
-            lambda user_id: direct_message(
-                ctx, user_id, notices.approval_request(view, langs.get(user_id, view.cohort.lang))
-            ),
+            lambda user_id: direct_message(ctx, user_id, notices.approval_request(view, lang)),
         )
     else:
         posted = show_announcement(ctx, view)
-    direct_message(
-        ctx, actor.user_id, notices.proposed(view, bool(proposed.approvers), posted, langs[actor.user_id])
-    )
+    direct_message(ctx, actor.user_id, notices.proposed(view, bool(proposed.approvers), posted, lang))
 
 
-def after_revision(ctx: Context, actor: Actor, revised: Revised, langs: dict[str, str]) -> None:
-    view, now = revised.view, actor.now
-
-    def lang(user_id: str) -> str:
-        return langs.get(user_id, view.cohort.lang)
-
+def after_revision(ctx: Context, actor: Actor, revised: Revised) -> None:
+    view, now, lang = revised.view, actor.now, revised.view.cohort.lang
     show_announcement(ctx, view)
     unreached: tuple[str, ...] = ()
     if revised.rescheduled:
         seated = [u for u in view.confirmed if u not in revised.promoted]
         unreached += tell(
-            ctx, seated, lambda u: send_invitation(ctx, view, u, notices.changed(view, lang(u), True), now)
+            ctx, seated, lambda u: send_invitation(ctx, view, u, notices.changed(view, lang, True), now)
         )
         others = [
             *view.waitlisted,
             *([view.session.facilitator] if actor.user_id != view.session.facilitator else []),
         ]
         unreached += tell(
-            ctx, others, lambda u: direct_message(ctx, u, reply(notices.changed(view, lang(u), False)))
+            ctx, others, lambda u: direct_message(ctx, u, reply(notices.changed(view, lang, False)))
         )
     unreached += tell(
         ctx,
         revised.promoted,
-        lambda u: send_invitation(ctx, view, u, notices.seat_confirmed(view, lang(u), True), now),
+        lambda u: send_invitation(ctx, view, u, notices.seat_confirmed(view, lang, True), now),
     )
-    direct_message(ctx, actor.user_id, notices.changes_saved(view, lang(actor.user_id), unreached))
+    direct_message(ctx, actor.user_id, notices.changes_saved(view, lang, unreached))
 
 
-def _save(uow, actor: Actor, target: Target, proposal: Proposal) -> tuple[Proposed | Revised, dict[str, str]]:
+def _save(uow: UnitOfWork, actor: Actor, target: Target, proposal: Proposal) -> Proposed | Revised:
     cohort, session = target
     result = (
         propose(uow, actor, cohort.id, proposal)
@@ -105,24 +101,15 @@ def _save(uow, actor: Actor, target: Target, proposal: Proposal) -> tuple[Propos
         else revise(uow, actor, session.id, proposal)
     )
     uow.commit()
-    view = result.view
-    everyone = (
-        actor.user_id,
-        view.session.facilitator,
-        *view.confirmed,
-        *view.waitlisted,
-        *getattr(result, "approvers", ()),
-    )
-    return result, reader_langs(uow, view.cohort, everyone)
+    return result
 
 
-def on_feedback(ctx: Context, ack, body: dict, view: dict) -> None:
-    actor = Actor(body["user"]["id"], ctx.clock.now(), ctx.admins)
+def on_feedback(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
+    actor = actor_of(ctx, body["user"]["id"])
     session_id = form_metadata(view).get("session")
     with ctx.uow() as uow:
-        lang = session_lang(
-            uow, actor.user_id, session_id if isinstance(session_id, int) else None, ctx.default_lang
-        )
+        cohort = session_cohort(uow, session_id if isinstance(session_id, int) else None)
+        lang = address_language(uow, actor.user_id, ctx.default_lang, cohort)
         rating, comment, errors = parse_feedback(view["state"]["values"])
         if not errors:
             try:
@@ -135,36 +122,30 @@ def on_feedback(ctx: Context, ack, body: dict, view: dict) -> None:
         ack()
         summary = give_feedback(uow, actor, int(session_id), rating, comment)
         uow.commit()
-        facilitator_lang = reader_lang(uow, summary.view.cohort, summary.view.session.facilitator)
-    show_feedback_summary(ctx, summary, facilitator_lang)
+    show_feedback_summary(ctx, summary, summary.view.cohort.lang)
 
 
-def on_proposal(ctx: Context, ack, body: dict, view: dict) -> None:
-    actor = Actor(body["user"]["id"], ctx.clock.now(), ctx.admins)
+def on_proposal(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
+    actor = actor_of(ctx, body["user"]["id"])
     with ctx.uow() as uow:
-        lang = person_lang(uow, actor.user_id, ctx.default_lang)
         proposal, errors, target = check_proposal(uow, actor, view)
+        lang = address_language(uow, actor.user_id, ctx.default_lang, target[0] if target else None)
         if errors:
             refuse_fields(ack, errors, lang)
             return
         ack()
         try:
-            result, langs = _save(uow, actor, target, proposal)
+            result: Proposed | Revised | dict = _save(uow, actor, target, proposal)
         except DomainError as err:  # the session changed since the form was checked: nothing saved
-            result, langs = mistake(err, lang), {}
+            result = mistake(err, lang)
     if isinstance(result, Proposed):
-        after_proposal(ctx, actor, result, langs)
+        after_proposal(ctx, actor, result)
     elif isinstance(result, Revised):
-        after_revision(ctx, actor, result, langs)
+        after_revision(ctx, actor, result)
     else:
         direct_message(ctx, actor.user_id, result)
 
 
-def register(app, ctx: Context) -> None:
-    @app.view(ids.TRAINING_PROPOSE)
-    def on_propose_submitted(ack, body, view):
-        on_proposal(ctx, ack, body, view)
-
-    @app.view(ids.TRAINING_FEEDBACK)
-    def on_feedback_submitted(ack, body, view):
-        on_feedback(ctx, ack, body, view)
+def register(app: App, ctx: Context) -> None:
+    app.view(ids.TRAINING_PROPOSE)(lambda ack, body, view: on_proposal(ctx, ack, body, view))
+    app.view(ids.TRAINING_FEEDBACK)(lambda ack, body, view: on_feedback(ctx, ack, body, view))

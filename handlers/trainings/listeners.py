@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from slack_bolt import App
 
+from domain.cohorts.language import address_language
 from domain.cohorts.records import Actor
 from domain.ports import Context, UnitOfWork
-from domain.trainings.access import person_lang, proposal_cohorts
+from domain.trainings.access import proposal_cohorts
 from domain.trainings.commands import (
     TRAININGS_USAGE,
     SettingsShown,
@@ -42,7 +43,7 @@ def training_command(ctx: Context, actor: Actor, command: dict) -> Outcome:
     """`/training`: the sessions open for sign-up, my sign-ups, or the proposal form."""
 
     def language(uow: UnitOfWork) -> str:
-        return person_lang(uow, actor.user_id, ctx.default_lang)
+        return address_language(uow, actor.user_id, ctx.default_lang)
 
     def run(uow: UnitOfWork, actor: Actor) -> Outcome:
         what = parse_training_command(command.get("text") or "")

@@ -23,6 +23,9 @@ class Cohorts:
     def by_name(self, name):
         return next((c for c in self.rows.values() if cohort_key(c.name) == cohort_key(name)), None)
 
+    def get(self, cohort_id):
+        return self.rows[cohort_id]
+
     def add(self, new: NewCohort, channel_id, now):
         if self.by_name(new.name):
             raise DomainError("duplicate")

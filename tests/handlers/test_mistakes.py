@@ -26,7 +26,6 @@ TYPED = "&lt;!channel&gt;"
     ],
 )
 def test_a_channel_mention_typed_into_a_command_comes_back_as_text(desk: HelpDesk, command, text, user):
-    desk.set_up()
     [answer] = desk.command(command, text, user)
     assert "<!channel>" not in json.dumps(answer), answer
     # Named as typed (or as Slack shows the mention, @channel), escaped once, never twice.

@@ -58,16 +58,12 @@ def people(user_ids: Iterable[str]) -> str:
     return ", ".join(user_ref(user_id) for user_id in user_ids)
 
 
-def _lang(view: HelpView) -> str:
-    return view.cohort.lang
-
-
 def _value(view: HelpView) -> str:
     return str(view.request.id)
 
 
 def _status_lines(view: HelpView) -> list[str]:
-    lang, request = _lang(view), view.request
+    lang, request = view.cohort.lang, view.request
     lines = [
         gettext(
             STATUS[request.status], lang, helpers=people(view.helpers), by=user_ref(request.ended_by or "")
@@ -81,7 +77,7 @@ def _status_lines(view: HelpView) -> list[str]:
 
 def request_message(view: HelpView) -> dict:
     """The request in the channel: who asks what, the skills, where it stands; buttons while it is active."""
-    lang, request = _lang(view), view.request
+    lang, request = view.cohort.lang, view.request
     headline = gettext(ASKS, lang, asker=user_ref(request.asker), title=f"*{escape(request.title)}*")
     blocks = [section(headline)]
     if request.details:
@@ -104,7 +100,7 @@ def request_message(view: HelpView) -> dict:
 
 def routed_message(view: HelpView) -> dict:
     """The DM to someone picked to help: the request, and a button to offer."""
-    lang, request = _lang(view), view.request
+    lang, request = view.cohort.lang, view.request
     text = ROUTED if view.labels else ROUTED_NO_SKILL
     intro = gettext(
         text,
@@ -126,7 +122,7 @@ def routed_message(view: HelpView) -> dict:
 
 
 def _asker_buttons(view: HelpView, *extra: dict) -> dict:
-    lang = _lang(view)
+    lang = view.cohort.lang
     return {
         "type": "actions",
         "block_id": "help",
@@ -140,7 +136,7 @@ def _asker_buttons(view: HelpView, *extra: dict) -> dict:
 
 def asked_message(asked: Asked) -> dict:
     """The DM to the asker once the request is posted: where, who else got it, what to do when done."""
-    view, lang = asked.view, _lang(asked.view)
+    view, lang = asked.view, asked.view.cohort.lang
     lines = [
         gettext(POSTED, lang, channel=channel_ref(view.channel_id)),
         gettext(SENT_TO, lang, people=people(asked.routed))
@@ -157,7 +153,7 @@ def asked_message(asked: Asked) -> dict:
 def offered_to_asker(view: HelpView, helper: str) -> dict:
     text = gettext(
         OFFERED_TO_ASKER,
-        _lang(view),
+        view.cohort.lang,
         helper=user_ref(helper),
         title=escape(view.request.title),
         channel=channel_ref(view.channel_id),
@@ -167,13 +163,16 @@ def offered_to_asker(view: HelpView, helper: str) -> dict:
 
 def offer_noted(view: HelpView) -> dict:
     text = gettext(
-        OFFER_NOTED, _lang(view), asker=user_ref(view.request.asker), channel=channel_ref(view.channel_id)
+        OFFER_NOTED,
+        view.cohort.lang,
+        asker=user_ref(view.request.asker),
+        channel=channel_ref(view.channel_id),
     )
     return message(text)
 
 
 def resolved_to_helper(view: HelpView) -> dict:
-    lang, request = _lang(view), view.request
+    lang, request = view.cohort.lang, view.request
     lines = [
         gettext(
             RESOLVED_TO_HELPER,
@@ -190,7 +189,7 @@ def resolved_to_helper(view: HelpView) -> dict:
 
 def ended_message(view: HelpView) -> dict:
     """What the person who resolved or closed the request is told."""
-    lang = _lang(view)
+    lang = view.cohort.lang
     return message(
         gettext(
             ENDED, lang, title=view.request.title, status=gettext(STATUS_WORDS[view.request.status], lang)
@@ -199,7 +198,7 @@ def ended_message(view: HelpView) -> dict:
 
 
 def rerouted_to_asker(view: HelpView, helpers: tuple[str, ...]) -> dict:
-    lang, title = _lang(view), escape(view.request.title)
+    lang, title = view.cohort.lang, escape(view.request.title)
     text = (
         gettext(REROUTED_TO_ASKER, lang, title=title, people=people(helpers))
         if helpers
@@ -209,7 +208,7 @@ def rerouted_to_asker(view: HelpView, helpers: tuple[str, ...]) -> dict:
 
 
 def nudge_message(view: HelpView) -> dict:
-    lang = _lang(view)
+    lang = view.cohort.lang
     text = gettext(NUDGE, lang, title=escape(view.request.title))
     return message(
         text,

@@ -9,7 +9,6 @@ import pytest
 from domain.cohorts.admin import (
     add_holiday,
     archive_cohort,
-    cohort_language,
     create_cohort,
     form_choices,
     list_cohorts,
@@ -317,10 +316,3 @@ def test_the_form_offers_what_its_user_may_do(store, slack):
     assert not admin.can_create and admin.cohort_names == ("eig7",)
     with pytest.raises(NotAllowed):
         form_choices(store, actor("U1"))
-
-
-def test_replies_about_a_cohort_use_its_language(store, slack):
-    create(store, slack, lang="en")
-    assert cohort_language(store, "EIG7", "fr") == "en"
-    assert cohort_language(store, "nope", "fr") == "fr"
-    assert cohort_language(store, None, "fr") == "fr"

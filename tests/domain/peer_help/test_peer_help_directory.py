@@ -20,7 +20,6 @@ from domain.peer_help.directory import (
     remove_alias,
     remove_skills,
     set_alumni,
-    skills_language,
     who_knows,
 )
 from domain.peer_help.skills import Skill, parse_skill_list
@@ -105,11 +104,3 @@ def test_only_fellows_of_an_ended_cohort_may_opt_in_as_alumni(world: World, eig7
     assert mine.alumnus and mine.alumni_opted_in
     assert not world.run(set_alumni, world.actor("UALUM"), False)
     assert not world.read(my_skills, world.actor("UALUM")).alumni_opted_in
-
-
-def test_replies_are_in_the_language_of_the_latest_cohort(world: World, eig7):
-    english = world.cohort("eig7-en", "C200", lang="en")
-    world.members(english, "UBEN")
-    assert world.read(skills_language, "UBEN", "fr") == "en"
-    assert world.read(skills_language, "UANA", "en") == "fr"
-    assert world.read(skills_language, "UNOBODY", "en") == "en"
