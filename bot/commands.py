@@ -21,6 +21,7 @@ from bot.manifest import manifest_yaml
 from bot.settings import Settings
 from bot.wiring import build_runtime
 from domain.messages import N_, DomainError
+from handlers.blocks.slack_errors import error_code
 from schedules.engine import tick
 from storage import migrate as migrations
 from storage.db import database_answers, make_engine
@@ -110,7 +111,7 @@ def check_token(client) -> dict:
     except SlackApiError as error:
         raise CommandFailed(
             N_("SLACK_BOT_TOKEN: Slack rejected the token ({reason})"),
-            reason=error.response.get("error", "?"),
+            reason=error_code(error),
         ) from None
     except OSError as error:
         raise CommandFailed(N_("SLACK_API_URL: cannot reach Slack ({reason})"), reason=str(error)) from None
@@ -126,7 +127,7 @@ def run_tick(args, settings: Settings) -> int:
     except SlackApiError as error:
         raise CommandFailed(
             N_("SLACK_BOT_TOKEN: Slack rejected the token ({reason})"),
-            reason=error.response.get("error", "?"),
+            reason=error_code(error),
         ) from None
     for report in reports:
         print(report.line())
@@ -155,7 +156,7 @@ def run(args, settings: Settings) -> int:
                 scheduler.shutdown(wait=False)
             raise CommandFailed(
                 N_("SLACK_APP_TOKEN: Slack rejected the token ({reason})"),
-                reason=error.response.get("error", "?"),
+                reason=error_code(error),
             ) from None
         # Socket Mode needs no public URL; the HTTP port still answers health checks.
         application = wsgi_application(None, lambda: database_answers(engine))

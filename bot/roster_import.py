@@ -26,6 +26,7 @@ from domain.cohorts.roster_import import RosterPerson, email_problem, import_ros
 from domain.cohorts.rules import require_active
 from domain.messages import N_, DomainError
 from domain.ports import Clock
+from handlers.blocks.slack_errors import error_code
 from handlers.cohorts.directory import SlackDirectory
 from handlers.i18n import gettext
 from storage.db import make_session_factory
@@ -105,7 +106,7 @@ def _user_by_email(directory: SlackDirectory, email: str):
     try:
         return directory.user_by_email(email)
     except SlackApiError as error:
-        raise DomainError(SLACK_REFUSED, reason=error.response.get("error", "?")) from None
+        raise DomainError(SLACK_REFUSED, reason=error_code(error)) from None
     except OSError as error:
         raise DomainError(SLACK_UNREACHABLE, reason=str(error)) from None
 

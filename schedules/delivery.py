@@ -26,6 +26,7 @@ from domain.scheduling import (
     Report,
     Timing,
 )
+from handlers.blocks.slack_errors import error_code
 from schedules.pacing import paced
 
 log = logging.getLogger(__name__)
@@ -206,10 +207,10 @@ def post(
 
 def _settle_error(ctx: Context, delivery_id: int, recipient: str, error: SlackApiError) -> str | None:
     status = getattr(error.response, "status_code", 200)
-    code = error.response.get("error", "") if hasattr(error.response, "get") else ""
+    code = error_code(error)
     if status == 429 or code in TOKEN_ERRORS:
         with ctx.uow() as uow:
-            uow.schedule.release(delivery_id, code or "ratelimited")
+            uow.schedule.release(delivery_id, code)
             uow.commit()
         if code in TOKEN_ERRORS:
             raise error
@@ -219,6 +220,6 @@ def _settle_error(ctx: Context, delivery_id: int, recipient: str, error: SlackAp
         return None
     log.warning("delivery %s to %s failed: %s", delivery_id, recipient, code)
     with ctx.uow() as uow:
-        uow.schedule.mark_failed(delivery_id, code or f"http_{status}")
+        uow.schedule.mark_failed(delivery_id, code)
         uow.commit()
     return "failed"

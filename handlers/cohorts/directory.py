@@ -8,17 +8,12 @@ from slack_sdk.errors import SlackApiError
 
 from domain.cohorts.model import LANGUAGES, MemberProfile, canonical_timezone
 from domain.cohorts.records import ChannelInfo
+from handlers.blocks.slack_errors import CHANNEL_NOT_FOUND, USER_NOT_FOUND, error_code
 
 log = logging.getLogger(__name__)
 
-NOT_FOUND_USER = {"user_not_found", "users_not_found"}
-NOT_FOUND_CHANNEL = {"channel_not_found"}
 # Slackbot is a user id, not flagged as a bot.
 SLACKBOT = "USLACKBOT"
-
-
-def _error(error: SlackApiError) -> str:
-    return str(error.response.get("error", ""))
 
 
 def profile_from_slack(user: dict) -> MemberProfile:
@@ -50,7 +45,7 @@ class SlackDirectory:
         try:
             answer = self.client.users_info(user=user_id, include_locale=True)
         except SlackApiError as error:
-            if _error(error) in NOT_FOUND_USER:
+            if error_code(error) in USER_NOT_FOUND:
                 return None
             raise
         return profile_from_slack(answer["user"])
@@ -59,7 +54,7 @@ class SlackDirectory:
         try:
             answer = self.client.users_lookupByEmail(email=email)
         except SlackApiError as error:
-            if _error(error) in NOT_FOUND_USER:
+            if error_code(error) in USER_NOT_FOUND:
                 return None
             raise
         return profile_from_slack(answer["user"])
@@ -68,7 +63,7 @@ class SlackDirectory:
         try:
             info = self.client.conversations_info(channel=channel_id)["channel"]
         except SlackApiError as error:
-            if _error(error) in NOT_FOUND_CHANNEL:
+            if error_code(error) in CHANNEL_NOT_FOUND:
                 return None
             raise
         return ChannelInfo(
@@ -84,6 +79,6 @@ class SlackDirectory:
         try:
             self.client.conversations_join(channel=channel_id)
         except SlackApiError as error:
-            log.warning("could not join %s: %s", channel_id, _error(error))
+            log.warning("could not join %s: %s", channel_id, error_code(error))
             return False
         return True

@@ -18,8 +18,9 @@ from domain.ports import Context, UnitOfWork
 from handlers import ids
 from handlers.blocks.peer_help import messages as help_messages
 from handlers.blocks.peer_help.resolve import parse_resolve_form, resolve_form
-from handlers.peer_help.slack import direct, update_request
+from handlers.peer_help.slack import update_request
 from handlers.run import OpenForm, Reply, actor_of, answer, refuse_fields, run_click, run_use_case
+from handlers.slack_out import send_dm
 
 T = TypeVar("T")
 
@@ -45,9 +46,9 @@ def _ended(ctx: Context, actor: Actor, view: HelpView) -> None:
     else did it."""
     update_request(ctx, view)
     for helper in view.credited:
-        direct(ctx, helper, help_messages.resolved_to_helper(view))
+        send_dm(ctx, helper, help_messages.resolved_to_helper(view))
     if actor.user_id != view.request.asker:
-        direct(ctx, view.request.asker, help_messages.ended_message(view))
+        send_dm(ctx, view.request.asker, help_messages.ended_message(view))
 
 
 def _click(ctx: Context, body: dict, respond: Respond, use_case: Callable[..., T]) -> T | None:
@@ -68,7 +69,7 @@ def on_offer(ctx: Context, ack: Ack, body: dict, respond: Respond) -> None:
     if offered is None or not offered.new:
         return
     update_request(ctx, offered.view)
-    direct(ctx, offered.view.request.asker, help_messages.offered_to_asker(offered.view, body["user"]["id"]))
+    send_dm(ctx, offered.view.request.asker, help_messages.offered_to_asker(offered.view, body["user"]["id"]))
     answer(ctx, respond, Reply(help_messages.offer_noted(offered.view)))
 
 
@@ -94,7 +95,7 @@ def on_resolve_form(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
         ctx, actor, lambda uow, actor: resolve(uow, actor, request, helpers, thanks), language
     )
     if isinstance(resolved, Reply):
-        direct(ctx, actor.user_id, resolved.message)
+        send_dm(ctx, actor.user_id, resolved.message)
         return
     _ended(ctx, actor, resolved)
 

@@ -30,7 +30,7 @@ from handlers.blocks.peer_help.request import (
 )
 from handlers.peer_help import actions as help_actions
 from handlers.peer_help import skills
-from handlers.peer_help.slack import direct, post_request, route_request
+from handlers.peer_help.slack import post_request, route_request
 from handlers.run import (
     OpenForm,
     Outcome,
@@ -41,6 +41,7 @@ from handlers.run import (
     run_use_case,
     slash_command,
 )
+from handlers.slack_out import send_dm
 
 
 def _language(ctx: Context, actor: Actor) -> Callable[[UnitOfWork], str]:
@@ -100,7 +101,7 @@ def submit(ctx: Context, actor: Actor, draft: HelpDraft, metadata: str, away: tu
         _language(ctx, actor),
     )
     if isinstance(asked, Reply):
-        direct(ctx, actor.user_id, asked.message)
+        send_dm(ctx, actor.user_id, asked.message)
         return
     if post_request(ctx, actor, asked):
         ctx.slack.chat_postMessage(
@@ -123,7 +124,7 @@ def on_blocker(ctx: Context, ack: Ack, body: dict) -> None:
     if isinstance(outcome, OpenForm):
         ctx.slack.views_open(trigger_id=body["trigger_id"], view=outcome.view)
     else:
-        direct(ctx, actor.user_id, outcome.message)
+        send_dm(ctx, actor.user_id, outcome.message)
 
 
 def on_reask(ctx: Context, ack: Ack, body: dict, respond: Respond) -> None:

@@ -1,8 +1,7 @@
-"""Peer help out to Slack: the channel message (posted once, then updated in place) and the DMs."""
+"""Peer help out to Slack: the channel message (posted once, then updated in place) and routing by DM."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 
 from slack_sdk.errors import SlackApiError
@@ -11,15 +10,8 @@ from domain.cohorts.records import Actor
 from domain.peer_help.lifecycle import Asked, HelpView, not_posted
 from domain.ports import Context
 from handlers.blocks.peer_help import messages as help_messages
-
-log = logging.getLogger(__name__)
-
-# The channel will not take the message whatever we retry: the admin has to act.
-CHANNEL_REFUSED = {"not_in_channel", "channel_not_found", "is_archived", "restricted_action"}
-
-
-def _error(error: SlackApiError) -> str:
-    return str(error.response.get("error", ""))
+from handlers.blocks.slack_errors import CHANNEL_REFUSED, error_code
+from handlers.slack_out import send_dm
 
 
 def update_request(ctx: Context, view: HelpView) -> None:
@@ -28,16 +20,6 @@ def update_request(ctx: Context, view: HelpView) -> None:
         ctx.slack.chat_update(
             channel=view.request.channel_id, ts=view.request.ts, **help_messages.request_message(view)
         )
-
-
-def direct(ctx: Context, user_id: str, message: dict) -> bool:
-    """A DM; False, logged, when Slack refuses it for this person (messages tab off, deactivated)."""
-    try:
-        ctx.slack.chat_postMessage(channel=user_id, **message)
-    except SlackApiError as error:
-        log.warning("peer help: could not send a direct message to %s: %s", user_id, _error(error))
-        return False
-    return True
 
 
 def post_request(ctx: Context, actor: Actor, asked: Asked) -> bool:
@@ -50,9 +32,9 @@ def post_request(ctx: Context, actor: Actor, asked: Asked) -> bool:
         with ctx.uow() as uow:
             not_posted(uow, view.request.id, actor.now)
             uow.commit()
-        if not isinstance(error, SlackApiError) or _error(error) not in CHANNEL_REFUSED:
+        if not isinstance(error, SlackApiError) or error_code(error) not in CHANNEL_REFUSED:
             raise
-        direct(ctx, actor.user_id, help_messages.not_posted(view.channel_id, view.cohort.lang))
+        send_dm(ctx, actor.user_id, help_messages.not_posted(view.channel_id, view.cohort.lang))
         return False
     with ctx.uow() as uow:
         uow.help.set_message(view.request.id, response["channel"], response["ts"])
@@ -63,7 +45,7 @@ def post_request(ctx: Context, actor: Actor, asked: Asked) -> bool:
 def route_request(ctx: Context, asked: Asked) -> Asked:
     """Sends the request to the people picked; the asker is then told who was actually reached."""
     routed = help_messages.routed_message(asked.view)
-    reached = tuple(user_id for user_id in asked.routed if direct(ctx, user_id, routed))
+    reached = tuple(user_id for user_id in asked.routed if send_dm(ctx, user_id, routed) is not None)
     if asked.replaced is not None:
         update_request(ctx, asked.replaced)
     return replace(asked, routed=reached)

@@ -30,6 +30,7 @@ from domain.standups.commands import Away, Back, History, OpenAnswer, Skip, pars
 from domain.standups.history import standup_history
 from domain.standups.model import SHARE_THREAD, check_answers
 from handlers import ids
+from handlers.blocks.slack_errors import error_code
 from handlers.blocks.standups import replies
 from handlers.blocks.standups.form import (
     answer_errors,
@@ -116,9 +117,10 @@ def share(ctx: Context, submitted: Submitted) -> tuple[str | None, str | None]:
             return target.channel, None
         posted = ctx.slack.chat_postMessage(channel=target.channel, thread_ts=target.thread_ts, **post)
     except SlackApiError as error:
-        code = str(error.response.get("error", "")) or f"HTTP {error.response.status_code}"
-        log.warning("stand-up answer of %s not shared in %s: %s", entry.user_id, target.channel, code)
-        return None, code
+        log.warning(
+            "stand-up answer of %s not shared in %s: %s", entry.user_id, target.channel, error_code(error)
+        )
+        return None, error_code(error)
     with ctx.uow() as uow:
         record_post(uow, entry, posted["channel"], posted["ts"])
         uow.commit()

@@ -25,7 +25,8 @@ from handlers.blocks.trainings import notices
 from handlers.blocks.trainings.form import feedback_form, proposal_form
 from handlers.blocks.trainings.messages import reply, signup_reply, withdrawal_reply
 from handlers.run import actor_of, run_click
-from handlers.trainings.notify import direct_message, send_invitation, show_announcement, tell
+from handlers.slack_out import send_dm
+from handlers.trainings.notify import send_invitation, show_announcement, tell
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,11 @@ def _done(
     return run_click(ctx, respond, actor, run, language)
 
 
-def _dm(ctx: Context, done: Done, text: Callable[[str], str]) -> Callable[[str], None]:
-    return lambda user_id: direct_message(ctx, user_id, reply(text(done.lang(user_id))))
+def _dm(ctx: Context, done: Done, text: Callable[[str], str]) -> Callable[[str], bool]:
+    return lambda user_id: send_dm(ctx, user_id, reply(text(done.lang(user_id)))) is not None
 
 
-def _invite(ctx: Context, done: Done, text: Callable[[str], str]) -> Callable[[str], None]:
+def _invite(ctx: Context, done: Done, text: Callable[[str], str]) -> Callable[[str], bool]:
     return lambda user_id: send_invitation(ctx, done.view, user_id, text(done.lang(user_id)), done.actor.now)
 
 
@@ -89,7 +90,6 @@ def on_withdraw(ctx: Context, body: dict, respond: Respond) -> None:
     _say(respond, withdrawal_reply(done.view.session, done.result.had_seat, done.lang()))
     show_announcement(ctx, done.view)
     tell(
-        ctx,
         done.result.promoted,
         _invite(ctx, done, lambda lang: notices.seat_confirmed(done.view, lang, True)),
     )
@@ -103,13 +103,7 @@ def on_decide(ctx: Context, body: dict, respond: Respond, approve: bool) -> None
     if approve:
         show_announcement(ctx, done.view)
     facilitator = done.view.session.facilitator
-    tell(
-        ctx,
-        [facilitator],
-        lambda user_id: direct_message(
-            ctx, user_id, notices.decision_for_facilitator(done.view, approve, done.lang(user_id))
-        ),
-    )
+    send_dm(ctx, facilitator, notices.decision_for_facilitator(done.view, approve, done.lang(facilitator)))
 
 
 def on_edit(ctx: Context, body: dict, respond: Respond) -> None:
@@ -127,14 +121,12 @@ def on_call_off(ctx: Context, body: dict, respond: Respond) -> None:
         return
     view = done.view
     show_announcement(ctx, view)
-    unreached = tell(
-        ctx, view.confirmed, _invite(ctx, done, lambda lang: notices.called_off(view, lang, True))
-    )
+    unreached = tell(view.confirmed, _invite(ctx, done, lambda lang: notices.called_off(view, lang, True)))
     others = [
         *view.waitlisted,
         *([view.session.facilitator] if done.actor.user_id != view.session.facilitator else []),
     ]
-    unreached += tell(ctx, others, _dm(ctx, done, lambda lang: notices.called_off(view, lang, False)))
+    unreached += tell(others, _dm(ctx, done, lambda lang: notices.called_off(view, lang, False)))
     _say(respond, notices.session_called_off(view, done.lang(), unreached))
 
 

@@ -24,8 +24,8 @@ from handlers.blocks.trainings import notices
 from handlers.blocks.trainings.form import chosen_cohort, form_metadata, parse_feedback, parse_proposal
 from handlers.blocks.trainings.messages import reply
 from handlers.run import actor_of, refuse_fields
+from handlers.slack_out import send_dm
 from handlers.trainings.notify import (
-    direct_message,
     send_invitation,
     show_announcement,
     show_feedback_summary,
@@ -59,14 +59,11 @@ def after_proposal(ctx: Context, actor: Actor, proposed: Proposed) -> None:
     lang = view.cohort.lang  # everything about a session is in its cohort's language
     posted = True
     if proposed.approvers:
-        tell(
-            ctx,
-            proposed.approvers,
-            lambda user_id: direct_message(ctx, user_id, notices.approval_request(view, lang)),
-        )
+        for approver in proposed.approvers:
+            send_dm(ctx, approver, notices.approval_request(view, lang))
     else:
         posted = show_announcement(ctx, view)
-    direct_message(ctx, actor.user_id, notices.proposed(view, bool(proposed.approvers), posted, lang))
+    send_dm(ctx, actor.user_id, notices.proposed(view, bool(proposed.approvers), posted, lang))
 
 
 def after_revision(ctx: Context, actor: Actor, revised: Revised) -> None:
@@ -76,21 +73,20 @@ def after_revision(ctx: Context, actor: Actor, revised: Revised) -> None:
     if revised.rescheduled:
         seated = [u for u in view.confirmed if u not in revised.promoted]
         unreached += tell(
-            ctx, seated, lambda u: send_invitation(ctx, view, u, notices.changed(view, lang, True), now)
+            seated, lambda u: send_invitation(ctx, view, u, notices.changed(view, lang, True), now)
         )
         others = [
             *view.waitlisted,
             *([view.session.facilitator] if actor.user_id != view.session.facilitator else []),
         ]
         unreached += tell(
-            ctx, others, lambda u: direct_message(ctx, u, reply(notices.changed(view, lang, False)))
+            others, lambda u: send_dm(ctx, u, reply(notices.changed(view, lang, False))) is not None
         )
     unreached += tell(
-        ctx,
         revised.promoted,
         lambda u: send_invitation(ctx, view, u, notices.seat_confirmed(view, lang, True), now),
     )
-    direct_message(ctx, actor.user_id, notices.changes_saved(view, lang, unreached))
+    send_dm(ctx, actor.user_id, notices.changes_saved(view, lang, unreached))
 
 
 def _save(uow: UnitOfWork, actor: Actor, target: Target, proposal: Proposal) -> Proposed | Revised:
@@ -143,7 +139,7 @@ def on_proposal(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
     elif isinstance(result, Revised):
         after_revision(ctx, actor, result)
     else:
-        direct_message(ctx, actor.user_id, result)
+        send_dm(ctx, actor.user_id, result)
 
 
 def register(app: App, ctx: Context) -> None:

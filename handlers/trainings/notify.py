@@ -1,9 +1,5 @@
 """What the training listeners send once a change is saved: the channel announcement, direct
-messages, and calendar invitations uploaded with the Files API.
-
-Direct messages go to the user id (Slack opens the DM); the DM's `D…` id that Slack answers is
-kept, because a file can only be shared to a conversation id.
-"""
+messages, and calendar invitations uploaded with the Files API to the DM the bot keeps."""
 
 from __future__ import annotations
 
@@ -17,68 +13,44 @@ from domain.ports import Context
 from domain.trainings.access import SessionView
 from domain.trainings.feedback import FeedbackSummary
 from domain.trainings.model import SessionStatus
+from handlers.blocks.slack_errors import CHANNEL_REFUSED, UNREACHABLE, error_code
 from handlers.blocks.trainings.invite import filename, invitation
 from handlers.blocks.trainings.messages import announcement, reply
 from handlers.blocks.trainings.notices import feedback_summary
+from handlers.slack_out import send_dm
 
 log = logging.getLogger(__name__)
 
-# The announcement cannot be posted, for a reason an admin can fix: said to the proposer.
-CHANNEL_PROBLEMS = {"not_in_channel", "channel_not_found", "is_archived"}
-# A person who cannot be written to: the others are still told, and the actor hears who was not.
-UNREACHABLE = {
-    "channel_not_found",
-    "user_not_found",
-    "user_disabled",
-    "cannot_dm_bot",
-    "messages_tab_disabled",
-    "is_archived",
-}
 
-
-def _code(error: SlackApiError) -> str:
-    return str(error.response.get("error", ""))
-
-
-def direct_message(ctx: Context, user_id: str, message: dict) -> str:
-    """Posts to the person's DM; returns the DM's channel id, remembered for later uploads."""
-    answer = ctx.slack.chat_postMessage(channel=user_id, **message)
-    channel = answer["channel"]
-    if channel.startswith("D"):
-        with ctx.uow() as uow:
-            uow.schedule.remember_direct_channel(user_id, channel)
-            uow.commit()
-    return channel
-
-
-def send_invitation(ctx: Context, view: SessionView, user_id: str, text: str, now: datetime) -> None:
-    """The .ics of the session, with `text` as its message, in the person's DM."""
+def send_invitation(ctx: Context, view: SessionView, user_id: str, text: str, now: datetime) -> bool:
+    """The .ics of the session, with `text` as its message, in the person's DM; False when they
+    cannot be reached."""
     with ctx.uow() as uow:
         channel = uow.schedule.direct_channel(user_id)
     comment: str | None = text
     if channel is None:
-        channel, comment = direct_message(ctx, user_id, reply(text)), None
-    ctx.slack.files_upload_v2(
-        channel=channel,
-        filename=filename(view.session),
-        title=view.session.title,
-        content=invitation(view.session, view.cohort.timezone, now),
-        initial_comment=comment,
-    )
+        channel, comment = send_dm(ctx, user_id, reply(text)), None
+        if channel is None:
+            return False
+    try:
+        ctx.slack.files_upload_v2(
+            channel=channel,
+            filename=filename(view.session),
+            title=view.session.title,
+            content=invitation(view.session, view.cohort.timezone, now),
+            initial_comment=comment,
+        )
+    except SlackApiError as error:
+        if error_code(error) not in UNREACHABLE:
+            raise
+        log.warning("training invitation to %s refused: %s", user_id, error_code(error))
+        return False
+    return True
 
 
-def tell(ctx: Context, user_ids: Iterable[str], send: Callable[[str], None]) -> tuple[str, ...]:
-    """Sends to each person in turn; those Slack refuses are logged and returned, the rest still told."""
-    unreached = []
-    for user_id in dict.fromkeys(user_ids):
-        try:
-            send(user_id)
-        except SlackApiError as error:
-            if _code(error) not in UNREACHABLE:
-                raise
-            log.warning("training notice to %s refused: %s", user_id, _code(error))
-            unreached.append(user_id)
-    return tuple(unreached)
+def tell(user_ids: Iterable[str], send: Callable[[str], bool]) -> tuple[str, ...]:
+    """Sends to each person in turn: those Slack would not let the bot reach, the rest still told."""
+    return tuple(user_id for user_id in dict.fromkeys(user_ids) if not send(user_id))
 
 
 def show_announcement(ctx: Context, view: SessionView) -> bool:
@@ -93,9 +65,11 @@ def show_announcement(ctx: Context, view: SessionView) -> bool:
     try:
         answer = ctx.slack.chat_postMessage(channel=view.cohort.channel_id, **message)
     except SlackApiError as error:
-        if _code(error) not in CHANNEL_PROBLEMS:
+        if error_code(error) not in CHANNEL_REFUSED:
             raise
-        log.warning("training %s: cannot post in %s (%s)", session.id, view.cohort.channel_id, _code(error))
+        log.warning(
+            "training %s: cannot post in %s (%s)", session.id, view.cohort.channel_id, error_code(error)
+        )
         return False
     with ctx.uow() as uow:
         uow.trainings.set_announcement(session.id, answer["channel"], answer["ts"])
