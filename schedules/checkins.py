@@ -16,16 +16,16 @@ from schedules.delivery import DeliveryJob, Send
 
 
 def _prompt(planned: PlannedOccurrence[CheckinMessage], recipient: str) -> dict:
-    return prompt(planned.payload.cohort, planned.payload.lang(recipient))
+    return prompt(planned.payload.cohort, planned.payload.cohort.lang)
 
 
 def _reminder(planned: PlannedOccurrence[CheckinMessage], recipient: str) -> dict:
-    return reminder(planned.payload.cohort, planned.local_date, planned.payload.lang(recipient))
+    return reminder(planned.payload.cohort, planned.local_date, planned.payload.cohort.lang)
 
 
 def _missed(planned: PlannedOccurrence[CheckinMissed], recipient: str) -> dict:
     note = planned.payload
-    return missed(note.cohort, note.missed, note.lang(recipient))
+    return missed(note.cohort, note.missed, note.cohort.lang)
 
 
 def _plan(ctx: Context, uow: UnitOfWork, now: datetime) -> dict[str, list[PlannedOccurrence[CheckinMessage]]]:

@@ -20,7 +20,7 @@ from schedules.delivery import Send, deliver_kinds
 def _render(planned: PlannedOccurrence[WeeklyDigest], recipient: str) -> dict:
     book, audience = planned.payload.book, planned.payload.audience
     assert book is not None  # loaded whenever the digests can be sent
-    return render_digest(book.digest(recipient, audience), book.language(recipient))
+    return render_digest(book.digest(recipient, audience), book.language())
 
 
 SENDS = {MENTOR_DIGEST: Send(_render, "mentor digests"), ADMIN_DIGEST: Send(_render, "admin digests")}

@@ -36,7 +36,7 @@ class TrainingJob:
     def render(self, planned: PlannedOccurrence[TrainingNotice], recipient: str) -> dict:
         notice = planned.payload
         view = SessionView(notice.session, notice.cohort, notice.attendees)
-        lang = notice.lang(recipient)
+        lang = notice.cohort.lang  # whoever reads about a session reads its cohort's language
         facilitator = recipient == notice.session.facilitator
         if self.kind == FEEDBACK:
             return feedback_prompt(view, lang, facilitator)

@@ -88,16 +88,6 @@ def admins_of(store: CheckinStore, cohort: Cohort, day: date, program_admins: Co
     return active_members(cohort, memberships, profiles, day, [Role.ADMIN]) or sorted(program_admins)
 
 
-def languages(store: CheckinStore, cohort: Cohort, extra: Iterable[str] = ()) -> dict[str, str]:
-    """Each member's language (their own in Slack, else the cohort's); others read the cohort's."""
-    people = {m.user_id for m in store.members.of_cohort(cohort.id)} | set(extra)
-    profiles = store.profiles.get_many(people)
-    return {
-        user_id: (profiles[user_id].lang if user_id in profiles and profiles[user_id].lang else cohort.lang)
-        for user_id in people
-    }
-
-
 def _recipients(store: CheckinStore, c: Candidate, now: datetime, program_admins: Collection[str]) -> tuple:
     cohort, nominal = c.cohort, c.round.nominal
     if c.kind == PROMPT:
@@ -117,13 +107,9 @@ def _recipients(store: CheckinStore, c: Candidate, now: datetime, program_admins
 
 @dataclass(frozen=True)
 class CheckinMessage:
-    """A round's prompt or reminder to the cohort's mentors, each in their language."""
+    """A round's prompt or reminder to the cohort's mentors, in the cohort's language."""
 
     cohort: Cohort
-    langs: dict[str, str]
-
-    def lang(self, recipient: str) -> str:
-        return self.langs.get(recipient) or self.cohort.lang
 
 
 @dataclass(frozen=True)
@@ -133,11 +119,10 @@ class CheckinMissed(CheckinMessage):
     missed: tuple[MentorCheckin, ...]
 
 
-def _payload(store: CheckinStore, c: Candidate, program_admins: Collection[str]) -> CheckinMessage:
-    langs = languages(store, c.cohort, program_admins)
+def _payload(store: CheckinStore, c: Candidate) -> CheckinMessage:
     if c.kind == MISSED:
-        return CheckinMissed(c.cohort, langs, tuple(store.checkins.missed_at(c.cohort.id, c.round.nominal)))
-    return CheckinMessage(c.cohort, langs)
+        return CheckinMissed(c.cohort, tuple(store.checkins.missed_at(c.cohort.id, c.round.nominal)))
+    return CheckinMessage(c.cohort)
 
 
 def due_work(
@@ -165,7 +150,7 @@ def due_work(
                     c.due_at,
                     c.grace_until,
                     recipients,
-                    _payload(store, c, program_admins),
+                    _payload(store, c),
                 )
             )
     return planned

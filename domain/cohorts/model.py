@@ -81,9 +81,6 @@ class MemberProfile:
     def timezone_in(self, cohort: Cohort) -> str:
         return self.timezone or cohort.timezone
 
-    def lang_in(self, cohort: Cohort) -> str:
-        return self.lang or cohort.lang
-
 
 @dataclass(frozen=True)
 class NewCohort:

@@ -88,7 +88,6 @@ class DigestBook:
     data: DigestData
     features: tuple[DigestFeature, ...]
     program_admins: Collection[str] = ()
-    languages: dict[str, str] = field(default_factory=dict)
 
     _scopes: dict = field(default_factory=dict, init=False, repr=False)
 
@@ -101,13 +100,9 @@ class DigestBook:
         scope = self.readers(audience).get(recipient) or Scope(recipient, audience, ())
         return build_digest(self.data, scope, self.features)
 
-    def language(self, recipient: str) -> str:
-        profile = self.data.profiles.get(recipient)
-        return (
-            (profile.lang if profile is not None and profile.lang else None)
-            or self.languages.get(recipient)
-            or self.data.cohort.lang
-        )
+    def language(self) -> str:
+        """Every reader reads a cohort's digest in the cohort's language."""
+        return self.data.cohort.lang
 
 
 def open_book(
@@ -118,11 +113,7 @@ def open_book(
 ) -> DigestBook:
     period = period_of(run.days, run.round.day, run.round.due_at)
     data = load_digest_data(store, run.days, period, run.schedule, features)
-    outsiders = [a for a in program_admins if a not in data.profiles]
-    languages = (
-        {u: p.lang for u, p in store.profiles.get_many(outsiders).items() if p.lang} if outsiders else {}
-    )
-    return DigestBook(data, features, program_admins, languages)
+    return DigestBook(data, features, program_admins)
 
 
 @dataclass(frozen=True)

@@ -111,13 +111,6 @@ def session_view(store: TrainingStore, session: TrainingSession) -> SessionView:
     )
 
 
-def reader_langs(
-    store: TrainingStore, cohort: Cohort, user_ids: list[str] | tuple[str, ...]
-) -> dict[str, str]:
-    profiles = store.profiles.get_many(user_ids)
-    return {u: profiles[u].lang_in(cohort) if u in profiles else cohort.lang for u in user_ids}
-
-
 def session_cohort(store: TrainingStore, session_id: int | None) -> Cohort | None:
     """The cohort of a session; None when there is no such session."""
     session = store.trainings.get(session_id) if session_id is not None else None

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from domain.calendar import local_date
 from domain.cohorts.model import Cohort
 from domain.scheduling import PlannedOccurrence
-from domain.trainings.access import people, reader_langs
+from domain.trainings.access import people
 from domain.trainings.model import DURATION_MAX, SessionStatus, SignupStatus, TrainingSession
 from domain.trainings.records import TrainingStore
 
@@ -58,10 +58,6 @@ class TrainingNotice:
     session: TrainingSession
     cohort: Cohort
     attendees: tuple[str, ...]
-    langs: dict[str, str]
-
-    def lang(self, recipient: str) -> str:
-        return self.langs.get(recipient, self.cohort.lang)
 
 
 def subject(session_id: int) -> str:
@@ -82,7 +78,6 @@ def planned(
     session: TrainingSession,
     cohort: Cohort,
     attendees: tuple[str, ...],
-    langs: dict[str, str],
 ) -> PlannedOccurrence[TrainingNotice] | None:
     recipients = attendees + ((session.facilitator,) if ritual.to_facilitator else ())
     if ritual.after_end and not attendees:
@@ -95,7 +90,7 @@ def planned(
         due_at=due,
         grace_until=due + ritual.grace,
         recipients=recipients,
-        payload=TrainingNotice(session, cohort, attendees, langs),
+        payload=TrainingNotice(session, cohort, attendees),
     )
 
 
@@ -117,8 +112,7 @@ def due_occurrences(
         if cohort.archived:
             continue
         attendees = people([s for s in signups if s.session_id == session.id], SignupStatus.CONFIRMED)
-        langs = reader_langs(store, cohort, attendees + (session.facilitator,))
-        occurrence = planned(ritual, session, cohort, attendees, langs)
+        occurrence = planned(ritual, session, cohort, attendees)
         if occurrence is not None:
             found.append(occurrence)
     return found

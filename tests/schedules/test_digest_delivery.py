@@ -1,4 +1,4 @@
-"""Weekly digests through `schedules.engine.tick`: one per mentor and per admin, once, in their language."""
+"""Weekly digests through `schedules.engine.tick`: one per mentor and per admin, once, in the cohort's language."""
 
 from __future__ import annotations
 
@@ -52,10 +52,9 @@ def test_a_mentor_reads_the_fellows_of_their_challenges(rituals):
     assert "<@UANA> ✅✅✅✅✅ 5/5 · humeur 3,2" in mine
     assert "<@UBEN> ✅⏭️❌❌❌ 1/4" in mine
     assert "<@UCHLOE>" not in mine
-    english = rituals.digest_text("UENG")
-    print(english)
-    assert english.startswith("Weekly digest · eig7")
-    assert "<@UCHLOE> ❌❌❌❌❌ 0/5" in english
+    english_slack = rituals.digest_text("UENG")  # a mentor whose Slack is in English reads eig7's French
+    assert english_slack.startswith("Résumé de la semaine · eig7")
+    assert "<@UCHLOE> ❌❌❌❌❌ 0/5" in english_slack
     admin = rituals.digest_text("UCOADMIN")
     print(admin)
     assert admin.startswith("Résumé admin · eig7")

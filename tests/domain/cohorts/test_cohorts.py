@@ -82,12 +82,10 @@ def test_model_is_frozen():
         Membership(1, "U1", Role.FELLOW).role = Role.ADMIN
 
 
-def test_member_profile_falls_back_on_the_cohort():
+def test_member_profile_falls_back_on_the_cohorts_zone():
     assert MemberProfile("U1", "Ana").timezone_in(cohort()) == "Europe/Paris"
-    assert MemberProfile("U1", "Ana").lang_in(cohort()) == "fr"
     profile = MemberProfile("U1", "Ana", timezone="America/Cayenne", lang="en")
     assert profile.timezone_in(cohort()) == "America/Cayenne"
-    assert profile.lang_in(cohort()) == "en"
 
 
 # --- slugs -----------------------------------------------------------------------------------------

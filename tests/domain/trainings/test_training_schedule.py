@@ -29,7 +29,7 @@ def test_the_day_before_reminder_goes_to_attendees_and_the_facilitator(store):
     assert (due.kind, due.subject, due.local_date) == (REMINDER_24H, subject(1), date(2026, 3, 4))
     assert due.due_at == START - timedelta(hours=24) and due.grace_until == START - timedelta(hours=21)
     assert due.recipients == ("UBEN", "UCHLOE", "UANA")  # the waitlisted UDAVID is not reminded
-    assert due.payload.langs == {"UBEN": "fr", "UCHLOE": "fr", "UANA": "fr"}
+    assert due.payload.attendees == ("UBEN", "UCHLOE") and due.payload.cohort.lang == "fr"
 
 
 def test_the_hour_before_reminder(store):
