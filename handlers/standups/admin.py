@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from slack_bolt import Ack, App
+
+from domain.cohorts.language import address_language
 from domain.cohorts.model import Cohort
-from domain.cohorts.records import Actor
 from domain.messages import DomainError
 from domain.ports import Context
 from domain.ritual_commands import STANDUP_USAGE, Standup, parse_standup
@@ -13,7 +15,7 @@ from handlers import ids
 from handlers.blocks.standups import replies
 from handlers.blocks.standups.form import parse_questions_form, question_texts, questions_modal
 from handlers.cohorts.subcommands import Call, CohortSubcommand
-from handlers.i18n import error_text
+from handlers.run import actor_of, refuse_fields
 
 
 def run_standup(call: Call, command: Standup) -> dict | None:
@@ -36,8 +38,8 @@ def _defaults(found: Cohort) -> tuple[str, ...]:
     return question_texts(StandupSettings(found.id), found.lang)
 
 
-def on_questions(ctx: Context, ack, body: dict, view: dict) -> None:
-    actor = Actor(body["user"]["id"], ctx.clock.now(), ctx.admins)
+def on_questions(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
+    actor = actor_of(ctx, body["user"]["id"])
     lines, blocker, mood = parse_questions_form(view["state"]["values"])
     cohort_id = int(view.get("private_metadata") or 0)
     with ctx.uow() as uow:
@@ -50,10 +52,7 @@ def on_questions(ctx: Context, ack, body: dict, view: dict) -> None:
         except DomainError as err:
             errors = {ids.STANDUP_QUESTION_LINES: err}
         if errors:
-            ack(
-                response_action="errors",
-                errors={block: error_text(err, found.lang) for block, err in errors.items()},
-            )
+            refuse_fields(ack, errors, address_language(uow, actor.user_id, ctx.default_lang, found))
             return
         ack()
         uow.commit()
@@ -62,5 +61,5 @@ def on_questions(ctx: Context, ack, body: dict, view: dict) -> None:
     )
 
 
-def register(app, ctx: Context) -> None:
+def register(app: App, ctx: Context) -> None:
     app.view(ids.STANDUP_QUESTIONS)(lambda ack, body, view: on_questions(ctx, ack, body, view))
