@@ -161,7 +161,9 @@ def run(args, settings: Settings) -> int:
         # Socket Mode needs no public URL; the HTTP port still answers health checks.
         application = wsgi_application(None, lambda: database_answers(engine))
     else:
-        application = wsgi_application(app, lambda: database_answers(engine))
+        application = wsgi_application(
+            app, lambda: database_answers(engine), signing_secret=settings.signing_secret
+        )
     server = make_server(application, settings.host, settings.port)
     _stop_on_sigterm(server)
     mode = "Socket Mode" if settings.socket_mode else f"HTTP on {settings.host}:{server.effective_port}"

@@ -6,16 +6,41 @@ import json
 from collections.abc import Callable
 
 from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from bot.clock import SystemClock
+from bot.request_gate import MAX_BODY_BYTES, SlackGate
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
-SERVER_THREADS = 16
+
+# Waitress's defaults let 100 idle connections hold every slot for 120 s and accept 1 GiB bodies.
+# Idle sockets cost no thread here, so many are allowed, and they are closed after a short quiet:
+# Slack sends its request as soon as it connects, and a load balancer's keep-alive reconnects.
+SERVER_SETTINGS: dict[str, int | bool] = {
+    "threads": 16,
+    "connection_limit": 1000,
+    "channel_timeout": 15,
+    "cleanup_interval": 2,
+    # poll(): select() cannot watch more than 1024 sockets.
+    "asyncore_use_poll": True,
+    # Waitress refuses `>=` its limit; the gate refuses anything over MAX_BODY_BYTES while reading.
+    "max_request_body_size": MAX_BODY_BYTES + 1,
+    "max_request_header_size": 64 * 1024,
+}
 
 
-def wsgi_application(app: App | None, healthy: Callable[[], bool]):
-    """`/slack/events` (signature-checked by Bolt) when an app is given, and `/healthz`."""
-    slack = SlackRequestHandler(app, path=EVENTS_PATH) if app is not None else None
+def wsgi_application(
+    app: App | None,
+    healthy: Callable[[], bool],
+    *,
+    signing_secret: str | None = None,
+    now: Callable[[], float] | None = None,
+):
+    """`/slack/events` (behind the request gate) when an app is given, and `/healthz`."""
+    slack = None
+    if app is not None:
+        clock = SystemClock()
+        slack = SlackGate(app, signing_secret or "", now or (lambda: clock.now().timestamp()))
 
     def application(environ, start_response):
         path = environ.get("PATH_INFO", "")
@@ -45,7 +70,9 @@ def _plain(start_response, status: str, body: bytes):
     return [body]
 
 
-def make_server(application, host: str, port: int):
+def make_server(application, host: str, port: int, **overrides: int | bool):
+    """Waitress with SERVER_SETTINGS; tests shorten the timeouts through `overrides`."""
     from waitress.server import create_server
 
-    return create_server(application, host=host, port=port, threads=SERVER_THREADS, ident="cohortbot")
+    settings = {**SERVER_SETTINGS, **overrides}
+    return create_server(application, host=host, port=port, ident="cohortbot", **settings)

@@ -22,7 +22,9 @@ def served(ctx, engine):
     app = create_app(ctx, signing_secret=SECRET)
     seen = []
     app.event("app_mention")(lambda event: seen.append(event["text"]))
-    server = make_server(wsgi_application(app, lambda: database_answers(engine)), "127.0.0.1", 0)
+    server = make_server(
+        wsgi_application(app, lambda: database_answers(engine), signing_secret=SECRET), "127.0.0.1", 0
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}", seen

@@ -18,7 +18,11 @@ SECRET = "cohort-secret"
 @pytest.fixture
 def base_url(ctx, engine):
     server = make_server(
-        wsgi_application(create_app(ctx, signing_secret=SECRET), lambda: database_answers(engine)),
+        wsgi_application(
+            create_app(ctx, signing_secret=SECRET),
+            lambda: database_answers(engine),
+            signing_secret=SECRET,
+        ),
         "127.0.0.1",
         0,
     )
