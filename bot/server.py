@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 from slack_bolt import App
 
@@ -74,5 +75,5 @@ def make_server(application, host: str, port: int, **overrides: int | bool):
     """Waitress with SERVER_SETTINGS; tests shorten the timeouts through `overrides`."""
     from waitress.server import create_server
 
-    settings = {**SERVER_SETTINGS, **overrides}
+    settings: dict[str, Any] = {**SERVER_SETTINGS, **overrides}
     return create_server(application, host=host, port=port, ident="cohortbot", **settings)

@@ -57,7 +57,7 @@ def _check_fields(envelope: dict) -> None:
 
 
 def _check_depth(envelope: dict) -> None:
-    level: list[object] = [envelope]
+    level: list[dict | list] = [envelope]
     for _depth in range(MAX_DEPTH):
         level = [
             child
