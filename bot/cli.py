@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from datetime import UTC, datetime
@@ -11,6 +10,7 @@ from datetime import UTC, datetime
 from dotenv import load_dotenv
 
 from bot import commands
+from bot.logs import configure_logging
 from bot.settings import SettingsError, load_settings
 from handlers.i18n import LANGUAGES, gettext
 
@@ -54,11 +54,7 @@ def main(argv: list[str] | None = None) -> int:
             need_token=args.command in ("run", "tick"),
             need_secret=args.command == "run",
         )
-        logging.basicConfig(
-            level=settings.log_level,
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-            stream=sys.stderr,
-        )
+        configure_logging(settings.log_level, settings.slack_debug)
         return commands.dispatch(args, settings)
     except SettingsError as error:
         print(

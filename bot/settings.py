@@ -43,6 +43,8 @@ class Settings:
     scheduler_on: bool
     default_lang: str
     log_level: str
+    # COHORTBOT_SLACK_DEBUG=1: slack_sdk and slack_bolt log at LOG_LEVEL too, bodies included.
+    slack_debug: bool = False
 
     @property
     def socket_mode(self) -> bool:
@@ -142,4 +144,5 @@ def load_settings(env: Mapping[str, str], *, need_token: bool = False, need_secr
         scheduler_on=_choice(env, "COHORTBOT_SCHEDULER", "on", ("on", "off")) == "on",
         default_lang=_choice(env, "COHORTBOT_LANG", "fr", LANGUAGES),
         log_level=_choice(env, "LOG_LEVEL", "INFO", LOG_LEVELS, upper=True),
+        slack_debug=_choice(env, "COHORTBOT_SLACK_DEBUG", "0", ("0", "1")) == "1",
     )

@@ -74,3 +74,12 @@ def test_socket_mode_needs_no_signing_secret():
         {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}, need_token=True, need_secret=True
     )
     assert settings.signing_secret is None
+
+
+def test_slack_debugging_is_off_unless_asked_for_on_its_own():
+    assert not load_settings({"LOG_LEVEL": "DEBUG"}).slack_debug
+    assert load_settings({"COHORTBOT_SLACK_DEBUG": "1"}).slack_debug
+    assert not load_settings({"COHORTBOT_SLACK_DEBUG": "0"}).slack_debug
+    with pytest.raises(SettingsError) as refused:
+        load_settings({"COHORTBOT_SLACK_DEBUG": "yes"})
+    assert refused.value.variable == "COHORTBOT_SLACK_DEBUG"
