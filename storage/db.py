@@ -1,11 +1,22 @@
-"""Engines and sessions: SQLite set up for a server, PostgreSQL through psycopg 3."""
+"""Engines and sessions: SQLite set up for a server, PostgreSQL through psycopg 3.
+
+What people wrote is private: the SQLite file is created readable by its owner only (SQLite gives
+its WAL and shared-memory files the same mode), and errors never quote statement parameters.
+"""
 
 from __future__ import annotations
 
+import os
+from contextlib import suppress
+
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.text import remove_nul_bytes
+
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+PRIVATE_FILE_MODE = 0o600
 
 
 def make_engine(url: str, **options) -> Engine:
@@ -13,11 +24,24 @@ def make_engine(url: str, **options) -> Engine:
         url = "postgresql+psycopg://" + url[len("postgres://") :]
     elif url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    options.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
+        _create_private_file(make_url(url).database)
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **options)
         _set_up_sqlite(engine)
-        return engine
-    return create_engine(url, pool_pre_ping=True, **options)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, **options)
+    remove_nul_bytes(engine)
+    return engine
+
+
+def _create_private_file(path: str | None) -> None:
+    """Creates a missing database file 0600 before SQLite creates it with the umask's mode."""
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    # A missing folder is left to SQLite, which reports it when it first connects.
+    with suppress(OSError):
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE_MODE))
 
 
 def _set_up_sqlite(engine: Engine) -> None:
