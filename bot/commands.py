@@ -18,6 +18,7 @@ from bot import export, roster_import
 from bot.clock import ManualClock, SystemClock
 from bot.features import tick_jobs
 from bot.manifest import manifest_yaml
+from bot.private_files import create_private_new_file
 from bot.settings import Settings
 from bot.wiring import build_runtime
 from domain.messages import N_, DomainError
@@ -205,10 +206,28 @@ def backup(args, settings: Settings) -> int:
     if not source_path.exists():
         raise CommandFailed(N_("DATABASE_URL: no database file at {path}"), path=str(source_path))
     target = Path(args.path)
-    if target.exists() or not target.parent.is_dir():
+    if target.is_symlink() or target.exists() or not target.parent.is_dir():
         raise CommandFailed(N_("{path}: choose a new file in an existing folder"), path=str(target))
-    # SQLite's online backup API copies a consistent snapshot while the bot keeps writing.
-    with closing(sqlite3.connect(source_path)) as source, closing(sqlite3.connect(target)) as copy:
-        source.backup(copy)
+    try:
+        create_private_new_file(str(target))
+    except FileExistsError:
+        raise CommandFailed(N_("{path}: choose a new file in an existing folder"), path=str(target)) from None
+    except OSError as error:
+        raise CommandFailed(export.CANNOT_WRITE, path=str(target), reason=_reason(error)) from None
+    _copy_database(source_path, target)
     print(f"backup: {source_path} -> {target}")
     return 0
+
+
+def _copy_database(source_path: Path, target: Path) -> None:
+    """SQLite's online backup API copies a consistent snapshot while the bot keeps writing."""
+    try:
+        with closing(sqlite3.connect(source_path)) as source, closing(sqlite3.connect(target)) as copy:
+            source.backup(copy)
+    except sqlite3.Error as error:
+        target.unlink(missing_ok=True)
+        raise CommandFailed(export.CANNOT_WRITE, path=str(target), reason=str(error)) from None
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)

@@ -10,18 +10,20 @@ import csv
 import io
 import json
 import sys
-from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy import Engine
 
 from bot.features import SOURCES
+from bot.private_files import write_private_text
 from domain.cohorts.export import Section, cohort_history
 from domain.messages import N_, DomainError
 from storage.db import make_session_factory
 from storage.uow import unit_of_work_factory
 
 CANNOT_WRITE = N_("{path}: cannot write the file ({reason})")
+# A spreadsheet runs a cell starting with one of these as a formula (DDE, links, macros).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def add_arguments(sub) -> None:
@@ -46,8 +48,21 @@ def as_csv(sections: list[Section]) -> str:
             writer.writerow([])
         writer.writerow([section.name])
         writer.writerow(section.columns)
-        writer.writerows(["" if value is None else value for value in row] for row in section.rows)
+        writer.writerows([csv_cell(value) for value in row] for row in section.rows)
     return buffer.getvalue()
+
+
+def csv_cell(value: object) -> object:
+    """Text that a spreadsheet would read as a formula is kept as text, behind a quote."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    # The writer quotes a cell holding "\n" (the line end) but not a lone "\r", which readers
+    # take for a line end: every line break inside a cell is written as "\n".
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def run(args, engine: Engine, out: TextIO | None = None) -> int:
@@ -59,7 +74,7 @@ def run(args, engine: Engine, out: TextIO | None = None) -> int:
         return 0
     try:
         # utf-8-sig: spreadsheets then read the accents right; JSON readers expect no BOM.
-        Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
+        write_private_text(args.out, text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
     except OSError as error:
         raise DomainError(CANNOT_WRITE, path=args.out, reason=error.strerror or str(error)) from None
     return 0
