@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from domain.checkins.model import Share
+from domain.peer_help.records import NewHelpRequest
+from domain.trainings.model import Proposal, SessionStatus, SignupStatus
 from handlers import ids
 from tests.support.block_kit_limits import check_view
 from tests.support.socket import block_action, dispatch, event_callback
@@ -93,3 +97,27 @@ def test_the_share_buttons_change_the_choice_and_publish_the_home_again(prompted
 def test_the_messages_tab_publishes_nothing(prompted):
     assert _open_home(prompted, "UANA", tab="messages") is None
     assert prompted.fake.count("views.publish") == 0
+
+
+def test_every_feature_shows_its_section_to_whom_it_concerns(prompted):
+    prompted.ws.say("checkin eig7 day=fri time=16:00")
+    now = prompted.ctx.clock.now()
+    with prompted.ctx.uow() as uow:
+        eig7 = uow.cohorts.by_name("eig7")
+        uow.help.add(NewHelpRequest(eig7.id, "UANA", "Déployer", "", ("python",), "ask", now))
+        proposal = Proposal("SQL", "Les jointures", now + timedelta(days=2), 60, 10, "Salle 2")
+        session = uow.trainings.add(eig7.id, "UBEN", proposal, SessionStatus.ANNOUNCED, now)
+        uow.trainings.join(session.id, "UANA", SignupStatus.CONFIRMED, now)
+        uow.commit()
+    fellow = str(_open_home(prompted, "UANA")["blocks"])
+    for title in (
+        "Le stand-up du jour",
+        "Vos demandes d’aide",
+        "Vos inscriptions aux formations entre pairs",
+    ):
+        assert title in fellow
+    assert {ids.STANDUP_OPEN, ids.HOME_SHARE_FIGURES, ids.HOME_SHARE_TEXT} <= set(
+        _buttons(_open_home(prompted, "UANA"))
+    )
+    mentor = str(_open_home(prompted, "UMENTOR")["blocks"])
+    assert "Vos points mentor" in mentor and "Vos demandes d’aide" not in mentor
