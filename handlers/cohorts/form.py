@@ -39,9 +39,9 @@ def _view(ctx: Context, uow, actor: Actor, mode: str | None = None) -> dict:
     return cohort_form(mode, lang, ctx.default_lang, list(choices.cohort_names), choices.can_create)
 
 
-def open_form(ctx: Context, uow, actor: Actor, trigger_id: str | None) -> None:
-    """Opens the form, or raises NotAllowed for someone who manages no cohort."""
-    ctx.slack.views_open(trigger_id=trigger_id, view=_view(ctx, uow, actor))
+def form_view(ctx: Context, uow, actor: Actor) -> dict:
+    """The form to open, or NotAllowed for someone who manages no cohort."""
+    return _view(ctx, uow, actor)
 
 
 def _field(errors: dict[str, DomainError], block_id: str, check: Callable[[], object]) -> None:

@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 from slack_bolt import App
 
-from domain.cohorts.commands import COHORT_USAGE, OpenForm, parse_cohort_command
+from domain.cohorts.commands import COHORT_USAGE, parse_cohort_command
+from domain.cohorts.commands import OpenForm as OpenCohortForm
 from domain.cohorts.language import address_language
 from domain.cohorts.profiles import profile_changed
 from domain.cohorts.records import Actor
@@ -19,7 +20,7 @@ from domain.ports import Context, UnitOfWork
 from handlers.cohorts import form as cohort_form
 from handlers.cohorts.directory import profile_from_slack
 from handlers.cohorts.subcommands import Call, CohortSubcommand, ShowLine, parsers
-from handlers.run import Reply, run_use_case, slash_command
+from handlers.run import OpenForm, Outcome, run_use_case, slash_command
 
 
 def _usage(words: list[str], subcommands: Mapping[str, CohortSubcommand]) -> str:
@@ -27,29 +28,27 @@ def _usage(words: list[str], subcommands: Mapping[str, CohortSubcommand]) -> str
     return sub.usage if sub is not None else COHORT_USAGE
 
 
-def reply_to(call: Call, text: str) -> dict | None:
-    """The answer to `/cohort text`; None when a form was opened instead."""
+def outcome_of(call: Call, text: str) -> Outcome:
+    """What `/cohort text` answers: the `/cohort` form (for `/cohort` alone), or the sub-command's outcome."""
     command = parse_cohort_command(text, parsers(call.subcommands))
-    if isinstance(command, OpenForm):
-        cohort_form.open_form(call.ctx, call.uow, call.actor, call.trigger_id)
-        return None
+    if isinstance(command, OpenCohortForm):
+        return OpenForm(cohort_form.form_view(call.ctx, call.uow, call.actor))
     # The parser only returns commands of the sub-commands it was given.
     return call.subcommands[tokenize(text)[0].lower()].run(call, command)
 
 
 def cohort_command(
     ctx: Context, subcommands: Mapping[str, CohortSubcommand], show_lines: tuple[ShowLine, ...]
-) -> Callable[[Actor, dict], Reply | None]:
+) -> Callable[[Actor, dict], Outcome]:
     """`/cohort text`: a mistake is told in the language of the cohort named, with the usage line of
     the sub-command meant."""
 
-    def run(actor: Actor, command: dict) -> Reply | None:
+    def run(actor: Actor, command: dict) -> Outcome:
         text = command.get("text") or ""
         words = tokenize(text)[:2]
 
-        def use_case(uow: UnitOfWork, actor: Actor) -> Reply | None:
-            reply = reply_to(Call(ctx, uow, actor, command.get("trigger_id"), subcommands, show_lines), text)
-            return Reply(reply) if reply is not None else None
+        def use_case(uow: UnitOfWork, actor: Actor) -> Outcome:
+            return outcome_of(Call(ctx, uow, actor, command.get("trigger_id"), subcommands, show_lines), text)
 
         def language(uow: UnitOfWork) -> str:
             named = uow.cohorts.by_name(words[1]) if len(words) > 1 else None

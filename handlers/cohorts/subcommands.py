@@ -2,7 +2,8 @@
 
 The cohort's own are here; each ritual declares its own beside its listeners, and the feature
 registry gathers them all. A runner gets the call (who, the unit of work, what the listener was
-built with) and the parsed command, and returns the reply, or None when it opened a form.
+built with) and the parsed command, and returns its outcome: a form to open, or a reply. The
+listener commits what the runner did (`handlers.run.run_use_case`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from handlers.blocks.cohorts import replies
 from handlers.blocks.cohorts.show import cohort_overview
 from handlers.cohorts import form as cohort_form
 from handlers.cohorts.directory import SlackDirectory
+from handlers.run import Outcome, Reply
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class Call:
     show_lines: tuple[ShowLine, ...] = ()
 
 
-Runner = Callable[[Call, Any], dict | None]
+Runner = Callable[[Call, Any], Outcome]
 
 
 @dataclass(frozen=True)
@@ -56,14 +58,8 @@ class CohortSubcommand:
 
 
 def applies(use_case: Callable[[Call, Any], Any], render: Callable[[Any], dict]) -> Runner:
-    """A sub-command that changes something: the use case, its reply, then the commit."""
-
-    def run(call: Call, command: Any) -> dict:
-        reply = render(use_case(call, command))
-        call.uow.commit()
-        return reply
-
-    return run
+    """A sub-command as a (use case, render) pair: the use case's result, rendered as the reply."""
+    return lambda call, command: Reply(render(use_case(call, command)))
 
 
 def parsers(subcommands: Mapping[str, CohortSubcommand]) -> dict[str, SubCommand]:
@@ -76,26 +72,28 @@ def _create(call: Call, command: Any):
     return create_cohort(call.uow, directory, call.actor, command, supported, call.ctx.default_lang)
 
 
-def _list(call: Call, command: Any) -> dict:
+def _list(call: Call, command: Any) -> Reply:
     actor = call.actor
-    return replies.cohort_list(
-        list_cohorts(call.uow, actor),
-        address_language(call.uow, actor.user_id, call.ctx.default_lang),
-        is_program_admin(actor.user_id, actor.program_admins),
-        lambda cohort: local_date(actor.now, cohort.timezone),
+    return Reply(
+        replies.cohort_list(
+            list_cohorts(call.uow, actor),
+            address_language(call.uow, actor.user_id, call.ctx.default_lang),
+            is_program_admin(actor.user_id, actor.program_admins),
+            lambda cohort: local_date(actor.now, cohort.timezone),
+        )
     )
 
 
-def _show(call: Call, command: Any) -> dict:
+def _show(call: Call, command: Any) -> Reply:
     sources = [line.source for line in call.show_lines]
     overview = show_cohort(call.uow, call.actor, command.name, sources, call.ctx.holidays)
     summaries = {line.source.kind: line.summary for line in call.show_lines if line.summary}
-    return cohort_overview(overview, summaries)
+    return Reply(cohort_overview(overview, summaries))
 
 
-def _help(call: Call, command: Any) -> dict:
+def _help(call: Call, command: Any) -> Reply:
     lang = address_language(call.uow, call.actor.user_id, call.ctx.default_lang)
-    return replies.help_text(lang, [sub.usage for sub in call.subcommands.values()])
+    return Reply(replies.help_text(lang, [sub.usage for sub in call.subcommands.values()]))
 
 
 def _own(name: str, run: Runner) -> CohortSubcommand:

@@ -15,20 +15,15 @@ from handlers import ids
 from handlers.blocks.standups import replies
 from handlers.blocks.standups.form import parse_questions_form, question_texts, questions_modal
 from handlers.cohorts.subcommands import Call, CohortSubcommand
-from handlers.run import actor_of, refuse_fields
+from handlers.run import OpenForm, Outcome, Reply, actor_of, refuse_fields
 
 
-def run_standup(call: Call, command: Standup) -> dict | None:
+def run_standup(call: Call, command: Standup) -> Outcome:
     """`/cohort standup NAME …` sets the schedule; `… questions` opens the questions form instead."""
     if command.questions:
         found, settings = questions_to_edit(call.uow, call.actor, command.name)
-        call.ctx.slack.views_open(
-            trigger_id=call.trigger_id, view=questions_modal(found, settings, found.lang)
-        )
-        return None
-    reply = replies.configured(configure_standup(call.uow, call.actor, command, call.ctx.holidays))
-    call.uow.commit()
-    return reply
+        return OpenForm(questions_modal(found, settings, found.lang))
+    return Reply(replies.configured(configure_standup(call.uow, call.actor, command, call.ctx.holidays)))
 
 
 SUBCOMMANDS = {"standup": CohortSubcommand(parse_standup, STANDUP_USAGE, run_standup)}
