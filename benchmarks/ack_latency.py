@@ -21,8 +21,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.support.fake_slack import FakeSlack
-from tests.support.signing import post, sign, slash_command_body
+from bot.standin.signing import post, sign, slash_command_body
+from bot.standin.slack import SlackStandIn
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "benchmark-secret"
@@ -56,7 +56,7 @@ def wait_healthy(base: str, process: subprocess.Popen, timeout: float = 30) -> N
     raise SystemExit("cohortbot run did not become healthy")
 
 
-def client(base: str, fake: FakeSlack, count: int, latencies: list[float], errors: list[str]) -> None:
+def client(base: str, fake: SlackStandIn, count: int, latencies: list[float], errors: list[str]) -> None:
     for _ in range(count):
         body = slash_command_body("/cohort", "help", user_id="UBENCH", response_url=fake.new_response_url())
         headers = sign(SECRET, body)
@@ -72,7 +72,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--clients", type=int, default=8)
     args = parser.parse_args()
-    fake = FakeSlack().start()
+    fake = SlackStandIn().start()
     port = free_port()
     workdir = tempfile.mkdtemp(prefix="cohortbot-bench-")
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}

@@ -20,16 +20,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.cli import main as cohortbot
+from bot.standin.slack import SlackStandIn
 from domain.cohorts.model import NewCohort
 from storage.db import make_engine, make_session_factory
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWork
-from tests.support.fake_slack import FakeSlack
 
 CHALLENGES = ("ia-sante", "donnees-ouvertes", "justice", "climat", "education")
 
 
-def roster(rows: int, fake: FakeSlack) -> tuple[str, str, int, int]:
+def roster(rows: int, fake: SlackStandIn) -> tuple[str, str, int, int]:
     """Two CSV texts, one of e-mail rows and one of Slack id rows, and how many rows each has.
 
     A roster names people by e-mail or by id, never both in one file.
@@ -72,7 +72,7 @@ def main() -> None:
     engine.dispose()
     for name in [key for key in os.environ if "proxy" in key.lower()]:
         del os.environ[name]
-    with FakeSlack() as fake:
+    with SlackStandIn() as fake:
         email_csv, id_csv, email_rows, id_rows = roster(args.rows, fake)
         (workdir / "emails.csv").write_text(email_csv, encoding="utf-8-sig")
         (workdir / "ids.csv").write_text(id_csv, encoding="utf-8")

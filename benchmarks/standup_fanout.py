@@ -98,7 +98,7 @@ def child(url: str, api_url: str, pace: int) -> None:
 
 
 def fan_out(fellows: int, limits: bool) -> dict:
-    from tests.support.fake_slack import FakeSlack
+    from bot.standin.slack import SlackStandIn
 
     folder = Path(tempfile.mkdtemp(prefix="cohortbot-fanout-"))
     url = _fresh_database(folder)
@@ -106,7 +106,7 @@ def fan_out(fellows: int, limits: bool) -> dict:
     with _uow(url) as uow:
         _add_cohort(uow, "eig7", "C100", users, DUE - timedelta(days=1))
         uow.commit()
-    with FakeSlack(enforce_limits=limits, workspace_per_minute=SLACK_PER_MINUTE) as fake:
+    with SlackStandIn(enforce_limits=limits, workspace_per_minute=SLACK_PER_MINUTE) as fake:
         fake.add_channel("C100", name="eig7")
         for user in users:
             fake.add_user(user, tz="Europe/Paris")
@@ -251,12 +251,12 @@ def idle_ticks(cohorts: int, days: int) -> None:
     from bot.features import tick_jobs
     from bot.holidays import CountryHolidays
     from bot.slack import make_client
+    from bot.standin.slack import SlackStandIn
     from domain.ports import Context
     from schedules.engine import tick
     from schedules.standups import STANDUP_JOB
     from storage.db import make_engine, make_session_factory
     from storage.uow import unit_of_work_factory
-    from tests.support.fake_slack import FakeSlack
 
     folder = Path(tempfile.mkdtemp(prefix="cohortbot-idle-"))
     url = _fresh_database(folder)
@@ -266,7 +266,7 @@ def idle_ticks(cohorts: int, days: int) -> None:
         f"  history: {sizes[0]} occurrences, {sizes[1]} deliveries, {sizes[2]} answers "
         f"({time.perf_counter() - started:.0f} s to write)"
     )
-    with FakeSlack() as fake:
+    with SlackStandIn() as fake:
         ctx = Context(
             clock=ManualClock(DUE),
             uow=unit_of_work_factory(make_session_factory(make_engine(url))),

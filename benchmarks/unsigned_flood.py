@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.ack_latency import free_port, rss_mb, wait_healthy
-from tests.support.fake_slack import FakeSlack
+from bot.standin.slack import SlackStandIn
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "benchmark-secret"
@@ -31,7 +31,7 @@ BLOCK = b"a" * 65536
 @contextmanager
 def running_bot():
     """`cohortbot run` on a free port: yields (pid, host, port)."""
-    fake = FakeSlack().start()
+    fake = SlackStandIn().start()
     port = free_port()
     workdir = tempfile.mkdtemp(prefix="cohortbot-flood-")
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}

@@ -14,11 +14,11 @@ from sqlalchemy import create_engine, text
 from bot.clock import ManualClock
 from bot.holidays import CountryHolidays
 from bot.slack import make_client
+from bot.standin.slack import SlackStandIn
 from domain.ports import Context
 from storage.db import make_engine, make_session_factory
 from storage.migrate import upgrade
 from storage.uow import unit_of_work_factory
-from tests.support.fake_slack import FakeSlack
 
 PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy")
 
@@ -106,7 +106,7 @@ def clock() -> ManualClock:
 
 @pytest.fixture
 def fake_slack():
-    fake = FakeSlack()
+    fake = SlackStandIn()
     fake.start()
     yield fake
     fake.stop()

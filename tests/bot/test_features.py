@@ -18,11 +18,11 @@ from bot.feature import Feature
 from bot.features import EVERYTHING, FEATURES, SOURCES, metadata, tick_jobs
 from bot.manifest import build_manifest
 from bot.slack import create_app
+from bot.standin.payloads import InlineExecutor, block_action, event_callback, slash_command, view_submission
 from handlers.i18n import gettext
 from schedules.engine import tick
 from storage.models import Base
 from tests.handlers.cohorts.cohort_helpers import Workspace
-from tests.support.socket import InlineExecutor, block_action, event_callback, slash_command, view_submission
 
 IDS = [feature.name for feature in EVERYTHING]
 

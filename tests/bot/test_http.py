@@ -11,8 +11,8 @@ import pytest
 
 from bot.server import make_server, wsgi_application
 from bot.slack import create_app
+from bot.standin.signing import event_body, post, sign
 from storage.db import database_answers
-from tests.support.signing import event_body, post, sign
 
 SECRET = "test-secret"
 

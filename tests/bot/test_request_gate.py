@@ -16,8 +16,8 @@ import pytest
 from bot.request_gate import MAX_BODY_BYTES
 from bot.server import make_server, wsgi_application
 from bot.slack import create_app
+from bot.standin.signing import event_body, post, sign
 from storage.db import database_answers
-from tests.support.signing import event_body, post, sign
 
 SECRET = "gate-secret"
 

@@ -13,7 +13,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.support.signing import post, sign
+from bot.standin.signing import post, sign
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.slack import create_app
-from tests.support.socket import InlineExecutor, dispatch, event_callback, slash_command
+from bot.standin.payloads import InlineExecutor, dispatch, event_callback, slash_command
 
 
 @pytest.fixture

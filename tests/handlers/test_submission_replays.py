@@ -9,13 +9,13 @@ import pytest
 
 from bot.server import make_server, wsgi_application
 from bot.slack import create_app
+from bot.standin.payloads import InlineExecutor, view_submission
+from bot.standin.signing import interaction_body, post, sign
 from handlers import ids
 from handlers.i18n import SOMETHING_WENT_WRONG, gettext
 from storage.db import database_answers
 from tests.handlers.peer_help.peer_help_helpers import HelpDesk
 from tests.handlers.trainings.training_helpers import Trainings, proposal
-from tests.support.signing import interaction_body, post, sign
-from tests.support.socket import InlineExecutor, view_submission
 
 SECRET = "replay-secret"
 

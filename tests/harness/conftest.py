@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from slack_sdk import WebClient
 
-from tests.support.fake_slack import FakeSlack
+from bot.standin.slack import SlackStandIn
 
 PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy")
 
@@ -37,7 +37,7 @@ def manual_time() -> ManualTime:
 
 @pytest.fixture
 def fake(manual_time):
-    with FakeSlack(clock=manual_time) as fake:
+    with SlackStandIn(clock=manual_time) as fake:
         yield fake
 
 

@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 
-from tests.support.fake_slack import FakeSlack
+from bot.standin.slack import SlackStandIn
 
 MODAL = {"type": "modal", "title": {"type": "plain_text", "text": "Help"}, "blocks": []}
 
@@ -118,7 +118,7 @@ def test_delay_slows_every_call_until_removed(fake):
 
 
 def test_limits_mode_allows_one_message_per_second_per_channel(manual_time):
-    with FakeSlack(enforce_limits=True, clock=manual_time) as fake:
+    with SlackStandIn(enforce_limits=True, clock=manual_time) as fake:
         client = WebClient(token="xoxb-test", base_url=fake.url, retry_handlers=[])
         client.chat_postMessage(channel="C1", text="1")
         manual_time.advance(0.4)
@@ -135,7 +135,7 @@ def test_limits_mode_allows_one_message_per_second_per_channel(manual_time):
 
 
 def test_limits_mode_has_a_workspace_budget_per_minute(manual_time):
-    with FakeSlack(enforce_limits=True, workspace_per_minute=3, clock=manual_time) as fake:
+    with SlackStandIn(enforce_limits=True, workspace_per_minute=3, clock=manual_time) as fake:
         client = WebClient(token="xoxb-test", base_url=fake.url, retry_handlers=[])
         for channel in ("C1", "C2", "C3"):
             client.chat_postMessage(channel=channel, text="x")
@@ -148,7 +148,7 @@ def test_limits_mode_has_a_workspace_budget_per_minute(manual_time):
 
 
 def test_limits_mode_with_a_real_clock_and_slack_sdk_retrying():
-    with FakeSlack(enforce_limits=True) as fake:
+    with SlackStandIn(enforce_limits=True) as fake:
         client = WebClient(
             token="xoxb-test", base_url=fake.url, retry_handlers=[RateLimitErrorRetryHandler()]
         )
@@ -158,7 +158,7 @@ def test_limits_mode_with_a_real_clock_and_slack_sdk_retrying():
 
 
 def test_tier_limits_are_optional(manual_time):
-    with FakeSlack(enforce_tiers=True, clock=manual_time) as fake:
+    with SlackStandIn(enforce_tiers=True, clock=manual_time) as fake:
         client = WebClient(token="xoxb-test", base_url=fake.url, retry_handlers=[])
         for _ in range(20):
             client.users_list()

@@ -15,8 +15,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
-from tests.support.fake_slack import FakeSlack
-from tests.support.signing import post
+from bot.standin.signing import post
+from bot.standin.slack import SlackStandIn
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -182,7 +182,7 @@ def test_reset_forgets_calls_and_messages_but_keeps_users(client, fake):
 
 
 def test_runs_standalone():
-    command = [sys.executable, "-m", "tests.support.fake_slack", "--port", "0"]
+    command = [sys.executable, "-m", "bot.standin.slack", "--port", "0"]
     process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True)
     try:
         url = re.search(r"http://\S+/api/", process.stdout.readline()).group(0)
@@ -194,7 +194,7 @@ def test_runs_standalone():
 
 
 def test_context_manager_and_stop():
-    with FakeSlack() as fake:
+    with SlackStandIn() as fake:
         url = fake.url
     with pytest.raises(RuntimeError):
         _ = fake.url

@@ -12,7 +12,7 @@ from slack_bolt.request import BoltRequest
 from slack_sdk import WebClient
 from slack_sdk.signature import SignatureVerifier
 
-from tests.support.signing import event_body, interaction_body, post, sign, slash_command_body
+from bot.standin.signing import event_body, interaction_body, post, sign, slash_command_body
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 

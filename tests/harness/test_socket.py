@@ -6,7 +6,7 @@ import pytest
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from tests.support.socket import (
+from bot.standin.payloads import (
     InlineExecutor,
     block_action,
     dispatch,

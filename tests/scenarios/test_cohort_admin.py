@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.cli import main
+from bot.standin.payloads import select
 from handlers import ids
-from tests.support.socket import select
 
 
 def slip(workspace, typed: str, words: str, user: str = "UADMIN") -> None:

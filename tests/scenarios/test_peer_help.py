@@ -10,12 +10,12 @@ from types import SimpleNamespace
 
 from bot import export
 from bot.features import tick_jobs
+from bot.standin.payloads import block_action, dispatch
 from handlers import ids
 from handlers.blocks.peer_help.request import blocker_value
 from schedules.engine import tick
 from tests.handlers.peer_help import peer_help_helpers
 from tests.handlers.peer_help.peer_help_helpers import FELLOWS, HelpDesk, buttons
-from tests.support.socket import block_action, dispatch
 
 desk = peer_help_helpers.desk  # a fixture, found by name
 

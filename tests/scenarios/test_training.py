@@ -13,11 +13,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.features import tick_jobs
+from bot.standin.payloads import select
 from handlers import ids
 from schedules.engine import tick
 from tests.handlers.cohorts.cohort_helpers import Workspace
 from tests.handlers.trainings.training_helpers import Trainings, proposal
-from tests.support.socket import select
 
 
 @pytest.fixture

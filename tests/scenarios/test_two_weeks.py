@@ -12,12 +12,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from bot.standin.block_kit import check_blocks
 from domain.checkins.model import Share
 from domain.cohorts.model import Membership, Role
 from domain.peer_help.records import HelpStatus, NewHelpRequest
 from domain.standups.model import StandupSettings
 from domain.trainings.model import Proposal, SessionStatus, SignupStatus
-from tests.support.block_kit_limits import check_blocks
 from tests.support.rituals import Rituals, text_of
 
 NB = "\u00a0"

@@ -9,8 +9,8 @@ from time import monotonic
 import pytest
 
 from bot.slack import make_client
+from bot.standin.slack import SlackStandIn
 from schedules.pacing import Pacer, paced
-from tests.support.fake_slack import FakeSlack
 from tests.support.standup_world import StandupWorld
 
 
@@ -53,7 +53,7 @@ def test_no_pacer_no_wait():
 @pytest.fixture
 def limited(ctx, clock):
     time = VirtualTime()
-    fake = FakeSlack(enforce_limits=True, workspace_per_minute=20, clock=time).start()
+    fake = SlackStandIn(enforce_limits=True, workspace_per_minute=20, clock=time).start()
     paced_ctx = replace(
         ctx,
         slack=make_client("xoxb-test", fake.url, timeout=5),

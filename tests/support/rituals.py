@@ -6,12 +6,12 @@ import json
 from datetime import UTC, date, datetime, timedelta
 
 from bot.features import SOURCES
+from bot.standin.payloads import block_action, dispatch, select, slash_command, view_submission
 from domain.standups.model import EntryStatus, StandupEntry
 from handlers import ids
 from schedules.checkins import CHECKIN_JOB
 from schedules.digests import DigestJob
 from schedules.engine import tick
-from tests.support.socket import block_action, dispatch, select, slash_command, view_submission
 
 # The check-ins first, as in a tick: a digest sees the check-ins recorded as missed.
 JOBS = (CHECKIN_JOB, DigestJob(SOURCES.digest))

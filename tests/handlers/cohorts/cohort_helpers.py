@@ -7,9 +7,9 @@ import json
 import pytest
 
 from bot.slack import create_app
+from bot.standin.payloads import InlineExecutor, dispatch, slash_command, view_submission
+from bot.standin.workspace import BOT_USER_ID
 from handlers import ids
-from tests.support.fake_state import BOT_USER_ID
-from tests.support.socket import InlineExecutor, dispatch, slash_command, view_submission
 
 PEOPLE = ("UANA", "UBEN", "UCHLOE", "UDAVID", "UEVA", "UMENTOR", "UCOADMIN")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.support.socket import dispatch, event_callback
+from bot.standin.payloads import dispatch, event_callback
 
 NBSP = "\u00a0"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.standin.payloads import block_action, dispatch, select
 from handlers import ids
-from tests.support.socket import block_action, dispatch, select
 
 CREATE_INPUTS = ["name", "channel", "timezone", "lang", "country", "start", "end"]
 ADD_INPUTS = ["cohort", "people", "role", "challenge"]

@@ -9,8 +9,8 @@ import pytest
 
 from bot.server import make_server, wsgi_application
 from bot.slack import create_app
+from bot.standin.signing import post, sign, slash_command_body
 from storage.db import database_answers
-from tests.support.signing import post, sign, slash_command_body
 
 SECRET = "cohort-secret"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.features import SOURCES
+from bot.standin.block_kit import check_blocks
 from domain.cohorts.model import Membership, Role
 from domain.digests.help import HelpWeek
 from domain.digests.model import Audience, Scope, build_digest
@@ -12,7 +13,6 @@ from domain.digests.trainings import TrainingWeek
 from domain.peer_help.records import HelpRequest, HelpStatus
 from handlers.blocks.digests.messages import render_digest
 from tests.domain.digests.digest_builders import FRIDAY_16H, WEEK, entry, standups, week_data
-from tests.support.block_kit_limits import check_blocks
 from tests.support.rituals import text_of
 
 FEATURES = SOURCES.digest

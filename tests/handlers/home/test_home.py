@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.standin.block_kit import check_view
+from bot.standin.payloads import block_action, dispatch, event_callback
 from domain.checkins.model import Share
 from domain.peer_help.records import NewHelpRequest
 from domain.trainings.model import Proposal, SessionStatus, SignupStatus
 from handlers import ids
-from tests.support.block_kit_limits import check_view
-from tests.support.socket import block_action, dispatch, event_callback
 
 
 def _open_home(standups, user: str, tab: str = "home") -> dict | None:

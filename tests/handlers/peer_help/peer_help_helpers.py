@@ -8,8 +8,8 @@ import json
 import pytest
 
 from bot.slack import create_app
+from bot.standin.payloads import InlineExecutor, block_action, dispatch, slash_command, view_submission
 from handlers import ids
-from tests.support.socket import InlineExecutor, block_action, dispatch, slash_command, view_submission
 
 FELLOWS = ("UANA", "UBEN", "UCHLOE", "UDAVID", "UEVA", "UFRED")
 OTHERS = ("UMENTOR", "UCOADMIN", "UALUM", "UOUT")

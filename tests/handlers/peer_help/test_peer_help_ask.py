@@ -3,11 +3,11 @@ request in the channel and sends it by DM to the fellows who know the skills."""
 
 from __future__ import annotations
 
+from bot.standin.payloads import block_action, dispatch, view_submission
 from handlers import ids
 from handlers.blocks.peer_help.request import blocker_value, parse_help_metadata
 from tests.handlers.peer_help import peer_help_helpers
 from tests.handlers.peer_help.peer_help_helpers import CHANNEL, HelpDesk, buttons
-from tests.support.socket import block_action, dispatch, view_submission
 
 NBSP = "\u00a0"
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.standin.payloads import block_action, dispatch, event_callback, slash_command, view_submission
 from tests.handlers.cohorts.cohort_helpers import Workspace
-from tests.support.socket import block_action, dispatch, event_callback, slash_command, view_submission
 from tests.support.standup_world import StandupWorld
 
 MONDAY_0930 = datetime(2026, 3, 2, 8, 30, tzinfo=UTC)

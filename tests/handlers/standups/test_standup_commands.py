@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.standin.payloads import dispatch, select, slash_command, view_submission
 from handlers import ids
 from tests.handlers.standups.standup_helpers import MONDAY_0930, inputs
-from tests.support.socket import dispatch, select, slash_command, view_submission
 
 
 def test_an_admin_sets_the_schedule_and_reads_it_back(standups):

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
+from bot.standin.payloads import select
 from handlers import ids
 from tests.handlers.cohorts.cohort_helpers import Workspace
 from tests.handlers.trainings.training_helpers import Trainings
-from tests.support.socket import select
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from bot.standin.payloads import block_action, dispatch, select, slash_command, view_submission
 from handlers import ids
 from tests.handlers.cohorts.cohort_helpers import Workspace
-from tests.support.socket import block_action, dispatch, select, slash_command, view_submission
 
 FELLOWS = ("UANA", "UBEN", "UCHLOE", "UDAVID")
 

@@ -6,8 +6,8 @@ import copy
 import secrets
 from typing import Any
 
-from .block_kit_limits import MESSAGE_MAX_BLOCKS, check_blocks, check_view, view_too_large
-from .fake_state import APP_ID, BOT_ID, TEAM_ID, ApiError, SlackState, Ticket
+from bot.standin.block_kit import MESSAGE_MAX_BLOCKS, check_blocks, check_view, view_too_large
+from bot.standin.workspace import APP_ID, BOT_ID, TEAM_ID, ApiError, SlackState, Ticket
 
 # -- views --------------------------------------------------------------------------------------
 
@@ -15,6 +15,8 @@ from .fake_state import APP_ID, BOT_ID, TEAM_ID, ApiError, SlackState, Ticket
 def _view_argument(state: SlackState, params: dict, kind: str) -> dict:
     view = params.get("view")
     problems = check_view(view)
+    if not isinstance(view, dict):
+        raise ApiError("invalid_arguments", problems)
     if not problems and view.get("type") != kind:
         problems = ["[ERROR] must be a valid enum value [json-pointer:/view/type]"]
     if problems:

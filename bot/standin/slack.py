@@ -1,10 +1,11 @@
-"""A fake Slack Web API on 127.0.0.1, for tests and benchmarks.
+"""A local stand-in for Slack's Web API on 127.0.0.1: the demo, the tests and the benchmarks talk
+to it instead of Slack.
 
-    with FakeSlack() as fake:
-        client = WebClient(token="xoxb-test", base_url=fake.url)
+    with SlackStandIn() as standin:
+        client = WebClient(token="xoxb-test", base_url=standin.url)
 
 It records every call, keeps messages, views and files, checks Block Kit limits, and fails,
-delays, drops or rate-limits calls on demand. Standalone: python -m tests.support.fake_slack --port 8999
+delays, drops or rate-limits calls on demand. Standalone: python -m bot.standin.slack --port 8999
 """
 
 from __future__ import annotations
@@ -18,15 +19,15 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from .fake_answers import Call, Responder, ResponsePost
-from .fake_faults import Fault, SlackLimits
-from .fake_http import FakeSlackServer
-from .fake_state import SlackState
+from bot.standin.answers import Call, Responder, ResponsePost
+from bot.standin.faults import Fault, SlackLimits
+from bot.standin.http import StandInServer
+from bot.standin.workspace import SlackState
 
-__all__ = ["Call", "FakeSlack", "ResponsePost"]
+__all__ = ["Call", "SlackStandIn", "ResponsePost"]
 
 
-class FakeSlack:
+class SlackStandIn:
     def __init__(
         self,
         *,
@@ -49,7 +50,7 @@ class FakeSlack:
         self._faults = self._responder.faults
         self.state: SlackState = self._responder.state
         self._address = (host, port)
-        self._server: FakeSlackServer | None = None
+        self._server: StandInServer | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -62,20 +63,20 @@ class FakeSlack:
 
     @property
     def internal_errors(self) -> list[str]:
-        """Tracebacks of bugs in the fake itself (answered as HTML 500s)."""
+        """Tracebacks of bugs in the stand-in itself (answered as HTML 500s)."""
         return self._responder.internal_errors
 
     # -- lifecycle ----------------------------------------------------------------------------
 
-    def start(self) -> FakeSlack:
+    def start(self) -> SlackStandIn:
         if self._server is None:
-            self._server = FakeSlackServer(self._address, self._responder)
+            self._server = StandInServer(self._address, self._responder)
             self.state.base_url = self.root_url
             # A short poll interval keeps stop() quick: shutdown waits for the next poll.
             self._thread = threading.Thread(
                 target=self._server.serve_forever,
                 kwargs={"poll_interval": 0.02},
-                name="fake-slack",
+                name="slack-standin",
                 daemon=True,
             )
             self._thread.start()
@@ -89,7 +90,7 @@ class FakeSlack:
                 self._thread.join(timeout=5)
             self._server = self._thread = None
 
-    def __enter__(self) -> FakeSlack:
+    def __enter__(self) -> SlackStandIn:
         return self.start()
 
     def __exit__(self, *exc_info: object) -> None:
@@ -98,9 +99,9 @@ class FakeSlack:
     @property
     def root_url(self) -> str:
         if self._server is None:
-            raise RuntimeError("FakeSlack is not started")
+            raise RuntimeError("SlackStandIn is not started")
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/"
+        return f"http://{host!s}:{port}/"
 
     @property
     def url(self) -> str:
@@ -180,7 +181,7 @@ class FakeSlack:
             return self.state.new_trigger_id()
 
     def new_response_url(self) -> str:
-        """A response_url on the fake, usable 5 times within 30 minutes."""
+        """A response_url on the stand-in, usable 5 times within 30 minutes."""
         with self._lock:
             return f"{self.root_url}response/{self.state.new_response_key()}"
 
@@ -242,7 +243,7 @@ class FakeSlack:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Serve a fake Slack Web API until Ctrl-C.")
+    parser = argparse.ArgumentParser(description="Serve a local Slack Web API stand-in until Ctrl-C.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8999)
     parser.add_argument("--token", action="append", default=[], help="another valid token (repeatable)")
@@ -250,16 +251,17 @@ def main() -> None:
         "--enforce-limits", action="store_true", help="answer 429 beyond Slack's posting limits"
     )
     args = parser.parse_args()
-    fake = FakeSlack(host=args.host, port=args.port, enforce_limits=args.enforce_limits)
-    fake.valid_tokens.update(args.token)
-    fake.start()
-    print(f"Fake Slack Web API at {fake.url} (tokens: {', '.join(sorted(fake.valid_tokens))})", flush=True)
+    standin = SlackStandIn(host=args.host, port=args.port, enforce_limits=args.enforce_limits)
+    standin.valid_tokens.update(args.token)
+    standin.start()
+    tokens = ", ".join(sorted(standin.valid_tokens))
+    print(f"Slack Web API stand-in at {standin.url} (tokens: {tokens})", flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
         pass
     finally:
-        fake.stop()
+        standin.stop()
 
 
 if __name__ == "__main__":

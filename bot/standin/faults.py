@@ -1,4 +1,4 @@
-"""Failures on demand and Slack's rate limits, for the fake Web API."""
+"""Failures on demand and Slack's rate limits, for the stand-in's Web API."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import threading
 from collections import defaultdict, deque
 from dataclasses import dataclass
 
-from .fake_facts import FACTS
+from bot.standin.facts import FACTS
 
 # Nominal per-minute budgets of the documented tiers ("20+ per minute" and so on).
 TIER_PER_MINUTE = {"Tier 1": 1, "Tier 2": 20, "Tier 3": 50, "Tier 4": 100}

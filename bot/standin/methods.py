@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import copy
 
-from .block_kit_limits import (
+from bot.standin.block_kit import (
     ATTACHMENTS_MAX,
     MESSAGE_MAX_BLOCKS,
     MESSAGE_TEXT_MAX,
     UPDATE_TEXT_MAX,
     check_blocks,
 )
-from .fake_state import APP_ID, BOT_ID, BOT_USER_ID, TEAM_ID, ApiError, SlackState, paginate, truthy
+from bot.standin.workspace import APP_ID, BOT_ID, BOT_USER_ID, TEAM_ID, ApiError, SlackState, paginate, truthy
 
 
 def auth_test(state: SlackState, params: dict) -> dict:

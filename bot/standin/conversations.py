@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .fake_state import BOT_USER_ID, ApiError, SlackState, paginate, truthy
+from bot.standin.workspace import BOT_USER_ID, ApiError, SlackState, paginate, truthy
 
 
 def _visible(message: dict, params: dict) -> dict:

@@ -1,4 +1,4 @@
-"""The HTTP side of the fake: request parsing, answers, and the request handler."""
+"""The HTTP side of the stand-in: request parsing, answers, and the request handler."""
 
 from __future__ import annotations
 
@@ -78,24 +78,24 @@ def bearer_token(authorization: str | None) -> str | None:
     return None
 
 
-class FakeSlackServer(ThreadingHTTPServer):
+class StandInServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
     def __init__(self, address: tuple[str, int], responder: Any) -> None:
-        super().__init__(address, FakeSlackRequestHandler)
+        super().__init__(address, StandInRequestHandler)
         self.responder = responder
 
     def handle_error(self, request: Any, client_address: Any) -> None:
-        # A client that gave up (its timeout, a dropped call) is no failure of the fake.
+        # A client that gave up (its timeout, a dropped call) is no failure of the stand-in.
         if isinstance(sys.exc_info()[1], ConnectionError):
             return
         super().handle_error(request, client_address)
 
 
-class FakeSlackRequestHandler(BaseHTTPRequestHandler):
-    server: FakeSlackServer
-    server_version = "FakeSlack/1.0"
+class StandInRequestHandler(BaseHTTPRequestHandler):
+    server: StandInServer
+    server_version = "SlackStandIn/1.0"
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -1,8 +1,8 @@
 """Signed Slack HTTP requests, built byte for byte as Slack sends them.
 
 Slack signs "v0:<timestamp>:<raw body>" with HMAC-SHA256 of the signing secret; Bolt checks the
-signature and a 5-minute replay window before anything else, so tests must sign the exact body
-they send.
+signature and a 5-minute replay window before anything else, so a caller must sign the exact body
+it sends.
 """
 
 from __future__ import annotations
@@ -11,17 +11,17 @@ import hashlib
 import hmac
 import json
 import secrets
-import time
 import urllib.error
 import urllib.request
 from urllib.parse import quote, urlencode
 
-from .fake_state import APP_ID, BOT_USER_ID, TEAM_ID
+from bot.clock import SystemClock
+from bot.standin.workspace import APP_ID, BOT_USER_ID, TEAM_ID
 
-# A loopback port nobody listens on: a listener that forgets to use the fake's response_url
+# A loopback port nobody listens on: a listener that forgets to use the stand-in's response_url
 # fails fast instead of reaching the internet.
 UNUSED_RESPONSE_URL = "http://127.0.0.1:9/response/unset"
-# Well formed but never issued by the fake, so views.open answers invalid_trigger_id.
+# Well formed but never issued by the stand-in, so views.open answers invalid_trigger_id.
 UNISSUED_TRIGGER_ID = "100000.1000000.0000000000000000"
 
 
@@ -31,7 +31,7 @@ def content_type_of(body: str) -> str:
 
 def sign(secret: str, body: str, timestamp: int | None = None) -> dict[str, str]:
     """Headers of a request Slack would send with this body."""
-    timestamp = int(time.time()) if timestamp is None else int(timestamp)
+    timestamp = int(SystemClock().now().timestamp()) if timestamp is None else int(timestamp)
     basestring = f"v0:{timestamp}:{body}".encode()
     signature = "v0=" + hmac.new(secret.encode(), basestring, hashlib.sha256).hexdigest()
     return {
@@ -99,7 +99,7 @@ def event_body(
     api_app_id: str = APP_ID,
 ) -> str:
     """An Events API `event_callback` wrapper; event_id is unique unless given (retries reuse it)."""
-    event_time = int(time.time()) if event_time is None else event_time
+    event_time = int(SystemClock().now().timestamp()) if event_time is None else event_time
     event = {"event_ts": f"{event_time}.000100", **event}
     return json.dumps(
         {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .fake_state import ApiError
+from bot.standin.workspace import ApiError
 
 FACTS: dict[str, dict] = json.loads((Path(__file__).parent / "data" / "slack_method_facts.json").read_text())[
     "methods"

@@ -1,4 +1,4 @@
-"""How the fake answers each request, and the record it keeps of them."""
+"""How the stand-in answers each request, and the record it keeps of them."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .block_kit_limits import MESSAGE_MAX_BLOCKS, check_blocks
-from .fake_conversations import HANDLERS as CONVERSATION_HANDLERS
-from .fake_facts import check_required_args
-from .fake_faults import Fault, FaultPlan, SlackLimits
-from .fake_http import Answer, bearer_token, parse_body, parse_params
-from .fake_methods import HANDLERS as MESSAGE_HANDLERS
-from .fake_state import ApiError, SlackState
-from .fake_surfaces import HANDLERS as SURFACE_HANDLERS
+from bot.standin.block_kit import MESSAGE_MAX_BLOCKS, check_blocks
+from bot.standin.conversations import HANDLERS as CONVERSATION_HANDLERS
+from bot.standin.facts import check_required_args
+from bot.standin.faults import Fault, FaultPlan, SlackLimits
+from bot.standin.http import Answer, bearer_token, parse_body, parse_params
+from bot.standin.methods import HANDLERS as MESSAGE_HANDLERS
+from bot.standin.surfaces import HANDLERS as SURFACE_HANDLERS
+from bot.standin.workspace import ApiError, SlackState
 
 HANDLERS = {**MESSAGE_HANDLERS, **CONVERSATION_HANDLERS, **SURFACE_HANDLERS}
 INVALID_TOKEN = "xoxb-invalid"
@@ -27,7 +27,7 @@ INVALID_TOKEN = "xoxb-invalid"
 class Call:
     method: str
     params: dict
-    time: float  # from the fake's clock
+    time: float  # from the stand-in's clock
     token: str | None = None
     status: int | None = None  # HTTP status answered; None while in flight or when dropped
     response: dict | None = None  # JSON body answered (for a dropped call: what it would have been)
@@ -49,7 +49,7 @@ class ResponsePost:
 
 
 class Responder:
-    """Answers the server threads' requests and records them; FakeSlack is its public face."""
+    """Answers the server threads' requests and records them; SlackStandIn is its public face."""
 
     def __init__(self, clock: Callable[[], float], limits: SlackLimits | None) -> None:
         self.clock = clock
@@ -61,7 +61,7 @@ class Responder:
         self.calls: list[Call] = []
         self.responses: list[ResponsePost] = []
         self.ratelimited: Counter[str] = Counter()
-        self.internal_errors: list[str] = []  # tracebacks of bugs in the fake itself
+        self.internal_errors: list[str] = []  # tracebacks of bugs in the stand-in itself
 
     def clear(self) -> None:
         with self.lock:

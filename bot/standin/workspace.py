@@ -1,4 +1,4 @@
-"""What the fake workspace knows: its identity, users, channels, messages, views, files, triggers."""
+"""What the stand-in workspace knows: its identity, users, channels, messages, views, files, triggers."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from bot.clock import SystemClock
 
 TEAM_ID = "T0001"
 BOT_USER_ID = "U0BOT"
@@ -85,7 +86,7 @@ class SlackState:
         self.clear()
 
     def clear(self) -> None:
-        """Forget what the tests produced; keep users, channels and scopes."""
+        """Forget what was posted and opened; keep users, channels and scopes."""
         self.dm_users: dict[str, str] = {}
         self.messages: dict[str, list[dict]] = {}
         self.ephemerals: list[dict] = []
@@ -182,7 +183,7 @@ class SlackState:
             "profile": {"real_name": real_name or name, "display_name": name, "email": email},
         }
         if tz:
-            offset = ZoneInfo(tz).utcoffset(datetime.now(UTC))
+            offset = ZoneInfo(tz).utcoffset(SystemClock().now())
             user.update(tz=tz, tz_label=tz, tz_offset=int(offset.total_seconds()) if offset else 0)
         user.update(extra)
         self.users[user_id] = user

@@ -1,7 +1,7 @@
 """Block Kit and surface limits, checked the way Slack checks raw JSON.
 
 slack_sdk only validates payloads built with its model classes; dicts go to Slack unchecked,
-so the fake has to reject what Slack would reject. Messages mimic Slack's own
+so the stand-in has to reject what Slack would reject. Messages mimic Slack's own
 ("[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]").
 """
 
@@ -177,7 +177,8 @@ def check_view(view: Any) -> list[str]:
         errors.text(view.get("title"), 24, "/view/title", plain=True)
         errors.text(view.get("submit"), 24, "/view/submit", required=False, plain=True)
         errors.text(view.get("close"), 24, "/view/close", required=False, plain=True)
-        blocks = view.get("blocks") if isinstance(view.get("blocks"), list) else []
+        given = view.get("blocks")
+        blocks = given if isinstance(given, list) else []
         has_input = any(isinstance(b, dict) and b.get("type") == "input" for b in blocks)
         if has_input and view.get("submit") is None:
             errors.add("submit is required when the view has an input block", "/view/submit")

@@ -1,22 +1,23 @@
-"""Socket Mode style dispatch for tests, and the payloads Slack sends over it.
+"""The payloads Slack sends (commands, button clicks, form submissions, events), and Socket Mode
+style dispatch.
 
 Socket Mode skips signature checks, and an InlineExecutor runs listeners on the calling thread,
-so a test sees every effect of a listener as soon as dispatch() returns.
+so a caller (a test, the demo) sees every effect of a listener as soon as dispatch() returns.
 """
 
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
 from typing import Any
 
 from slack_bolt import App, BoltResponse
 from slack_bolt.request import BoltRequest
 
-from .fake_state import APP_ID, BOT_ID, BOT_USER_ID, TEAM_ID
-from .signing import UNISSUED_TRIGGER_ID, UNUSED_RESPONSE_URL, event_body, slash_command_fields
+from bot.clock import SystemClock
+from bot.standin.signing import UNISSUED_TRIGGER_ID, UNUSED_RESPONSE_URL, event_body, slash_command_fields
+from bot.standin.workspace import APP_ID, BOT_ID, BOT_USER_ID, TEAM_ID
 
 
 class InlineExecutor(Executor):
@@ -32,7 +33,8 @@ class InlineExecutor(Executor):
 
 
 def dispatch(app: App, body: dict | str, headers: dict[str, str] | None = None) -> BoltResponse:
-    return app.dispatch(BoltRequest(body=body, headers=headers, mode="socket_mode"))
+    given: dict[str, str | Sequence[str]] | None = dict(headers) if headers is not None else None
+    return app.dispatch(BoltRequest(body=body, headers=given, mode="socket_mode"))
 
 
 def _user(user_id: str, team_id: str) -> dict:
@@ -86,7 +88,7 @@ def block_action(
         "type": action_type,
         "action_id": action_id,
         "block_id": block_id,
-        "action_ts": f"{time.time():.6f}",
+        "action_ts": f"{SystemClock().now().timestamp():.6f}",
     }
     if action_type.endswith("select") and value is not None:
         action.update(select(value, kind=action_type))
