@@ -14,7 +14,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from bot import export, roster_import
+from bot import demo, export, roster_import
 from bot.clock import ManualClock, SystemClock
 from bot.features import tick_jobs
 from bot.manifest import manifest_yaml
@@ -43,6 +43,7 @@ def add_feature_commands(sub) -> None:
     """Commands that belong to features register their own arguments here."""
     roster_import.add_arguments(sub)
     export.add_arguments(sub)
+    demo.add_arguments(sub)
 
 
 def dispatch(args, settings: Settings) -> int:
@@ -54,6 +55,7 @@ def dispatch(args, settings: Settings) -> int:
         "backup": backup,
         "import-roster": run_import_roster,
         "export": run_export,
+        "demo": run_demo,
     }[args.command]
     return handler(args, settings)
 
@@ -76,6 +78,14 @@ def run_export(args, settings: Settings) -> int:
         raise CommandFailed(error.message, **error.params) from None
     finally:
         engine.dispose()
+
+
+def run_demo(args, settings: Settings) -> int:
+    """The demo reads no setting: its database, its Slack and its clock are its own."""
+    try:
+        return demo.run(args)
+    except DomainError as error:
+        raise CommandFailed(error.message, **error.params) from None
 
 
 def print_manifest(args, settings: Settings) -> int:

@@ -169,6 +169,11 @@ class SlackStandIn:
         with self._lock:
             return self.state.dm_for(user_id)
 
+    def dm_user(self, channel: str) -> str | None:
+        """The person a D… conversation is with; None for any other conversation."""
+        with self._lock:
+            return self.state.dm_users.get(channel)
+
     def messages(self, channel: str) -> list[dict]:
         """Stored messages of a channel (a user id means their DM), oldest first, replies included."""
         with self._lock:
