@@ -13,7 +13,7 @@ from pathlib import Path
 from bot.demo.cast import NADIA
 from bot.demo.script import MONDAY, STEPS, Expect, Step
 from bot.demo.seen import Mark, Shown, read_news
-from bot.demo.stage import Stage
+from bot.demo.stage import Stage, direct_to_loopback
 from domain.messages import N_
 
 TICK_EVERY = timedelta(minutes=15)
@@ -93,7 +93,7 @@ class Player:
 
 def play(lang: str, days: int) -> Week:
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="cohortbot-demo-") as folder:
+    with tempfile.TemporaryDirectory(prefix="cohortbot-demo-") as folder, direct_to_loopback():
         stage = Stage(Path(folder), lang, START)
         try:
             player, played = Player(stage), []

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import threading
 from argparse import Namespace
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -35,6 +38,7 @@ from storage.migrate import upgrade
 SECRET = "demo-signing-secret"
 TOKEN = "xoxb-demo"
 LOOPBACK = "127.0.0.1"
+NO_PROXY = ("no_proxy", "NO_PROXY")
 NOT_LOOPBACK = N_("the demo talks to 127.0.0.1 only, not to {url}")
 REFUSED = N_("the bot refused a step of the demo ({reason})")
 
@@ -43,6 +47,23 @@ def require_loopback(url: str) -> None:
     """The demo never reaches the network: every URL it is given must be on this machine."""
     if urlsplit(url).hostname != LOOPBACK:
         raise DomainError(NOT_LOOPBACK, url=url)
+
+
+@contextmanager
+def direct_to_loopback() -> Iterator[None]:
+    """While the demo plays, calls to 127.0.0.1 bypass any proxy the environment names: a proxy
+    would take the bot's calls to the stand-in off this machine, or fail them."""
+    saved = {name: os.environ.get(name) for name in NO_PROXY}
+    for name, value in saved.items():
+        os.environ[name] = ",".join(part for part in (value, LOOPBACK) if part)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def demo_settings(database: Path, api_url: str, lang: str) -> Settings:
@@ -71,7 +92,7 @@ class Stage:
         self.engine = make_engine(self.settings.database_url)
         upgrade(self.engine)
         self.ctx = build_runtime(self.settings, self.clock, self.engine).ctx
-        self.ctx.slack.proxy = None  # a proxy from the environment would take loopback calls elsewhere
+        self.ctx.slack.proxy = None  # slack_sdk's own proxy from the environment ignores no_proxy
         app = create_app(self.ctx, signing_secret=SECRET, listener_executor=InlineExecutor())
         self._server = make_server(wsgi_application(app, lambda: True), LOOPBACK, 0)
         threading.Thread(target=self._server.run, name="demo-bot", daemon=True).start()

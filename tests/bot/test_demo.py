@@ -4,6 +4,7 @@ and its HTML page renders in a headless browser."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import struct
@@ -71,6 +72,15 @@ def test_the_command_line_refuses_a_number_of_days_outside_the_week(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["demo", "--days", "9"])
     assert exit_.value.code == 2 and "--days" in capsys.readouterr().err
+
+
+def test_a_proxy_in_the_environment_is_bypassed(monkeypatch, capsys):
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")  # nobody listens there
+    monkeypatch.setenv("no_proxy", "example.org")
+    assert main(["demo", "--days", "1"]) == 0
+    assert "Le stand-up se clôt" in capsys.readouterr().out
+    assert os.environ["no_proxy"] == "example.org" and "NO_PROXY" not in os.environ
 
 
 def test_the_demo_reaches_nothing_but_this_machine(tmp_path):
