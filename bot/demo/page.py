@@ -38,12 +38,18 @@ section h2 small{display:block;font-weight:normal;color:#616061;font-size:13px}
 .line{white-space:pre-wrap;margin:1px 0}
 .buttons{margin-top:4px}.button{display:inline-block;border:1px solid #bbb;border-radius:4px;
   padding:2px 10px;margin:2px 6px 2px 0;font-weight:bold;font-size:13px}
+.terminal{margin:6px 16px;padding:8px 10px;background:#1d1c1d;color:#e8e8e8;border-radius:6px;
+  font:13px/1.4 Menlo,Consolas,monospace;white-space:pre-wrap}
 .only_you .line,.only_you .who{color:#616061}.form{border:1px solid #ccc;border-radius:6px;
   padding:6px 10px;background:#fafafa}.edit .who span:last-child::after{content:" ✎"}
 """
 
 
 def _message(item: Shown, lang: str) -> Iterator[str]:
+    if item.place == "terminal":
+        shell = escape("\n".join(item.lines))
+        yield f'<pre class="terminal">{shell}</pre>'
+        return
     time_text = format_time(item.at, lang, zone_of(item.reader))
     place = gettext(PLACES[item.place], lang)
     yield f'<div class="msg {item.place}"><div class="avatar">c</div><div>'
@@ -60,7 +66,7 @@ def _conversation(reader: str, week: Week) -> Iterator[str]:
     about = CHANNEL_ABOUT if reader == CHANNEL else WITH_BOT
     yield f"<section><h2>{escape(reader_label(reader))}<small>{escape(gettext(about, week.lang))}</small></h2>"
     for step in week.steps:
-        items = [item for item in step.shown if item.reader == reader and item.place != "terminal"]
+        items = [item for item in step.shown if item.reader == reader]
         if items:
             yield f'<p class="step">{escape(gettext(step.title, week.lang))} · {escape(when(step, week.lang))}</p>'
             for item in items:
