@@ -94,7 +94,8 @@ class Stage:
         self.ctx = build_runtime(self.settings, self.clock, self.engine).ctx
         self.ctx.slack.proxy = None  # slack_sdk's own proxy from the environment ignores no_proxy
         app = create_app(self.ctx, signing_secret=SECRET, listener_executor=InlineExecutor())
-        self._server = make_server(wsgi_application(app, lambda: True), LOOPBACK, 0)
+        application = wsgi_application(app, lambda: True, signing_secret=SECRET)
+        self._server = make_server(application, LOOPBACK, 0)
         threading.Thread(target=self._server.run, name="demo-bot", daemon=True).start()
         self.events_url = f"http://{LOOPBACK}:{self._server.effective_port}/slack/events"
         self.sender: dict[str, str] = {}  # response_url or trigger_id -> the person who acted
