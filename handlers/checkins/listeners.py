@@ -25,6 +25,7 @@ from handlers.blocks.checkins import replies
 from handlers.blocks.checkins.messages import checkin_modal, parse_checkin, parse_metadata
 from handlers.cohorts.subcommands import CohortSubcommand, applies
 from handlers.run import OpenForm, Outcome, Reply, actor_of, refuse_fields, run_use_case, slash_command
+from handlers.slack_out import send_dm
 
 CHECKIN_SUBCOMMANDS = {
     "checkin": CohortSubcommand(
@@ -93,7 +94,7 @@ def on_open(ctx: Context, ack: Ack, body: dict) -> None:
     if isinstance(outcome, OpenForm):
         ctx.slack.views_open(trigger_id=body["trigger_id"], view=outcome.view)
     else:
-        ctx.slack.chat_postMessage(channel=actor.user_id, **outcome.message)
+        send_dm(ctx, actor.user_id, outcome.message)
 
 
 def on_answer(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
@@ -104,7 +105,7 @@ def on_answer(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
         return
     ack()
     actor = actor_of(ctx, body["user"]["id"])
-    ctx.slack.chat_postMessage(channel=actor.user_id, **submit(ctx, actor, cohort_id, answer))
+    send_dm(ctx, actor.user_id, submit(ctx, actor, cohort_id, answer))
 
 
 def register(app: App, ctx: Context) -> None:

@@ -25,6 +25,7 @@ from handlers.blocks.cohorts.form import cohort_form, parse_add_form, parse_crea
 from handlers.blocks.kit import mistake
 from handlers.cohorts.directory import SlackDirectory
 from handlers.run import Reply, actor_of, refuse_fields, run_use_case
+from handlers.slack_out import send_dm
 
 
 def supported_country(ctx: Context) -> Callable[[str], bool]:
@@ -96,7 +97,7 @@ def on_submit(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
             return
         ack()
         reply = _submit(ctx, uow, actor, command, challenge_name)
-    ctx.slack.chat_postMessage(channel=actor.user_id, **reply)
+    send_dm(ctx, actor.user_id, reply)
 
 
 def on_mode(ctx: Context, ack: Ack, body: dict) -> None:
@@ -111,7 +112,7 @@ def on_mode(ctx: Context, ack: Ack, body: dict) -> None:
         lambda uow: address_language(uow, actor.user_id, ctx.default_lang),
     )
     if isinstance(view, Reply):
-        ctx.slack.chat_postMessage(channel=actor.user_id, **view.message)
+        send_dm(ctx, actor.user_id, view.message)
         return
     ctx.slack.views_update(view_id=body["view"]["id"], hash=body["view"].get("hash"), view=view)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from slack_bolt import Ack
+from slack_bolt import Ack, App
 
 from domain.checkins.answers import ShareCommand, choose_share
 from domain.checkins.model import Share
@@ -18,6 +18,7 @@ from handlers import ids
 from handlers.blocks.home.messages import home_view
 from handlers.home.sections import HomeSection
 from handlers.run import Reply, actor_of, run_use_case
+from handlers.slack_out import send_dm
 
 HOME_TAB = "home"
 
@@ -49,11 +50,11 @@ def on_share(ctx: Context, ack: Ack, body: dict, share: Share, sections: tuple[H
         lambda uow: address_language(uow, actor.user_id, ctx.default_lang),
     )
     if isinstance(chosen, Reply):
-        ctx.slack.chat_postMessage(channel=actor.user_id, **chosen.message)
+        send_dm(ctx, actor.user_id, chosen.message)
     publish(ctx, actor.user_id, sections)
 
 
-def register(app, ctx: Context, sections: Iterable[HomeSection]) -> None:
+def register(app: App, ctx: Context, sections: Iterable[HomeSection]) -> None:
     shown = tuple(sections)
     app.event("app_home_opened")(lambda event: on_home_opened(ctx, event, shown))
     app.action(ids.HOME_SHARE_FIGURES)(lambda ack, body: on_share(ctx, ack, body, Share.FIGURES, shown))

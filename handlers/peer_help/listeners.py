@@ -104,9 +104,7 @@ def submit(ctx: Context, actor: Actor, draft: HelpDraft, metadata: str, away: tu
         send_dm(ctx, actor.user_id, asked.message)
         return
     if post_request(ctx, actor, asked):
-        ctx.slack.chat_postMessage(
-            channel=actor.user_id, **help_messages.asked_message(route_request(ctx, asked))
-        )
+        send_dm(ctx, actor.user_id, help_messages.asked_message(route_request(ctx, asked)))
 
 
 def ask_command(ctx: Context, actor: Actor, command: dict) -> Outcome:

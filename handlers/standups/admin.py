@@ -16,6 +16,7 @@ from handlers.blocks.standups import replies
 from handlers.blocks.standups.form import parse_questions_form, question_texts, questions_modal
 from handlers.cohorts.subcommands import Call, CohortSubcommand
 from handlers.run import OpenForm, Outcome, Reply, actor_of, refuse_fields
+from handlers.slack_out import send_dm
 
 
 def run_standup(call: Call, command: Standup) -> Outcome:
@@ -51,9 +52,7 @@ def on_questions(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
             return
         ack()
         uow.commit()
-    ctx.slack.chat_postMessage(
-        channel=actor.user_id, **replies.questions_saved(found.name, settings, found.lang)
-    )
+    send_dm(ctx, actor.user_id, replies.questions_saved(found.name, settings, found.lang))
 
 
 def register(app: App, ctx: Context) -> None:

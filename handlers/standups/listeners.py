@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from slack_bolt import Ack, Respond
+from slack_bolt import Ack, App, Respond
 from slack_sdk.errors import SlackApiError
 
 from domain.cohorts.language import address_language
@@ -50,6 +50,7 @@ from handlers.run import (
     run_use_case,
     slash_command,
 )
+from handlers.slack_out import send_dm
 from handlers.standups import admin as standup_admin
 
 log = logging.getLogger(__name__)
@@ -141,7 +142,7 @@ def answered(ctx: Context, actor: Actor, submitted: Submitted) -> None:
         close_at=close_at(standup.settings, standup.day, standup.zone),
         zone=standup.zone,
     )
-    ctx.slack.chat_postMessage(channel=actor.user_id, **reply)
+    send_dm(ctx, actor.user_id, reply)
 
 
 def on_answer(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
@@ -201,7 +202,7 @@ def on_direct_message(ctx: Context, event: dict) -> None:
     ctx.slack.chat_postMessage(channel=event["channel"], **replies.text_in_dm(lang))
 
 
-def register(app, ctx: Context) -> None:
+def register(app: App, ctx: Context) -> None:
     app.command("/standup")(slash_command(ctx, lambda actor, command: standup_command(ctx, actor, command)))
     app.action(ids.STANDUP_OPEN)(lambda ack, body, respond: on_open(ctx, ack, body, respond))
     app.action(ids.STANDUP_SKIP)(lambda ack, body, respond: on_skip(ctx, ack, body, respond))
