@@ -9,6 +9,7 @@ import pytest
 
 from handlers import ids
 from tests.handlers.peer_help.peer_help_helpers import HelpDesk
+from tests.support.socket import dispatch, view_submission
 from tests.support.standup_world import StandupWorld
 
 MONDAY_0930 = datetime(2026, 3, 2, 8, 30, tzinfo=UTC)
@@ -59,3 +60,15 @@ def test_someone_in_no_cohort_reads_their_own_slack_language(desk):
     assert desk.say("/standup", "frobnicate", "UOUT").startswith('Unknown sub-command "frobnicate".')
     assert desk.say("/skills", "frobnicate", "UOUT").startswith('Unknown sub-command "frobnicate".')
     assert desk.say("/training", "frobnicate", "UOUT").startswith("Unknown")
+
+
+def test_something_going_wrong_is_told_in_the_persons_language(desk):
+    desk.fake.add_channel("C900", name="eig9", is_member=True)
+    desk.say("/cohort", "create eig9 <#C900> lang=en", "UADMIN")
+    desk.say("/cohort", "add eig9 <@UOUT>", "UADMIN")
+    view = desk.ask("Question", "UOUT")
+    desk.fake.fail_next("chat.postMessage", "internal_error", status=500)
+    values = {"title": "Question", "details": None, "skills": None}
+    metadata = view["private_metadata"]
+    dispatch(desk.app, view_submission(ids.HELP_REQUEST, values, user_id="UOUT", private_metadata=metadata))
+    assert desk.dms("UOUT")[-1].startswith("Something went wrong on our side and nothing was saved.")
