@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.standin.payloads import dispatch, view_submission
 from handlers import ids
 from tests.handlers.peer_help.peer_help_helpers import HelpDesk
-from tests.support.socket import dispatch, view_submission
 from tests.support.standup_world import StandupWorld
 
 MONDAY_0930 = datetime(2026, 3, 2, 8, 30, tzinfo=UTC)
