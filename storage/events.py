@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from storage.db import rows_changed
 from storage.models import ProcessedEvent
 from storage.upsert import insert_ignore
 
@@ -23,5 +24,7 @@ class EventRepository:
         return inserted == 1
 
     def forget_before(self, instant: datetime) -> int:
-        result = self.session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < instant))
-        return result.rowcount or 0
+        changed = rows_changed(
+            self.session, delete(ProcessedEvent).where(ProcessedEvent.received_at < instant)
+        )
+        return changed

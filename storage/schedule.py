@@ -15,6 +15,7 @@ from domain.scheduling import (
     OccurrenceStatus,
     PlannedOccurrence,
 )
+from storage.db import rows_changed
 from storage.models import DeliveryRow, DirectChannel, OccurrenceRow
 from storage.upsert import insert_ignore
 
@@ -140,7 +141,8 @@ class ScheduleRepository:
 
     def claim(self, delivery_id: int, token: str, now: datetime, channel: str | None = None) -> bool:
         """Atomically takes a pending delivery for this process; False if another one has it."""
-        result = self.session.execute(
+        changed = rows_changed(
+            self.session,
             update(DeliveryRow)
             .where(DeliveryRow.id == delivery_id, DeliveryRow.status == DeliveryStatus.PENDING.value)
             .values(
@@ -149,9 +151,9 @@ class ScheduleRepository:
                 claimed_at=now,
                 channel=channel,
                 attempts=DeliveryRow.attempts + 1,
-            )
+            ),
         )
-        return result.rowcount == 1
+        return changed == 1
 
     def mark_sent(self, delivery_id: int, channel: str, ts: str, now: datetime) -> None:
         self._settle(delivery_id, DeliveryStatus.SENT, channel=channel, ts=ts, sent_at=now, error=None)
@@ -188,15 +190,16 @@ class ScheduleRepository:
 
     def retake(self, delivery_id: int, stale_token: str | None, token: str, now: datetime) -> bool:
         """Takes over a stale claim (only if it still holds the stale token)."""
-        result = self.session.execute(
+        changed = rows_changed(
+            self.session,
             update(DeliveryRow)
             .where(DeliveryRow.id == delivery_id, DeliveryRow.status == DeliveryStatus.CLAIMED.value)
             .where(
                 DeliveryRow.claim_token == stale_token if stale_token else DeliveryRow.claim_token.is_(None)
             )
-            .values(claim_token=token, claimed_at=now)
+            .values(claim_token=token, claimed_at=now),
         )
-        return result.rowcount == 1
+        return changed == 1
 
     def claim_token(self, delivery_id: int) -> str | None:
         return self.session.scalar(select(DeliveryRow.claim_token).where(DeliveryRow.id == delivery_id))

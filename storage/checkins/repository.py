@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -22,8 +23,11 @@ from domain.cohorts.records import CohortHoliday
 from storage.checkins.tables import CheckinScheduleRow, DigestScheduleRow, DigestShareRow, MentorCheckinRow
 from storage.cohorts.members import CHUNK
 from storage.cohorts.repository import _cohort as cohort_from_row
+from storage.db import rows_changed
 from storage.models import CohortHolidayRow, CohortRow
 from storage.upsert import insert_ignore, insert_many_ignore
+
+ScheduleRow = TypeVar("ScheduleRow", CheckinScheduleRow, DigestScheduleRow)
 
 
 def _checkin_schedule(row: CheckinScheduleRow) -> CheckinSchedule:
@@ -97,15 +101,14 @@ class CheckinRepository:
             },
         )
 
-    def _running(self, model) -> list[tuple[Cohort, object]]:
-        return list(
-            self.session.execute(
-                select(CohortRow, model)
-                .join(model, model.cohort_id == CohortRow.id)
-                .where(model.active.is_(True), CohortRow.archived_at.is_(None))
-                .order_by(CohortRow.id)
-            )
+    def _running(self, model: type[ScheduleRow]) -> list[tuple[CohortRow, ScheduleRow]]:
+        rows = self.session.execute(
+            select(CohortRow, model)
+            .join(model, model.cohort_id == CohortRow.id)
+            .where(model.active.is_(True), CohortRow.archived_at.is_(None))
+            .order_by(CohortRow.id)
         )
+        return [(cohort, schedule) for cohort, schedule in rows]
 
     def running_checkins(self) -> list[tuple[Cohort, CheckinSchedule]]:
         return [(cohort_from_row(c), _checkin_schedule(s)) for c, s in self._running(CheckinScheduleRow)]
@@ -148,16 +151,17 @@ class CheckinRepository:
         )
 
     def mark_missed(self, cohort_id: int, before: date, at_round: date) -> int:
-        result = self.session.execute(
+        changed = rows_changed(
+            self.session,
             update(MentorCheckinRow)
             .where(
                 MentorCheckinRow.cohort_id == cohort_id,
                 MentorCheckinRow.round_date < before,
                 MentorCheckinRow.status == CheckinStatus.OPEN.value,
             )
-            .values(status=CheckinStatus.MISSED.value, missed_at_round=at_round)
+            .values(status=CheckinStatus.MISSED.value, missed_at_round=at_round),
         )
-        return result.rowcount or 0
+        return changed
 
     def _select(self, *conditions) -> list[MentorCheckin]:
         rows = self.session.scalars(

@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from domain.cohorts.model import MemberProfile, Membership, Role
+from storage.db import rows_changed
 from storage.models import MemberProfileRow, MembershipRow
 from storage.upsert import insert_ignore, insert_many_ignore
 
@@ -141,12 +142,13 @@ class ProfileRepository:
             self.session.execute(update(MemberProfileRow), updates)
 
     def update_known(self, profile: MemberProfile) -> bool:
-        result = self.session.execute(
+        changed = rows_changed(
+            self.session,
             update(MemberProfileRow)
             .where(MemberProfileRow.user_id == profile.user_id)
-            .values(**_slack_fields(profile))
+            .values(**_slack_fields(profile)),
         )
-        return result.rowcount == 1
+        return changed == 1
 
     def timezone_overrides(self, user_ids: Iterable[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -156,7 +158,7 @@ class ProfileRepository:
                     MemberProfileRow.user_id.in_(chunk), MemberProfileRow.timezone_override.is_not(None)
                 )
             )
-            found.update((user_id, zone) for user_id, zone in rows)
+            found.update((user_id, zone) for user_id, zone in rows if zone is not None)
         return found
 
     def set_timezones(self, timezones: Mapping[str, str]) -> None:

@@ -132,8 +132,10 @@ class DigestQueries:
         latest: dict[str, datetime] = {}
         for query in queries:
             for user_id, when in self.session.execute(query):
+                if when is None:
+                    continue
                 when = _aware(when)
-                if when is not None and (user_id not in latest or when > latest[user_id]):
+                if user_id not in latest or when > latest[user_id]:
                     latest[user_id] = when
         return latest
 
@@ -141,8 +143,6 @@ class DigestQueries:
         return CheckinRepository(self.session).since(cohort_id, first)
 
 
-def _aware(value: datetime | None) -> datetime | None:
+def _aware(value: datetime) -> datetime:
     """Aggregates (min, max) bypass the column type: give them back their UTC zone."""
-    if value is None:
-        return None
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)

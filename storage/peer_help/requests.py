@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from domain.peer_help.due import REROUTE, help_subject
 from domain.peer_help.records import ACTIVE, HelpRequest, HelpSettings, HelpStatus, NewHelpRequest, Offer
+from storage.db import rows_changed
 from storage.models import DeliveryRow, OccurrenceRow
 from storage.peer_help.tables import (
     HelpOfferRow,
@@ -123,12 +124,13 @@ class HelpRequestRepository:
 
     def end(self, request_id: int, status: HelpStatus, by: str, now: datetime, thanks: str = "") -> bool:
         """Resolves or closes an active request; False when it was no longer active (a second click)."""
-        result = self.session.execute(
+        changed = rows_changed(
+            self.session,
             update(HelpRequestRow)
             .where(HelpRequestRow.id == request_id, HelpRequestRow.status.in_(_ACTIVE))
-            .values(status=status.value, ended_at=now, ended_by=by, thanks=thanks)
+            .values(status=status.value, ended_at=now, ended_by=by, thanks=thanks),
         )
-        return result.rowcount == 1
+        return changed == 1
 
     def credit(self, request_id: int, helpers: Iterable[str]) -> None:
         self.session.execute(
@@ -206,7 +208,7 @@ class HelpRequestRepository:
         )
         requests = self._requests(rows)
         ids = [request.id for request in requests]
-        offers = (
+        offers: Iterable[HelpOfferRow] = (
             self.session.scalars(select(HelpOfferRow).where(HelpOfferRow.request_id.in_(ids))) if ids else []
         )
         return requests, [_offer(row) for row in offers]

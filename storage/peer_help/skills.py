@@ -9,6 +9,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from domain.peer_help.skills import Skill
+from storage.db import rows_changed
 from storage.peer_help.tables import AlumniOptInRow, MemberSkillRow, SkillAliasRow, SkillEvidenceRow, SkillRow
 from storage.upsert import insert_ignore
 
@@ -77,9 +78,8 @@ class SkillRepository:
 
     def remove_alias(self, alias_key: str) -> bool:
         return (
-            self.session.execute(delete(SkillAliasRow).where(SkillAliasRow.alias_key == alias_key)).rowcount
-            or 0
-        ) > 0
+            rows_changed(self.session, delete(SkillAliasRow).where(SkillAliasRow.alias_key == alias_key)) > 0
+        )
 
     # Declared skills -------------------------------------------------------------------
 
@@ -108,12 +108,13 @@ class SkillRepository:
     def undeclare(self, user_id: str, keys: Iterable[str]) -> list[str]:
         removed = []
         for key in dict.fromkeys(keys):
-            result = self.session.execute(
+            changed = rows_changed(
+                self.session,
                 delete(MemberSkillRow).where(
                     MemberSkillRow.user_id == user_id, MemberSkillRow.skill_key == key
-                )
+                ),
             )
-            if result.rowcount:
+            if changed:
                 removed.append(key)
         return removed
 
@@ -138,7 +139,7 @@ class SkillRepository:
                 SkillEvidenceRow.skill_key.in_(list(keys))
             )
         )
-        return [tuple(row) for row in rows]
+        return [(user_id, key, source) for user_id, key, source in rows]
 
     def evidence_of(self, user_id: str) -> list[tuple[str, str]]:
         rows = self.session.execute(
@@ -146,7 +147,7 @@ class SkillRepository:
             .where(SkillEvidenceRow.user_id == user_id)
             .order_by(SkillEvidenceRow.id)
         )
-        return [tuple(row) for row in rows]
+        return [(key, source) for key, source in rows]
 
     def add_evidence(self, user_id: str, keys: Iterable[str], source: str, ref: str, at: datetime) -> int:
         rows = [

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from domain.cohorts.model import Cohort, Role
@@ -14,6 +16,7 @@ from domain.cohorts.records import CohortHoliday
 from domain.standups.model import Absence, EntryStatus, StandupEntry, StandupSettings
 from storage.cohorts.members import CHUNK
 from storage.cohorts.repository import _cohort as cohort_from_row
+from storage.db import rows_changed
 from storage.models import CohortHolidayRow, CohortRow, MemberProfileRow, MembershipRow
 from storage.standups.tables import StandupAbsenceRow, StandupEntryRow, StandupScheduleRow
 from storage.upsert import insert_ignore
@@ -52,7 +55,8 @@ def _settings_values(settings: StandupSettings) -> dict:
     }
 
 
-def _entry(row: StandupEntryRow) -> StandupEntry:
+def _entry(row: StandupEntryRow | Row[Any]) -> StandupEntry:
+    """From the ORM row, or from a plain row of the same columns (read faster in bulk)."""
     return StandupEntry(
         cohort_id=row.cohort_id,
         user_id=row.user_id,
@@ -221,18 +225,20 @@ class StandupRepository:
 
     def end_absences(self, user_id: str, today: date) -> int:
         """Ends today the absences running now (they stop yesterday) and drops those still to come."""
-        ongoing = self.session.execute(
+        ongoing = rows_changed(
+            self.session,
             update(StandupAbsenceRow)
             .where(
                 StandupAbsenceRow.user_id == user_id,
                 StandupAbsenceRow.first_day < today,
                 StandupAbsenceRow.last_day >= today,
             )
-            .values(last_day=today - timedelta(days=1))
+            .values(last_day=today - timedelta(days=1)),
         )
-        coming = self.session.execute(
+        coming = rows_changed(
+            self.session,
             delete(StandupAbsenceRow).where(
                 StandupAbsenceRow.user_id == user_id, StandupAbsenceRow.first_day >= today
-            )
+            ),
         )
-        return (ongoing.rowcount or 0) + (coming.rowcount or 0)
+        return ongoing + coming

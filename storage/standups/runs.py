@@ -77,7 +77,9 @@ class StandupRunRepository:
             )
             .limit(1)
         ).first()
-        return (row[0], row[1]) if row is not None else None
+        if row is None or row.channel is None or row.ts is None:
+            return None
+        return row.channel, row.ts
 
     def prompted_days(self, user_id: str, first: date, last: date) -> set[tuple[int, date]]:
         """(cohort id, day) of the prompts this person was sent between these days."""

@@ -18,6 +18,7 @@ from domain.trainings.model import (
     SignupStatus,
     TrainingSession,
 )
+from storage.db import rows_changed
 from storage.trainings.tables import (
     TrainingFeedbackRow,
     TrainingSessionRow,
@@ -184,25 +185,27 @@ class TrainingRepository:
     # Seats and sign-ups ------------------------------------------------------------------
 
     def take_seat(self, session_id: int) -> bool:
-        result = self.session.execute(
+        changed = rows_changed(
+            self.session,
             update(TrainingSessionRow)
             .where(
                 TrainingSessionRow.id == session_id,
                 TrainingSessionRow.seats_taken < TrainingSessionRow.capacity,
             )
             .values(seats_taken=TrainingSessionRow.seats_taken + 1)
-            .execution_options(**_NO_SYNC)
+            .execution_options(**_NO_SYNC),
         )
-        return result.rowcount == 1
+        return changed == 1
 
     def release_seat(self, session_id: int) -> bool:
-        result = self.session.execute(
+        changed = rows_changed(
+            self.session,
             update(TrainingSessionRow)
             .where(TrainingSessionRow.id == session_id, TrainingSessionRow.seats_taken > 0)
             .values(seats_taken=TrainingSessionRow.seats_taken - 1)
-            .execution_options(**_NO_SYNC)
+            .execution_options(**_NO_SYNC),
         )
-        return result.rowcount == 1
+        return changed == 1
 
     def _select_in(
         self,
