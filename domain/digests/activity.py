@@ -3,6 +3,7 @@ offered, trainings proposed or signed up for), days away from the stand-ups not 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -32,7 +33,7 @@ NOBODY_SILENT = N_("Every fellow was active in the last {days} working days.")
 ISOLATION_SUMMARY = N_("{count} fellows without activity.")
 
 
-def window_start(data: DigestData, absences: list[Absence] = ()) -> date | None:
+def window_start(data: DigestData, absences: Sequence[Absence] = ()) -> date | None:
     """The first of the last `isolation_days` working days up to the digest's day (the fellow's days
     away skipped); None when there are not that many within reach."""
     day = local_date(data.period.as_of, data.cohort.timezone)

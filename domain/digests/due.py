@@ -144,7 +144,9 @@ def due_runs(store: DigestStore, now: datetime, public: PublicHolidays | None) -
     for run in found:
         key = (subject(run.cohort.id), run.round.nominal)
         states = {kind: (o.status if (o := known[kind].get(key)) is not None else None) for kind in KINDS}
-        waiting = {kind: state for kind, state in states.items() if state in (None, OccurrenceStatus.OPEN)}
+        waiting: dict[str, OccurrenceStatus | None] = {
+            kind: state for kind, state in states.items() if state in (None, OccurrenceStatus.OPEN)
+        }
         if waiting:
             due.append(DueDigests(run, waiting))
     return due

@@ -184,11 +184,13 @@ def _runs(entries: list[StandupEntry], settings: StandupSettings) -> list[Blocke
     return runs + ([current] if current is not None else [])
 
 
-def _all_blockers(week: StandupWeek, data: DigestData, requests: list[HelpRequest]) -> list[Blocker]:
+def _all_blockers(
+    week: StandupWeek, settings: StandupSettings, data: DigestData, requests: list[HelpRequest]
+) -> list[Blocker]:
     found = []
     for entries in week.by_fellow().values():
         answered = [e for e in entries.values() if e.answered and e.day <= data.period.last]
-        for run in _runs(answered, week.settings):
+        for run in _runs(answered, settings):
             if run.resolved_on is None and (solved := _help_resolution(run, requests, data.cohort.timezone)):
                 run = Blocker(run.user_id, run.raised, run.last_seen, run.text, solved)
             found.append(run)
@@ -199,11 +201,12 @@ def blockers(
     week: StandupWeek, data: DigestData, fellows: Iterable[str], requests: Iterable[HelpRequest] = ()
 ) -> list[Blocker]:
     """The fellows' blockers reported up to the digest's day, each resolved or not, oldest first."""
-    if week.settings is None:
+    settings = week.settings
+    if settings is None:
         return []
     wanted, requests = set(fellows), [r for r in requests if r.origin == STANDUP_ORIGIN]
     every = week.remember(
-        ("blockers", tuple(r.id for r in requests)), lambda: _all_blockers(week, data, requests)
+        ("blockers", tuple(r.id for r in requests)), lambda: _all_blockers(week, settings, data, requests)
     )
     return [b for b in every if b.user_id in wanted]
 

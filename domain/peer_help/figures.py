@@ -75,13 +75,13 @@ def fellow_figures(
     until: datetime | None = None,
 ) -> dict[str, HelpFigures]:
     """Per person (everyone who asked or offered, plus `people`), over the requests asked in [since, until)."""
-    requests = {r.id: r for r in _in_period(requests, since, until)}
-    offers = [offer for offer in offers if offer.request_id in requests]
-    everyone = dict.fromkeys([*people, *(r.asker for r in requests.values()), *(o.helper for o in offers)])
+    by_id = {r.id: r for r in _in_period(requests, since, until)}
+    offers = [offer for offer in offers if offer.request_id in by_id]
+    everyone = dict.fromkeys([*people, *(r.asker for r in by_id.values()), *(o.helper for o in offers)])
     credited = {(o.request_id, o.helper) for o in offers if o.credited}
     figures = {}
     for user_id in everyone:
-        asked = [r for r in requests.values() if r.asker == user_id]
+        asked = [r for r in by_id.values() if r.asker == user_id]
         mine = [o for o in offers if o.helper == user_id]
         figures[user_id] = HelpFigures(
             asked=len(asked),
@@ -89,8 +89,7 @@ def fellow_figures(
             helps_given=sum(
                 1
                 for o in mine
-                if (o.request_id, user_id) in credited
-                and requests[o.request_id].status is HelpStatus.RESOLVED
+                if (o.request_id, user_id) in credited and by_id[o.request_id].status is HelpStatus.RESOLVED
             ),
             helps_received=sum(
                 1

@@ -120,7 +120,7 @@ def ask(
             and old.asker == actor.user_id
             and store.help.end(old.id, HelpStatus.CLOSED, actor.user_id, actor.now)
         ):
-            replaced = view_of(store, store.help.get(old.id))
+            replaced = view_of(store, _request(store, old.id))
     new = NewHelpRequest(
         cohort.id,
         actor.user_id,
@@ -157,7 +157,7 @@ def offer_help(store: HelpStore, actor: Actor, request_id: int | None) -> Offere
     new = store.help.add_offer(request.id, actor.user_id, actor.now)
     if new:
         store.help.mark_claimed(request.id, actor.now)
-    return Offered(view_of(store, store.help.get(request.id)), new)
+    return Offered(view_of(store, _request(store, request.id)), new)
 
 
 def may_end(store: HelpStore, actor: Actor, request_id: int | None) -> HelpView:
@@ -184,14 +184,14 @@ def resolve(
         store.skills.add_evidence(
             helper, view.request.skills, EvidenceSource.HELP, f"help:{view.request.id}", actor.now
         )
-    return view_of(store, store.help.get(view.request.id))
+    return view_of(store, _request(store, view.request.id))
 
 
 def close(store: HelpStore, actor: Actor, request_id: int | None) -> HelpView:
     view = may_end(store, actor, request_id)
     if not store.help.end(view.request.id, HelpStatus.CLOSED, actor.user_id, actor.now):
         raise DomainError(ENDED[HelpStatus.CLOSED])
-    return view_of(store, store.help.get(view.request.id))
+    return view_of(store, _request(store, view.request.id))
 
 
 def not_posted(store: HelpStore, request_id: int, now: datetime) -> None:

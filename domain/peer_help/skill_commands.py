@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from domain.command_parsing import CommandError, as_shown, unescape
@@ -102,7 +103,7 @@ def _alias(rest: str) -> Alias | ListAliases:
     return Alias(_one(skill), _skills(names))
 
 
-_PARSERS = {
+_PARSERS: dict[str, tuple[Callable[[str], SkillsCommand], str]] = {
     "add": (lambda rest: AddSkills(_skills(rest)), ADD_USAGE),
     "remove": (lambda rest: RemoveSkills(_skills(rest)), REMOVE_USAGE),
     "who": (lambda rest: Who(_one(rest)), WHO_USAGE),

@@ -50,7 +50,13 @@ def reminder_at(settings: StandupSettings, day: date, tz: str) -> datetime | Non
     return when if when < close_at(settings, day, tz) else None
 
 
-def next_standup_day(settings, cohort, after: date, holidays, cohort_holidays=()) -> date | None:
+def next_standup_day(
+    settings: StandupSettings,
+    cohort: Cohort,
+    after: date,
+    holidays: PublicHolidays | None,
+    cohort_holidays: Iterable[CohortHoliday] = (),
+) -> date | None:
     cohort_holidays = list(cohort_holidays)
     for offset in range(1, HORIZON_DAYS + 1):
         day = after + timedelta(days=offset)
@@ -59,7 +65,13 @@ def next_standup_day(settings, cohort, after: date, holidays, cohort_holidays=()
     return None
 
 
-def last_standup_day(settings, cohort, on_or_before: date, holidays, cohort_holidays=()) -> date | None:
+def last_standup_day(
+    settings: StandupSettings,
+    cohort: Cohort,
+    on_or_before: date,
+    holidays: PublicHolidays | None,
+    cohort_holidays: Iterable[CohortHoliday] = (),
+) -> date | None:
     cohort_holidays = list(cohort_holidays)
     for offset in range(HORIZON_DAYS + 1):
         day = on_or_before - timedelta(days=offset)
@@ -68,7 +80,15 @@ def last_standup_day(settings, cohort, on_or_before: date, holidays, cohort_holi
     return None
 
 
-def answerable(settings, cohort, tz: str, day: date, now: datetime, holidays, cohort_holidays=()) -> bool:
+def answerable(
+    settings: StandupSettings,
+    cohort: Cohort,
+    tz: str,
+    day: date,
+    now: datetime,
+    holidays: PublicHolidays | None,
+    cohort_holidays: Iterable[CohortHoliday] = (),
+) -> bool:
     """A stand-up day's answers are taken from that day on until the next stand-up's prompt."""
     cohort_holidays = list(cohort_holidays)
     if day > local_date(now, tz) or not is_standup_day(settings, cohort, day, holidays, cohort_holidays):
@@ -80,7 +100,14 @@ def answerable(settings, cohort, tz: str, day: date, now: datetime, holidays, co
     return now < prompt_at(settings, following, tz)
 
 
-def open_day(settings, cohort, tz: str, now: datetime, holidays, cohort_holidays=()) -> date | None:
+def open_day(
+    settings: StandupSettings,
+    cohort: Cohort,
+    tz: str,
+    now: datetime,
+    holidays: PublicHolidays | None,
+    cohort_holidays: Iterable[CohortHoliday] = (),
+) -> date | None:
     """The stand-up `/standup` answers: today's on a stand-up day, else the last one while it is open."""
     cohort_holidays = list(cohort_holidays)
     day = last_standup_day(settings, cohort, local_date(now, tz), holidays, cohort_holidays)
@@ -94,16 +121,23 @@ def is_late(settings: StandupSettings, day: date, tz: str, now: datetime) -> boo
 
 
 def upcoming_prompts(
-    settings, cohort, tz: str, now: datetime, count: int, holidays, cohort_holidays=()
+    settings: StandupSettings,
+    cohort: Cohort,
+    tz: str,
+    now: datetime,
+    count: int,
+    holidays: PublicHolidays | None,
+    cohort_holidays: Iterable[CohortHoliday] = (),
 ) -> list[datetime]:
     """The next `count` prompt instants after `now`, for `/cohort show` and the settings reply."""
     cohort_holidays = list(cohort_holidays)
     found: list[datetime] = []
     day = local_date(now, tz) - timedelta(days=1)
     while len(found) < count:
-        day = next_standup_day(settings, cohort, day, holidays, cohort_holidays)
-        if day is None:
+        following = next_standup_day(settings, cohort, day, holidays, cohort_holidays)
+        if following is None:
             break
+        day = following
         if prompt_at(settings, day, tz) > now:
             found.append(prompt_at(settings, day, tz))
     return found

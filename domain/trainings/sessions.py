@@ -138,7 +138,7 @@ def revise(store: TrainingStore, actor: Actor, session_id: int, proposal: Propos
     promoted = (
         promote_waitlisted(store, revised, actor.now) if revised.status is SessionStatus.ANNOUNCED else ()
     )
-    return Revised(session_view(store, store.trainings.get(session.id)), rescheduled, promoted)
+    return Revised(session_view(store, session_or_error(store, session.id)), rescheduled, promoted)
 
 
 def cancel_session(store: TrainingStore, actor: Actor, session_id: int) -> SessionView:
@@ -191,6 +191,8 @@ def proposal_target(
     if session_id is not None:
         view = editable(store, actor, session_id)
         return view.cohort, view.session
-    if len(offered) != 1 and picked not in offered:
+    if len(offered) == 1:
+        return active_cohort(store, actor, offered[0]), None
+    if picked is None or picked not in offered:
         raise DomainError(PICK_A_COHORT)
-    return active_cohort(store, actor, offered[0] if len(offered) == 1 else picked), None
+    return active_cohort(store, actor, picked), None

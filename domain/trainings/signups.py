@@ -73,7 +73,7 @@ def sign_up(store: TrainingStore, actor: Actor, session_id: int) -> SignupResult
     seated = store.trainings.take_seat(session.id)
     status = SignupStatus.CONFIRMED if seated else SignupStatus.WAITLISTED
     store.trainings.join(session.id, actor.user_id, status, actor.now)
-    view = session_view(store, store.trainings.get(session.id))
+    view = session_view(store, session_or_error(store, session.id))
     if seated:
         return SignupResult(view, Outcome.CONFIRMED)
     return SignupResult(view, Outcome.WAITLISTED, view.waitlisted.index(actor.user_id) + 1)
@@ -90,8 +90,8 @@ def withdraw(store: TrainingStore, actor: Actor, session_id: int) -> Withdrawal:
     promoted: tuple[str, ...] = ()
     if had_seat:
         store.trainings.release_seat(session.id)
-        promoted = promote_waitlisted(store, store.trainings.get(session.id), actor.now)
-    return Withdrawal(session_view(store, store.trainings.get(session.id)), had_seat, promoted)
+        promoted = promote_waitlisted(store, session_or_error(store, session.id), actor.now)
+    return Withdrawal(session_view(store, session_or_error(store, session.id)), had_seat, promoted)
 
 
 def promote_waitlisted(store: TrainingStore, session: TrainingSession, now: datetime) -> tuple[str, ...]:
