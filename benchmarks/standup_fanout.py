@@ -252,7 +252,7 @@ def idle_ticks(cohorts: int, days: int) -> None:
     from bot.holidays import CountryHolidays
     from bot.slack import make_client
     from bot.standin.slack import SlackStandIn
-    from domain.ports import Context
+    from handlers.context import Context
     from schedules.engine import tick
     from schedules.standups import STANDUP_JOB
     from storage.db import make_engine, make_session_factory

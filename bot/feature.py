@@ -16,8 +16,8 @@ from typing import Any
 from domain.cohorts.export import SectionSource
 from domain.digests.model import DigestFeature
 from domain.peer_help.routing import AwaySource
-from domain.ports import Context
 from handlers.cohorts.subcommands import CohortSubcommand, ShowLine
+from handlers.context import Context
 from handlers.home.sections import HomeSection
 from schedules.engine import Job
 

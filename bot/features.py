@@ -19,7 +19,7 @@ from bot.rituals.infrastructure import INFRASTRUCTURE
 from bot.rituals.peer_help import PEER_HELP
 from bot.rituals.standups import STANDUPS
 from bot.rituals.trainings import TRAININGS
-from domain.ports import Context
+from handlers.context import Context
 from schedules.engine import Job
 from storage.models import Base
 

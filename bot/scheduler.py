@@ -8,7 +8,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.features import tick_jobs
-from domain.ports import Context
+from handlers.context import Context
 from schedules.engine import tick
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.features import register_listeners
 from bot.retries import SafeConnectionErrorRetryHandler
-from domain.ports import Context
+from handlers.context import Context
 
 LISTENER_THREADS = 16
 

@@ -9,7 +9,8 @@ from sqlalchemy import Engine
 from bot.holidays import CountryHolidays
 from bot.settings import Settings
 from bot.slack import make_client
-from domain.ports import Clock, Context
+from domain.ports import Clock
+from handlers.context import Context
 from schedules.pacing import Pacer
 from storage.db import make_engine, make_session_factory
 from storage.uow import unit_of_work_factory

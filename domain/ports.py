@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from domain.checkins.records import CheckinStore
 from domain.cohorts.records import CohortStore
@@ -32,18 +29,3 @@ class UnitOfWork(StandupStore, HelpStore, TrainingStore, DigestStore, CheckinSto
     def __exit__(self, *exc: object) -> None: ...
 
     def commit(self) -> None: ...
-
-
-@dataclass
-class Context:
-    """Everything a listener or a job may use; built once by the composition root."""
-
-    clock: Clock
-    uow: Callable[[], UnitOfWork]
-    slack: Any
-    holidays: Any = None
-    admins: frozenset[str] = frozenset()
-    default_lang: str = "fr"
-    log: logging.Logger = field(default_factory=lambda: logging.getLogger("cohortbot"))
-    # Paces the scheduled posts under Slack's limits (schedules.pacing.Pacer); None: no pacing.
-    pacer: Any = None

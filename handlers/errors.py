@@ -7,7 +7,7 @@ from logging import Logger
 from slack_sdk.errors import SlackApiError
 
 from domain.cohorts.language import address_language
-from domain.ports import Context
+from handlers.context import Context
 from handlers.i18n import SOMETHING_WENT_WRONG, gettext
 
 

@@ -11,7 +11,7 @@ import hashlib
 
 from slack_bolt import BoltResponse
 
-from domain.ports import Context
+from handlers.context import Context
 
 # Submission keys live beside event ids; the prefix keeps the two apart (event ids start "Ev").
 SUBMISSION_PREFIX = "view:"

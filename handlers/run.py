@@ -16,8 +16,9 @@ from domain.cohorts.permissions import NotAllowed
 from domain.cohorts.records import Actor
 from domain.command_parsing import CommandError
 from domain.messages import DomainError
-from domain.ports import Context, UnitOfWork
+from domain.ports import UnitOfWork
 from handlers.blocks.kit import mistake
+from handlers.context import Context
 from handlers.i18n import error_text
 
 T = TypeVar("T")

@@ -11,8 +11,8 @@ import logging
 
 from slack_sdk.errors import SlackApiError
 
-from domain.ports import Context
 from handlers.blocks.slack_errors import UNREACHABLE, error_code
+from handlers.context import Context
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.checkins.due import MISSED, PROMPT, REMINDER, CheckinMessage, CheckinMissed, due_work
-from domain.ports import Context, UnitOfWork
+from domain.ports import UnitOfWork
 from domain.scheduling import PlannedOccurrence
 from handlers.blocks.checkins.messages import missed, prompt, reminder
+from handlers.context import Context
 from schedules.delivery import DeliveryJob, Send
 
 

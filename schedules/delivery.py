@@ -17,7 +17,7 @@ from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
-from domain.ports import Context, UnitOfWork
+from domain.ports import UnitOfWork
 from domain.scheduling import (
     DeliveryStatus,
     Occurrence,
@@ -27,6 +27,7 @@ from domain.scheduling import (
     Timing,
 )
 from handlers.blocks.slack_errors import error_code
+from handlers.context import Context
 from schedules.pacing import paced
 
 log = logging.getLogger(__name__)

@@ -11,9 +11,9 @@ from datetime import datetime
 
 from domain.digests.due import ADMIN_DIGEST, MENTOR_DIGEST, WeeklyDigest, due_runs, plan_digests
 from domain.digests.model import DigestFeature
-from domain.ports import Context
 from domain.scheduling import PlannedOccurrence, Report
 from handlers.blocks.digests.messages import render_digest
+from handlers.context import Context
 from schedules.delivery import Send, deliver_kinds
 
 

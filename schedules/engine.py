@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Protocol
 
-from domain.ports import Context
 from domain.scheduling import Report, as_utc
+from handlers.context import Context
 from schedules import reconcile
 
 

@@ -9,9 +9,10 @@ from datetime import datetime
 
 from domain.peer_help.due import REROUTE, HelpReroute, plan_reroutes
 from domain.peer_help.routing import AwaySource
-from domain.ports import Context, UnitOfWork
+from domain.ports import UnitOfWork
 from domain.scheduling import PlannedOccurrence
 from handlers.blocks.peer_help.messages import rerouted_to_asker, routed_message
+from handlers.context import Context
 from schedules.delivery import DeliveryJob, Send
 
 

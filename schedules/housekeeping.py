@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from domain.ports import Context
 from domain.scheduling import Report
+from handlers.context import Context
 
 EVENT_MEMORY = timedelta(days=1)
 

@@ -15,6 +15,9 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+# The port the context holds; Pacer below is the implementation the bot uses.
+from handlers.context import Pacer as Pacing
+
 DEFAULT_POSTS_PER_MINUTE = 500
 WINDOW_SECONDS = 60.0
 IN_FLIGHT_POLL = 0.01
@@ -82,7 +85,7 @@ class Pacer:
 
 
 @contextmanager
-def paced(pacer: Pacer | None, channel: str) -> Iterator[None]:
+def paced(pacer: Pacing | None, channel: str) -> Iterator[None]:
     """Around one post: waits for room first, counts the post once Slack has answered."""
     if pacer is None:
         yield

@@ -12,8 +12,8 @@ from datetime import datetime
 
 from slack_sdk.errors import SlackApiError
 
-from domain.ports import Context
 from domain.scheduling import CLAIM_LEASE, Delivery, DeliveryStatus, Report, Timing, timing
+from handlers.context import Context
 from schedules.delivery import METADATA_EVENT
 
 log = logging.getLogger(__name__)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.ports import Context
 from domain.scheduling import PlannedOccurrence, Report
 from domain.trainings.access import SessionView
 from domain.trainings.due import FEEDBACK, REMINDER_1H, REMINDER_24H, TrainingNotice, due_occurrences
 from domain.trainings.skills import credit_facilitators
 from handlers.blocks.trainings.notices import feedback_prompt, reminder
+from handlers.context import Context
 from schedules.delivery import deliver_due
 
 

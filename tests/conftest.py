@@ -15,7 +15,7 @@ from bot.clock import ManualClock
 from bot.holidays import CountryHolidays
 from bot.slack import make_client
 from bot.standin.slack import SlackStandIn
-from domain.ports import Context
+from handlers.context import Context
 from storage.db import make_engine, make_session_factory
 from storage.migrate import upgrade
 from storage.uow import unit_of_work_factory

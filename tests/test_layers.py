@@ -11,7 +11,15 @@ OURS = {"bot", "domain", "handlers", "schedules", "storage"}
 ALLOWED = {
     "bot": OURS,
     "handlers": {"domain", "handlers"},
-    "schedules": {"domain", "schedules", "handlers.blocks", "handlers.ids", "handlers.i18n"},
+    # The jobs render with the listeners' builders and catalog, and are given the same Context.
+    "schedules": {
+        "domain",
+        "schedules",
+        "handlers.blocks",
+        "handlers.ids",
+        "handlers.i18n",
+        "handlers.context",
+    },
     "storage": {"domain", "storage"},
     "domain": {"domain"},
 }

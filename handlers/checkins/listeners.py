@@ -19,11 +19,12 @@ from domain.checkins.answers import (
 from domain.checkins.model import CheckinAnswer
 from domain.cohorts.language import address_language
 from domain.cohorts.records import Actor
-from domain.ports import Context, UnitOfWork
+from domain.ports import UnitOfWork
 from handlers import ids
 from handlers.blocks.checkins import replies
 from handlers.blocks.checkins.messages import checkin_modal, parse_checkin, parse_metadata
 from handlers.cohorts.subcommands import CohortSubcommand, applies
+from handlers.context import Context
 from handlers.run import OpenForm, Outcome, Reply, actor_of, refuse_fields, run_use_case, slash_command
 from handlers.slack_out import send_dm
 

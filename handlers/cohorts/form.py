@@ -18,12 +18,12 @@ from domain.cohorts.membership import add_members
 from domain.cohorts.permissions import require_program_admin
 from domain.cohorts.records import Actor
 from domain.messages import DomainError
-from domain.ports import Context
 from handlers import ids
 from handlers.blocks.cohorts import replies
 from handlers.blocks.cohorts.form import cohort_form, parse_add_form, parse_create_form
 from handlers.blocks.kit import mistake
 from handlers.cohorts.directory import SlackDirectory
+from handlers.context import Context
 from handlers.run import Reply, actor_of, refuse_fields, run_use_case
 from handlers.slack_out import send_dm
 

@@ -16,10 +16,11 @@ from domain.cohorts.language import address_language
 from domain.cohorts.profiles import profile_changed
 from domain.cohorts.records import Actor
 from domain.command_parsing import tokenize
-from domain.ports import Context, UnitOfWork
+from domain.ports import UnitOfWork
 from handlers.cohorts import form as cohort_form
 from handlers.cohorts.directory import profile_from_slack
 from handlers.cohorts.subcommands import Call, CohortSubcommand, ShowLine, parsers
+from handlers.context import Context
 from handlers.run import OpenForm, Outcome, run_use_case, slash_command
 
 

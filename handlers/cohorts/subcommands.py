@@ -20,11 +20,11 @@ from domain.cohorts.membership import add_members, remove_members
 from domain.cohorts.overview import ScheduleLine, ScheduleSource, show_cohort
 from domain.cohorts.permissions import is_program_admin
 from domain.cohorts.records import Actor
-from domain.ports import Context
 from handlers.blocks.cohorts import replies
 from handlers.blocks.cohorts.show import cohort_overview
 from handlers.cohorts import form as cohort_form
 from handlers.cohorts.directory import SlackDirectory
+from handlers.context import Context
 from handlers.run import Outcome, Reply
 
 

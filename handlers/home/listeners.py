@@ -13,9 +13,9 @@ from domain.checkins.model import Share
 from domain.cohorts.language import address_language
 from domain.cohorts.records import Actor
 from domain.home.overview import home_of
-from domain.ports import Context
 from handlers import ids
 from handlers.blocks.home.messages import home_view
+from handlers.context import Context
 from handlers.home.sections import HomeSection
 from handlers.run import Reply, actor_of, run_use_case
 from handlers.slack_out import send_dm

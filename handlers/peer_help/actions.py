@@ -14,10 +14,11 @@ from slack_bolt import Ack, App, Respond
 from domain.cohorts.language import address_language
 from domain.cohorts.records import Actor
 from domain.peer_help.lifecycle import HelpView, close, may_end, offer_help, resolve
-from domain.ports import Context, UnitOfWork
+from domain.ports import UnitOfWork
 from handlers import ids
 from handlers.blocks.peer_help import messages as help_messages
 from handlers.blocks.peer_help.resolve import parse_resolve_form, resolve_form
+from handlers.context import Context
 from handlers.peer_help.slack import update_request
 from handlers.run import OpenForm, Reply, actor_of, answer, refuse_fields, run_click, run_use_case
 from handlers.slack_out import send_dm

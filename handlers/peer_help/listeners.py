@@ -15,7 +15,7 @@ from domain.messages import DomainError
 from domain.peer_help.drafts import HelpDraft, prefill_from_text
 from domain.peer_help.lifecycle import NOT_IN_COHORT, NOT_YOURS, ask, asking_cohorts, may_end
 from domain.peer_help.routing import AwaySource
-from domain.ports import Context, UnitOfWork
+from domain.ports import UnitOfWork
 from handlers import ids
 from handlers.blocks.peer_help import messages as help_messages
 from handlers.blocks.peer_help.request import (
@@ -28,6 +28,7 @@ from handlers.blocks.peer_help.request import (
     parse_help_metadata,
     parse_help_request,
 )
+from handlers.context import Context
 from handlers.peer_help import actions as help_actions
 from handlers.peer_help import skills
 from handlers.peer_help.slack import post_request, route_request

@@ -30,10 +30,11 @@ from domain.peer_help.skill_commands import (
     Who,
     parse_skills_command,
 )
-from domain.ports import Context, UnitOfWork
+from domain.ports import UnitOfWork
 from handlers.blocks.peer_help import skills_replies as replies
 from handlers.cohorts.directory import SlackDirectory
 from handlers.cohorts.subcommands import CohortSubcommand, applies
+from handlers.context import Context
 from handlers.run import Reply, run_use_case, slash_command
 
 

@@ -8,9 +8,9 @@ from slack_sdk.errors import SlackApiError
 
 from domain.cohorts.records import Actor
 from domain.peer_help.lifecycle import Asked, HelpView, not_posted
-from domain.ports import Context
 from handlers.blocks.peer_help import messages as help_messages
 from handlers.blocks.slack_errors import CHANNEL_REFUSED, error_code
+from handlers.context import Context
 from handlers.slack_out import send_dm
 
 

@@ -7,7 +7,6 @@ from slack_bolt import Ack, App
 from domain.cohorts.language import address_language
 from domain.cohorts.model import Cohort
 from domain.messages import DomainError
-from domain.ports import Context
 from domain.ritual_commands import STANDUP_USAGE, Standup, parse_standup
 from domain.standups.admin import check_questions, configure_standup, questions_to_edit, save_questions
 from domain.standups.model import StandupSettings
@@ -15,6 +14,7 @@ from handlers import ids
 from handlers.blocks.standups import replies
 from handlers.blocks.standups.form import parse_questions_form, question_texts, questions_modal
 from handlers.cohorts.subcommands import Call, CohortSubcommand
+from handlers.context import Context
 from handlers.run import OpenForm, Outcome, Reply, actor_of, refuse_fields
 from handlers.slack_out import send_dm
 

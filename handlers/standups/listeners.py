@@ -14,7 +14,7 @@ from slack_sdk.errors import SlackApiError
 from domain.cohorts.language import address_language
 from domain.cohorts.records import Actor
 from domain.messages import DomainError
-from domain.ports import Context, UnitOfWork
+from domain.ports import UnitOfWork
 from domain.standups.absences import come_back, set_away
 from domain.standups.answers import (
     NO_STANDUP,
@@ -40,6 +40,7 @@ from handlers.blocks.standups.form import (
     parse_standup_value,
 )
 from handlers.blocks.standups.messages import answer_post, confirmation, skip_noted
+from handlers.context import Context
 from handlers.run import (
     OpenForm,
     Outcome,

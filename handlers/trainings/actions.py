@@ -15,7 +15,7 @@ from slack_bolt import Ack, App, Respond
 
 from domain.cohorts.language import address_language
 from domain.cohorts.records import Actor
-from domain.ports import Context, UnitOfWork
+from domain.ports import UnitOfWork
 from domain.trainings.access import SessionView, session_cohort
 from domain.trainings.feedback import feedback_form_for
 from domain.trainings.sessions import cancel_session, decide, editable
@@ -24,6 +24,7 @@ from handlers import ids
 from handlers.blocks.trainings import notices
 from handlers.blocks.trainings.form import feedback_form, proposal_form
 from handlers.blocks.trainings.messages import reply, signup_reply, withdrawal_reply
+from handlers.context import Context
 from handlers.run import actor_of, run_click
 from handlers.slack_out import send_dm
 from handlers.trainings.notify import send_invitation, show_announcement, tell

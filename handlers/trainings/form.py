@@ -13,7 +13,7 @@ from domain.cohorts.language import address_language
 from domain.cohorts.model import Cohort
 from domain.cohorts.records import Actor
 from domain.messages import DomainError
-from domain.ports import Context, UnitOfWork
+from domain.ports import UnitOfWork
 from domain.trainings.access import session_cohort
 from domain.trainings.feedback import feedback_form_for, give_feedback
 from domain.trainings.model import Proposal, TrainingSession
@@ -23,6 +23,7 @@ from handlers.blocks.kit import mistake
 from handlers.blocks.trainings import notices
 from handlers.blocks.trainings.form import chosen_cohort, form_metadata, parse_feedback, parse_proposal
 from handlers.blocks.trainings.messages import reply
+from handlers.context import Context
 from handlers.run import actor_of, refuse_fields
 from handlers.slack_out import send_dm
 from handlers.trainings.notify import (

@@ -7,7 +7,7 @@ from slack_bolt import App
 
 from domain.cohorts.language import address_language
 from domain.cohorts.records import Actor
-from domain.ports import Context, UnitOfWork
+from domain.ports import UnitOfWork
 from domain.trainings.access import proposal_cohorts
 from domain.trainings.commands import (
     TRAININGS_USAGE,
@@ -21,6 +21,7 @@ from domain.trainings.sessions import my_sessions, upcoming_sessions
 from handlers.blocks.trainings.form import proposal_form
 from handlers.blocks.trainings.messages import LIST_MAX, session_list, settings_reply
 from handlers.cohorts.subcommands import CohortSubcommand, applies
+from handlers.context import Context
 from handlers.run import OpenForm, Outcome, Reply, run_use_case, slash_command
 from handlers.trainings import actions as training_actions
 from handlers.trainings import form as training_form

@@ -9,7 +9,6 @@ from datetime import datetime
 
 from slack_sdk.errors import SlackApiError
 
-from domain.ports import Context
 from domain.trainings.access import SessionView
 from domain.trainings.feedback import FeedbackSummary
 from domain.trainings.model import SessionStatus
@@ -17,6 +16,7 @@ from handlers.blocks.slack_errors import CHANNEL_REFUSED, UNREACHABLE, error_cod
 from handlers.blocks.trainings.invite import filename, invitation
 from handlers.blocks.trainings.messages import announcement, reply
 from handlers.blocks.trainings.notices import feedback_summary
+from handlers.context import Context
 from handlers.slack_out import send_dm
 
 log = logging.getLogger(__name__)

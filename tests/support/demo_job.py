@@ -7,8 +7,8 @@ import os
 from datetime import datetime, timedelta
 
 from domain.calendar import local_date
-from domain.ports import Context
 from domain.scheduling import PlannedOccurrence, Report
+from handlers.context import Context
 from schedules.delivery import deliver_due
 
 

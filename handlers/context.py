@@ -1,0 +1,40 @@
+"""What every listener and every job is given, built once by the composition root (bot/wiring.py).
+
+The domain never sees it: use cases take the unit of work, the actor and `now`. It sits in
+handlers so that the jobs in schedules/ can use it too (the layer test lets them import it).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from slack_sdk import WebClient
+
+from domain.calendar import PublicHolidays
+from domain.ports import Clock, UnitOfWork
+
+
+class Pacer(Protocol):
+    """Keeps scheduled posts under Slack's limits (schedules.pacing.Pacer is the one the bot uses)."""
+
+    def wait(self, channel: str) -> None:
+        """Returns once a post to `channel` fits; the post is then counted as in flight."""
+
+    def sent(self, channel: str) -> None:
+        """Slack answered the post to `channel`."""
+
+
+@dataclass
+class Context:
+    clock: Clock
+    uow: Callable[[], UnitOfWork]
+    slack: WebClient
+    holidays: PublicHolidays
+    admins: frozenset[str] = frozenset()
+    default_lang: str = "fr"
+    log: logging.Logger = field(default_factory=lambda: logging.getLogger("cohortbot"))
+    # None: scheduled posts go out without waiting (tests, the demo).
+    pacer: Pacer | None = None
