@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from bot.settings import Settings, SettingsError
 from bot.slack import make_client
 from domain.cohorts.admin import named_cohort
+from domain.cohorts.model import MemberProfile
 from domain.cohorts.records import Actor
 from domain.cohorts.roster import ROSTER_LINE, RosterError, RosterInvalid, RosterRow, parse_roster
 from domain.cohorts.roster_import import RosterPerson, email_problem, import_roster, row_problems
@@ -67,7 +68,7 @@ def _read(path: str) -> bytes:
 
 def _lookup(
     rows: list[RosterRow], settings: Settings, lang: str, now: datetime, err: TextIO
-) -> tuple[dict, list[RosterError]]:
+) -> tuple[dict[int, MemberProfile], list[RosterError]]:
     """Slack users of the e-mail rows (profiles by line), and the rows Slack cannot vouch for.
 
     Slack id rows are taken as they are: no call for them.
@@ -79,14 +80,16 @@ def _lookup(
                 "SLACK_BOT_TOKEN", N_("required: a token starting with {prefix}"), prefix="xoxb-"
             )
         directory = SlackDirectory(_patient_client(settings))
-    found, problems, first_line = {}, [], {}
+    found: dict[int, MemberProfile] = {}
+    problems: list[RosterError] = []
+    first_line: dict[str, int] = {}
     for done, row in enumerate(rows, start=1):
-        if row.email:
+        if row.email and directory is not None:
             profile = _user_by_email(directory, row.email)
             problem = email_problem(row, profile, first_line)
             if problem is not None:
                 problems.append(problem)
-            else:
+            elif profile is not None:
                 found[row.line] = replace(profile, fetched_at=now)
         if done % PROGRESS_EVERY == 0 and done < len(rows):
             print(gettext(PROGRESS, lang, done=done, total=len(rows)), file=err, flush=True)
@@ -102,7 +105,7 @@ def _patient_client(settings: Settings):
     return client
 
 
-def _user_by_email(directory: SlackDirectory, email: str):
+def _user_by_email(directory: SlackDirectory, email: str) -> MemberProfile | None:
     try:
         return directory.user_by_email(email)
     except SlackApiError as error:

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, tzinfo
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -167,14 +168,19 @@ def format_time(moment: time | datetime, lang: str | None, tz: str | tzinfo | No
     return babel_dates.format_time(moment.replace(tzinfo=None), format="short", locale=_locale(lang))
 
 
-def format_datetime(moment: datetime, lang: str | None, tz: str | tzinfo, format: str = "long") -> str:
+def format_datetime(
+    moment: datetime,
+    lang: str | None,
+    tz: str | tzinfo,
+    format: Literal["full", "long", "medium", "short"] = "long",
+) -> str:
     """The date in `format` and the time (29 mars 2026, 09:30), as the wall clock reads in `tz`.
 
     A naive datetime is taken as UTC, the way instants are stored.
     """
     local = _aware(moment).astimezone(_zone(tz))
     locale = _locale(lang)
-    pattern = babel_dates.get_datetime_format(format, locale=locale)
+    pattern = str(babel_dates.get_datetime_format(format, locale=locale))
     return (
         pattern.replace("'", "")
         .replace("{1}", format_date(local.date(), lang, format))

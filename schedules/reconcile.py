@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import datetime
+from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
@@ -62,7 +63,8 @@ def find_posted(ctx: Context, delivery: Delivery) -> tuple[str, str] | None:
     if channel is None:
         return None
     history = ctx.slack.conversations_history(channel=channel, limit=HISTORY_DEPTH, include_all_metadata=True)
-    for message in history.get("messages", []):
+    messages: list[dict[str, Any]] = history.get("messages") or []
+    for message in messages:
         metadata = message.get("metadata") or {}
         payload = metadata.get("event_payload") or {}
         if metadata.get("event_type") == METADATA_EVENT and payload.get("delivery_id") == delivery.id:

@@ -7,6 +7,7 @@ as arguments and answer field by field, as `{block_id: DomainError}`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import Any
 
 from domain.cohorts.commands import Add, Create
@@ -229,7 +230,7 @@ def parse_create_form(
     }
     for key, block_id in (("start", ids.COHORT_START), ("end", ids.COHORT_END)):
         raw = _text(values, block_id)
-        fields[key] = _check(errors, block_id, lambda raw=raw: parse_date(raw)) if raw else None
+        fields[key] = _check(errors, block_id, partial(parse_date, raw)) if raw else None
     if ids.COHORT_END not in errors:
         _check(errors, ids.COHORT_END, lambda: check_period(fields["start"], fields["end"]))
     return (None if errors else Create(**fields)), errors

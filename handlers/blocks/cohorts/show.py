@@ -85,18 +85,24 @@ def _days(first, last, lang: str) -> str:
 
 
 def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
-    params = dict(entry.params)
-    common = {"when": format_datetime(entry.at, lang, tz, "medium"), "actor": _actor(entry.actor)}
+    # The params are the JSON values the audit stored: read back as the types they were written as.
+    params = entry.params
+    common: dict[str, object] = {
+        "when": format_datetime(entry.at, lang, tz, "medium"),
+        "actor": _actor(entry.actor),
+    }
     if entry.action in (AuditAction.ADD, AuditAction.REMOVE):
-        common["people"] = ", ".join(user_ref(u) for u in params.get("users", []))
+        users = params.get("users")
+        common["people"] = ", ".join(user_ref(str(u)) for u in (users if isinstance(users, list) else []))
     if entry.action == AuditAction.ADD:
-        role = gettext(ROLE_NAMES[Role(params.get("role", "fellow"))], lang)
+        role = gettext(ROLE_NAMES[Role(str(params.get("role", "fellow")))], lang)
         challenge = params.get("challenge")
         common["role"] = (
             gettext(ROLE_IN_CHALLENGE, lang, role=role, challenge=challenge) if challenge else role
         )
     if entry.action == AuditAction.HOLIDAY:
-        common["days"] = _days(date.fromisoformat(params["first"]), date.fromisoformat(params["last"]), lang)
+        first, last = date.fromisoformat(str(params["first"])), date.fromisoformat(str(params["last"]))
+        common["days"] = _days(first, last, lang)
     if entry.action == AuditAction.IMPORT:
         common.update(
             added=params.get("added", 0),

@@ -59,12 +59,15 @@ class _Rendered:
         self.lang, self.tz = lang, tz
         self.title = self._text(section_.title)
         self.lines = [cut(self._text(line), BLOCK_CHARS_MAX - 200) for line in section_.lines]
-        self.empty = self._text(section_.empty)
-        self.summary = self._text(section_.summary)
-        self.legend = self._text(section_.legend)
+        self.empty = self._optional(section_.empty)
+        self.summary = self._optional(section_.summary)
+        self.legend = self._optional(section_.legend)
 
-    def _text(self, phrase: Phrase | None) -> str | None:
-        return phrase_text(phrase, self.lang, self.tz) if phrase is not None else None
+    def _text(self, phrase: Phrase) -> str:
+        return phrase_text(phrase, self.lang, self.tz)
+
+    def _optional(self, phrase: Phrase | None) -> str | None:
+        return self._text(phrase) if phrase is not None else None
 
     def blocks(self, shown: int) -> list[dict]:
         kept = self.lines[:shown]

@@ -122,7 +122,7 @@ def _text(values: Values, block_id: str) -> str | None:
 
 def parse_answer_form(values: Values) -> tuple[list[str], str | None]:
     """The answers in question order (q1, q2… as long as they come) and the mood chosen, if any."""
-    answers = []
+    answers: list[str] = []
     while ids.standup_question(len(answers) + 1) in values:
         answers.append(_text(values, ids.standup_question(len(answers) + 1)) or "")
     return answers, _text(values, ids.STANDUP_MOOD)

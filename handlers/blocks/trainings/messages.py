@@ -99,8 +99,8 @@ def announcement(view: SessionView, lang: str) -> dict:
         section(escape(session.description)),
         context(f"*{status_line(session, len(view.waitlisted), lang)}*"),
     ]
-    if session.status is SessionStatus.ANNOUNCED:
-        blocks.append(_actions(session, lang))
+    if session.status is SessionStatus.ANNOUNCED and (actions := _actions(session, lang)) is not None:
+        blocks.append(actions)
     text = (
         gettext(NEW_SESSION, lang, title=session.title)
         + " · "
