@@ -1,8 +1,8 @@
 """The send-once ledger as the use cases and the jobs see it: storage implements these ports.
 
-Planners only look occurrences up (`ScheduleLookup`); the delivery loop claims, settles and
-reconciles them (`ScheduleRepository`); the event listener remembers which Events API
-deliveries it has already handled (`EventLog`).
+Planners only look occurrences up (`ScheduleLookup`, and `DeliveryLookup` for who was sent
+one); the delivery loop claims, settles and reconciles them (`ScheduleRepository`); the event
+listener remembers which Events API deliveries it has already handled (`EventLog`).
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ class ScheduleLookup(Protocol):
     def known(self, kind: str, dates: Iterable[date]) -> dict[tuple[str, date], Occurrence]:
         """Occurrences of `kind` already recorded on these local dates, by (subject, date)."""
 
+
+class DeliveryLookup(ScheduleLookup, Protocol):
     def deliveries(self, occurrence_id: int, status: DeliveryStatus | None = None) -> list[Delivery]: ...
 
 
-class ScheduleRepository(ScheduleLookup, Protocol):
+class ScheduleRepository(DeliveryLookup, Protocol):
     # Occurrences -----------------------------------------------------------------------
 
     def record(self, planned: PlannedOccurrence, status: OccurrenceStatus, now: datetime) -> Occurrence:

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from domain.cohorts.model import Cohort
 from domain.cohorts.records import CohortStore
-from domain.ledger import ScheduleLookup
+from domain.ledger import DeliveryLookup
 from domain.peer_help.skills import Skill
 
 DEFAULT_REROUTE_HOURS = 24
@@ -156,4 +156,4 @@ class HelpStore(CohortStore, Protocol):
 
     help: HelpRepository
     skills: SkillRepository
-    schedule: ScheduleLookup
+    schedule: DeliveryLookup

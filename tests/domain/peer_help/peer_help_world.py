@@ -2,29 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from typing import Concatenate, ParamSpec, TypeVar
 
 import pytest
+from sqlalchemy import Engine
 
 from domain.cohorts.model import MemberProfile, Membership, NewCohort, Role
 from domain.cohorts.records import Actor
 from domain.peer_help.directory import add_skills
 from domain.peer_help.drafts import HelpDraft
-from domain.peer_help.lifecycle import ask, offer_help, resolve
+from domain.peer_help.lifecycle import Asked, HelpView, Offered, ask, offer_help, resolve
+from domain.peer_help.routing import AwaySource
 from domain.peer_help.skills import parse_skill_list
+from domain.ports import UnitOfWork
 from domain.standups.absences import away_from_standups
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 ADMINS = frozenset({"UADMIN"})
 
 
 class World:
-    def __init__(self, uow_factory):
+    def __init__(self, uow_factory: Callable[[], UnitOfWork]) -> None:
         self.uow = uow_factory
         self.now = START
         # Who is away on a day, as the registry hands it to peer help: those away from the stand-ups.
-        self.away: tuple = (away_from_standups,)
+        self.away: tuple[AwaySource, ...] = (away_from_standups,)
 
     def actor(self, user_id: str) -> Actor:
         return Actor(user_id, self.now, ADMINS)
@@ -61,16 +69,16 @@ class World:
     def knows(self, user_id: str, skills: str) -> None:
         self.run(add_skills, self.actor(user_id), parse_skill_list(skills))
 
-    def run(self, use_case, *args, **kwargs):
+    def run(self, use_case: Callable[Concatenate[UnitOfWork, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """A use case in its own unit of work, committed."""
         with self.uow() as uow:
             result = use_case(uow, *args, **kwargs)
             uow.commit()
             return result
 
-    def read(self, query, *args):
+    def read(self, query: Callable[Concatenate[UnitOfWork, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         with self.uow() as uow:
-            return query(uow, *args)
+            return query(uow, *args, **kwargs)
 
     def ask(
         self,
@@ -80,21 +88,23 @@ class World:
         cohort_id: int | None = None,
         origin: str = "ask",
         replaces: int | None = None,
-    ):
+    ) -> Asked:
         draft = HelpDraft(title, "", tuple(s.label for s in parse_skill_list(skills)), cohort_id)
         return self.run(ask, self.actor(user_id), draft, origin, replaces, away=self.away)
 
-    def offer(self, user_id: str, request_id: int):
+    def offer(self, user_id: str, request_id: int) -> Offered:
         return self.run(offer_help, self.actor(user_id), request_id)
 
-    def resolve(self, user_id: str, request_id: int, credited=None, thanks: str = ""):
+    def resolve(
+        self, user_id: str, request_id: int, credited: Iterable[str] | None = None, thanks: str = ""
+    ) -> HelpView:
         with self.uow() as uow:
             helpers = credited if credited is not None else [o.helper for o in uow.help.offers(request_id)]
         return self.run(resolve, self.actor(user_id), request_id, helpers, thanks)
 
 
 @pytest.fixture
-def world(engine) -> World:
+def world(engine: Engine) -> World:
     from storage.db import make_session_factory
     from storage.uow import unit_of_work_factory
 
