@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from domain.cohorts.records import Actor
 from domain.messages import N_, DomainError
-from domain.trainings.access import SessionView, session_or_error, session_view
+from domain.trainings.access import UNKNOWN_SESSION, SessionView, session_or_error, session_view
 from domain.trainings.model import RATINGS, Feedback, SessionStatus, TrainingSession
 from domain.trainings.records import TrainingStore
 
@@ -55,7 +55,10 @@ def check_can_give(store: TrainingStore, actor: Actor, session: TrainingSession)
     return view
 
 
-def feedback_form_for(store: TrainingStore, actor: Actor, session_id: int) -> SessionView:
+def feedback_form_for(store: TrainingStore, actor: Actor, session_id: int | None) -> SessionView:
+    """The session the actor may give feedback on; `session_id` None: the form named none."""
+    if session_id is None:
+        raise DomainError(UNKNOWN_SESSION)
     return check_can_give(store, actor, session_or_error(store, session_id))
 
 
