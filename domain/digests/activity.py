@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from domain.calendar import at_local, local_date
+from domain.digests.data import DigestStore
 from domain.digests.model import (
     Audience,
     DigestData,
@@ -54,7 +55,7 @@ def earliest_start(data: DigestData) -> date:
     return start - SHOWN_BACK
 
 
-def load(store, data: DigestData) -> dict[str, datetime]:
+def load(store: DigestStore, data: DigestData) -> dict[str, datetime]:
     first = earliest_start(data)
     return store.digests.last_activity(
         data.cohort.id, at_local(first, time(0, 0), data.cohort.timezone), first

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from domain.calendar import local_date
 from domain.checkins.model import CheckinStatus, MentorCheckin
 from domain.cohorts.model import Role
+from domain.digests.data import DigestStore
 from domain.digests.model import (
     Audience,
     DigestData,
@@ -36,7 +37,7 @@ CHECKINS_SUMMARY = N_("{answered} check-ins answered and {missed} missed recentl
 NO_MENTOR = N_("No mentor in this cohort yet.")
 
 
-def load(store, data: DigestData) -> tuple[MentorCheckin, ...]:
+def load(store: DigestStore, data: DigestData) -> tuple[MentorCheckin, ...]:
     return tuple(store.digests.checkins_since(data.cohort.id, data.period.last - RECENT))
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from domain.calendar import at_local, local_date
+from domain.digests.data import DigestStore
 from domain.digests.model import (
     Audience,
     DigestData,
@@ -44,7 +45,7 @@ def week_start(data: DigestData) -> datetime:
     return at_local(data.period.first, time(0, 0), data.cohort.timezone)
 
 
-def load(store, data: DigestData) -> HelpWeek:
+def load(store: DigestStore, data: DigestData) -> HelpWeek:
     requests, offers = store.digests.help_week(data.cohort.id, week_start(data))
     return HelpWeek(tuple(requests), tuple(offers))
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from domain.calendar import local_date, weekday_code
+from domain.digests.data import DigestStore
 from domain.digests.model import DigestData
 from domain.peer_help.records import HelpRequest, HelpStatus
 from domain.standups.model import Absence, EntryStatus, StandupEntry, StandupSettings
@@ -56,7 +57,7 @@ class StandupWeek:
         return self.remember("absences", group)
 
 
-def load(store, data: DigestData) -> StandupWeek:
+def load(store: DigestStore, data: DigestData) -> StandupWeek:
     settings, entries, absences = store.digests.standup_week(
         data.cohort.id, data.period.first - LOOKBACK, data.period.last
     )

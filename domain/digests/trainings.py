@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from domain.digests.data import DigestStore
 from domain.digests.help import week_start
 from domain.digests.model import (
     Audience,
@@ -39,7 +40,7 @@ class TrainingWeek:
     signups: tuple[Signup, ...]
 
 
-def load(store, data: DigestData) -> TrainingWeek:
+def load(store: DigestStore, data: DigestData) -> TrainingWeek:
     sessions, signups = store.digests.training_week(
         data.cohort.id, week_start(data), data.period.as_of + UPCOMING_WINDOW
     )

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from domain.calendar import PublicHolidays, local_date
 from domain.cohorts.language import address_language
 from domain.cohorts.model import Cohort, Role
-from domain.cohorts.records import Actor
+from domain.cohorts.records import Actor, CohortStore
+from domain.ports import UnitOfWork
 
 # A few of each, so the Home view stays well under Slack's 100 blocks.
 LISTED_MAX = 5
@@ -34,7 +34,7 @@ class HomeSource:
     """
 
     key: str
-    load: Callable[[Any, Actor, tuple[Membership, ...], PublicHolidays | None], object | None]
+    load: Callable[[UnitOfWork, Actor, tuple[Membership, ...], PublicHolidays | None], object | None]
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Home:
     sections: tuple[tuple[str, object], ...] = ()  # (source key, what it shows), in the sources' order
 
 
-def _memberships(store, user_id: str) -> tuple[Membership, ...]:
+def _memberships(store: CohortStore, user_id: str) -> tuple[Membership, ...]:
     found = []
     for membership in store.members.of_user(user_id):
         cohort = store.cohorts.get(membership.cohort_id)
@@ -67,7 +67,11 @@ def is_fellow(memberships: Iterable[Membership]) -> bool:
 
 
 def home_of(
-    store, actor: Actor, default_lang: str, holidays: PublicHolidays | None, sources: Iterable[HomeSource]
+    store: UnitOfWork,
+    actor: Actor,
+    default_lang: str,
+    holidays: PublicHolidays | None,
+    sources: Iterable[HomeSource],
 ) -> Home:
     """Everything the Home tab of `actor` shows, read in one unit of work."""
     memberships = _memberships(store, actor.user_id)

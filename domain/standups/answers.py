@@ -63,7 +63,9 @@ def _fellow_cohorts(store: StandupStore, user_id: str) -> list[tuple[Cohort, Sta
     return sorted(dict.fromkeys(found), key=lambda pair: pair[0].name)
 
 
-def _standup(store, cohort, settings, user_id, day, now) -> OpenStandup:
+def _standup(
+    store: StandupStore, cohort: Cohort, settings: StandupSettings, user_id: str, day: date, now: datetime
+) -> OpenStandup:
     zone = fellow_zone(cohort, settings, store.profiles.get_many([user_id]).get(user_id))
     entry = store.standups.entry(cohort.id, user_id, day)
     return OpenStandup(cohort, settings, day, zone, entry, is_late(settings, day, zone, now))

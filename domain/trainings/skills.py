@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from domain.peer_help.directory import credit_training
+from domain.peer_help.records import HelpStore
 from domain.peer_help.skills import skills_in_text
 from domain.trainings.due import subject
 from domain.trainings.model import TrainingSession
 
 
-def credit_facilitators(store, sessions: Iterable[TrainingSession]) -> int:
+def credit_facilitators(store: HelpStore, sessions: Iterable[TrainingSession]) -> int:
     """How many skills were newly credited; `store` has the peer-help `skills` repository."""
     sessions = list(sessions)
     if not sessions:

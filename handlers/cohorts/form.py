@@ -18,6 +18,7 @@ from domain.cohorts.membership import add_members
 from domain.cohorts.permissions import require_program_admin
 from domain.cohorts.records import Actor
 from domain.messages import DomainError
+from domain.ports import UnitOfWork
 from handlers import ids
 from handlers.blocks.cohorts import replies
 from handlers.blocks.cohorts.form import cohort_form, parse_add_form, parse_create_form
@@ -32,7 +33,7 @@ def supported_country(ctx: Context) -> Callable[[str], bool]:
     return ctx.holidays.supports if ctx.holidays is not None else (lambda country: True)
 
 
-def _view(ctx: Context, uow, actor: Actor, mode: str | None = None) -> dict:
+def _view(ctx: Context, uow: UnitOfWork, actor: Actor, mode: str | None = None) -> dict:
     choices = form_choices(uow, actor)
     if mode is None or not choices.can_create or not choices.cohort_names:
         mode = ids.MODE_ADD if choices.cohort_names else ids.MODE_CREATE
@@ -40,7 +41,7 @@ def _view(ctx: Context, uow, actor: Actor, mode: str | None = None) -> dict:
     return cohort_form(mode, lang, ctx.default_lang, list(choices.cohort_names), choices.can_create)
 
 
-def form_view(ctx: Context, uow, actor: Actor) -> dict:
+def form_view(ctx: Context, uow: UnitOfWork, actor: Actor) -> dict:
     """The form to open, or NotAllowed for someone who manages no cohort."""
     return _view(ctx, uow, actor)
 
@@ -53,7 +54,7 @@ def _field(errors: dict[str, DomainError], block_id: str, check: Callable[[], ob
 
 
 def check_submission(
-    ctx: Context, uow, actor: Actor, view: dict
+    ctx: Context, uow: UnitOfWork, actor: Actor, view: dict
 ) -> tuple[Create | Add | None, str | None, dict]:
     """The command the form asks for, the challenge's name as typed, and the mistakes by block id."""
     values = view["state"]["values"]
@@ -71,7 +72,9 @@ def check_submission(
     return command, challenge_name, errors
 
 
-def _submit(ctx: Context, uow, actor: Actor, command: Create | Add, challenge_name: str | None) -> dict:
+def _submit(
+    ctx: Context, uow: UnitOfWork, actor: Actor, command: Create | Add, challenge_name: str | None
+) -> dict:
     directory = SlackDirectory(ctx.slack)
     try:
         if isinstance(command, Create):

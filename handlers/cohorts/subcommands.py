@@ -20,6 +20,7 @@ from domain.cohorts.membership import add_members, remove_members
 from domain.cohorts.overview import ScheduleLine, ScheduleSource, show_cohort
 from domain.cohorts.permissions import is_program_admin
 from domain.cohorts.records import Actor
+from domain.ports import UnitOfWork
 from handlers.blocks.cohorts import replies
 from handlers.blocks.cohorts.show import cohort_overview
 from handlers.cohorts import form as cohort_form
@@ -40,7 +41,7 @@ class ShowLine:
 @dataclass(frozen=True)
 class Call:
     ctx: Context
-    uow: Any
+    uow: UnitOfWork
     actor: Actor
     trigger_id: str | None
     subcommands: Mapping[str, CohortSubcommand] = field(default_factory=dict)
