@@ -101,7 +101,7 @@ def on_open(ctx: Context, ack: Ack, body: dict) -> None:
 def on_answer(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
     metadata = view.get("private_metadata") or ""
     cohort_id, answer, errors = parse_checkin(view["state"]["values"], metadata)
-    if errors:
+    if errors or cohort_id is None or answer is None:
         refuse_fields(ack, errors, parse_metadata(metadata)[1] or ctx.default_lang)
         return
     ack()

@@ -59,6 +59,7 @@ def check_submission(
     """The command the form asks for, the challenge's name as typed, and the mistakes by block id."""
     values = view["state"]["values"]
     challenge_name = None
+    command: Create | Add | None
     if view.get("private_metadata") == ids.MODE_CREATE:
         command, errors = parse_create_form(values, cohort_names(uow), supported_country(ctx))
         if not errors:
@@ -66,9 +67,11 @@ def check_submission(
                 errors, ids.COHORT_NAME, lambda: require_program_admin(actor.user_id, actor.program_admins)
             )
     else:
-        command, challenge_name, errors = parse_add_form(values)
-        if not errors:
-            _field(errors, ids.COHORT_PICK, lambda: managed_cohort(uow, actor, command.name))
+        add, challenge_name, errors = parse_add_form(values)
+        if add is not None:
+            name = add.name
+            _field(errors, ids.COHORT_PICK, lambda: managed_cohort(uow, actor, name))
+        command = add
     return command, challenge_name, errors
 
 
@@ -95,7 +98,7 @@ def on_submit(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
     actor = actor_of(ctx, body["user"]["id"])
     with ctx.uow() as uow:
         command, challenge_name, errors = check_submission(ctx, uow, actor, view)
-        if errors:
+        if errors or command is None:
             refuse_fields(ack, errors, address_language(uow, actor.user_id, ctx.default_lang))
             return
         ack()

@@ -141,7 +141,7 @@ def on_reask(ctx: Context, ack: Ack, body: dict, respond: Respond) -> None:
 def on_request(ctx: Context, ack: Ack, body: dict, view: dict, away: tuple[AwaySource, ...]) -> None:
     actor = actor_of(ctx, body["user"]["id"])
     draft, errors = parse_help_request(view["state"]["values"], view.get("private_metadata") or "")
-    if errors:
+    if errors or draft is None:
         with ctx.uow() as uow:
             refuse_fields(ack, errors, _language(ctx, actor)(uow))
         return

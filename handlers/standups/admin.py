@@ -47,7 +47,7 @@ def on_questions(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
             )
         except DomainError as err:
             errors = {ids.STANDUP_QUESTION_LINES: err}
-        if errors:
+        if errors or settings is None:
             refuse_fields(ack, errors, address_language(uow, actor.user_id, ctx.default_lang, found))
             return
         ack()

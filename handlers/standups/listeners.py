@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk.errors import SlackApiError
@@ -97,7 +98,7 @@ def _language(ctx: Context, actor: Actor) -> Callable[[UnitOfWork], str]:
     return lambda uow: address_language(uow, actor.user_id, ctx.default_lang)
 
 
-def _named(body: dict):
+def _named(body: dict) -> tuple[int, date]:
     target = parse_standup_value(body["actions"][0].get("value"))
     if target is None:
         raise DomainError(NO_STANDUP)

@@ -103,21 +103,22 @@ def _save(uow: UnitOfWork, actor: Actor, target: Target, proposal: Proposal) -> 
 
 def on_feedback(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
     actor = actor_of(ctx, body["user"]["id"])
-    session_id = form_metadata(view).get("session")
+    found = form_metadata(view).get("session")
+    session_id = found if isinstance(found, int) else None
     with ctx.uow() as uow:
-        cohort = session_cohort(uow, session_id if isinstance(session_id, int) else None)
+        cohort = session_cohort(uow, session_id)
         lang = address_language(uow, actor.user_id, ctx.default_lang, cohort)
         rating, comment, errors = parse_feedback(view["state"]["values"])
         if not errors:
             try:
-                feedback_form_for(uow, actor, int(session_id))
-            except (DomainError, TypeError, ValueError) as err:
-                errors["rating"] = err if isinstance(err, DomainError) else DomainError(str(err))
-        if errors:
+                feedback_form_for(uow, actor, session_id)
+            except DomainError as err:
+                errors["rating"] = err
+        if errors or rating is None or session_id is None:
             refuse_fields(ack, errors, lang)
             return
         ack()
-        summary = give_feedback(uow, actor, int(session_id), rating, comment)
+        summary = give_feedback(uow, actor, session_id, rating, comment)
         uow.commit()
     show_feedback_summary(ctx, summary, summary.view.cohort.lang)
 
@@ -127,7 +128,7 @@ def on_proposal(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
     with ctx.uow() as uow:
         proposal, errors, target = check_proposal(uow, actor, view)
         lang = address_language(uow, actor.user_id, ctx.default_lang, target[0] if target else None)
-        if errors:
+        if errors or proposal is None or target is None:
             refuse_fields(ack, errors, lang)
             return
         ack()
