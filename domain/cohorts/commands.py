@@ -63,9 +63,8 @@ SHOW_USAGE = N_("Usage: /cohort show NAME")
 ARCHIVE_USAGE = N_("Usage: /cohort archive NAME")
 HOLIDAY_USAGE = N_("Usage: /cohort holiday NAME YYYY-MM-DD[..YYYY-MM-DD] [reason]")
 HELP_USAGE = N_("Usage: /cohort help")
-COHORT_USAGE = N_(
-    "Usage: /cohort create · add · remove · list · show · archive · standup · checkin · digest · peerhelp · trainings · holiday · help"
-)
+# The sub-commands come from the features; `/cohort help` lists them, so this line names none.
+COHORT_USAGE = N_("Usage: /cohort SUB-COMMAND … · /cohort help lists the sub-commands")
 
 HOLIDAY_MAX_DAYS = 366
 REASON_MAX = 200

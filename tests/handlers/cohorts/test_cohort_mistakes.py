@@ -47,7 +47,7 @@ MISTAKES = [
     (
         "frobnicate",
         "Sous-commande inconnue\u00a0: «\u00a0frobnicate\u00a0»",
-        "Utilisation\u00a0: /cohort create · add",
+        "Utilisation\u00a0: /cohort SOUS-COMMANDE … · /cohort help liste les sous-commandes",
     ),
 ]
 
