@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import copy
 import math
+import signal
 import threading
 import time
 from collections import Counter
@@ -258,10 +259,12 @@ def main() -> None:
     args = parser.parse_args()
     standin = SlackStandIn(host=args.host, port=args.port, enforce_limits=args.enforce_limits)
     standin.valid_tokens.update(args.token)
+    # Ctrl-C stops it even when started from a shell that ignores it for background jobs.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     standin.start()
-    tokens = ", ".join(sorted(standin.valid_tokens))
-    print(f"Slack Web API stand-in at {standin.url} (tokens: {tokens})", flush=True)
     try:
+        tokens = ", ".join(sorted(standin.valid_tokens))
+        print(f"Slack Web API stand-in at {standin.url} (tokens: {tokens})", flush=True)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass
