@@ -25,7 +25,7 @@ from domain.messages import N_, DomainError
 from handlers.blocks.slack_errors import error_code
 from schedules.engine import tick
 from storage import migrate as migrations
-from storage.db import database_answers, make_engine
+from storage.db import DatabaseHealth, make_engine
 
 log = logging.getLogger("cohortbot")
 
@@ -170,11 +170,9 @@ def run(args, settings: Settings) -> int:
                 reason=error_code(error),
             ) from None
         # Socket Mode needs no public URL; the HTTP port still answers health checks.
-        application = wsgi_application(None, lambda: database_answers(engine))
+        application = wsgi_application(None, DatabaseHealth(engine))
     else:
-        application = wsgi_application(
-            app, lambda: database_answers(engine), signing_secret=settings.signing_secret
-        )
+        application = wsgi_application(app, DatabaseHealth(engine), signing_secret=settings.signing_secret)
     server = make_server(application, settings.host, settings.port)
     _stop_on_sigterm(server)
     mode = "Socket Mode" if settings.socket_mode else f"HTTP on {settings.host}:{server.effective_port}"

@@ -12,7 +12,7 @@ from bot.slack import make_client
 from domain.ports import Clock
 from handlers.context import Context
 from schedules.pacing import Pacer
-from storage.db import make_engine, make_session_factory
+from storage.db import make_engine, make_session_factory, read_only
 from storage.uow import unit_of_work_factory
 
 
@@ -32,5 +32,6 @@ def build_runtime(settings: Settings, clock: Clock, engine: Engine | None = None
         admins=settings.admins,
         default_lang=settings.default_lang,
         pacer=Pacer(),
+        read_uow=unit_of_work_factory(make_session_factory(read_only(engine))),
     )
     return Runtime(ctx=ctx, engine=engine)

@@ -38,3 +38,9 @@ class Context:
     log: logging.Logger = field(default_factory=lambda: logging.getLogger("cohortbot"))
     # None: scheduled posts go out without waiting (tests, the demo).
     pacer: Pacer | None = None
+    # A unit of work that only reads (shows, history, Home), so it never waits for a writer;
+    # None: `uow`.
+    read_uow: Callable[[], UnitOfWork] | None = None
+
+    def reading(self) -> UnitOfWork:
+        return (self.read_uow or self.uow)()

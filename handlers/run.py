@@ -54,13 +54,15 @@ def run_use_case(
     language: Callable[[UnitOfWork], str],
     *,
     usage: str | None = None,
+    read_only: bool = False,
 ) -> T | Reply:
     """The use case's result, committed; or the Reply naming the mistake, with nothing saved.
 
     `language(uow)` is asked only for a mistake. A command mistake carries its own usage line, a
-    refusal (not allowed) none; any other mistake gets `usage`.
+    refusal (not allowed) none; any other mistake gets `usage`. A `read_only` use case never waits
+    for a writer, and cannot write.
     """
-    with ctx.uow() as uow:
+    with ctx.reading() if read_only else ctx.uow() as uow:
         try:
             result = use_case(uow, actor)
         except DomainError as err:

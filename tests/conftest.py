@@ -16,7 +16,7 @@ from bot.holidays import CountryHolidays
 from bot.slack import make_client
 from bot.standin.slack import SlackStandIn
 from handlers.context import Context
-from storage.db import make_engine, make_session_factory
+from storage.db import make_engine, make_session_factory, read_only
 from storage.migrate import upgrade
 from storage.uow import unit_of_work_factory
 
@@ -121,4 +121,5 @@ def ctx(engine, clock, fake_slack) -> Context:
         holidays=CountryHolidays(),
         admins=frozenset({"UADMIN"}),
         default_lang="fr",
+        read_uow=unit_of_work_factory(make_session_factory(read_only(engine))),
     )

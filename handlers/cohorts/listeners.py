@@ -55,7 +55,15 @@ def cohort_command(
             named = uow.cohorts.by_name(words[1]) if len(words) > 1 else None
             return address_language(uow, actor.user_id, ctx.default_lang, named)
 
-        return run_use_case(ctx, actor, use_case, language, usage=_usage(words, subcommands))
+        meant = subcommands.get(words[0].lower()) if words else None
+        return run_use_case(
+            ctx,
+            actor,
+            use_case,
+            language,
+            usage=_usage(words, subcommands),
+            read_only=meant is not None and not meant.writes,
+        )
 
     return run
 

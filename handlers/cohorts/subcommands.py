@@ -56,6 +56,8 @@ class CohortSubcommand:
     parse: Callable[[list[str]], CohortCommand]
     usage: str
     run: Runner
+    # False: it only reads, so it never waits for a writer.
+    writes: bool = True
 
 
 def applies(use_case: Callable[[Call, Any], Any], render: Callable[[Any], dict]) -> Runner:
@@ -97,8 +99,8 @@ def _help(call: Call, command: Any) -> Reply:
     return Reply(replies.help_text(lang, [sub.usage for sub in call.subcommands.values()]))
 
 
-def _own(name: str, run: Runner) -> CohortSubcommand:
-    return CohortSubcommand(SUBCOMMANDS[name].parse, SUBCOMMANDS[name].usage, run)
+def _own(name: str, run: Runner, writes: bool = True) -> CohortSubcommand:
+    return CohortSubcommand(SUBCOMMANDS[name].parse, SUBCOMMANDS[name].usage, run, writes)
 
 
 COHORT_SUBCOMMANDS: dict[str, CohortSubcommand] = {
@@ -108,13 +110,13 @@ COHORT_SUBCOMMANDS: dict[str, CohortSubcommand] = {
         applies(lambda c, cmd: add_members(c.uow, SlackDirectory(c.ctx.slack), c.actor, cmd), replies.added),
     ),
     "remove": _own("remove", applies(lambda c, cmd: remove_members(c.uow, c.actor, cmd), replies.removed)),
-    "list": _own("list", _list),
-    "show": _own("show", _show),
+    "list": _own("list", _list, writes=False),
+    "show": _own("show", _show, writes=False),
     "archive": _own(
         "archive", applies(lambda c, cmd: archive_cohort(c.uow, c.actor, cmd.name), replies.archived)
     ),
     "holiday": _own(
         "holiday", applies(lambda c, cmd: add_holiday(c.uow, c.actor, cmd), replies.holiday_added)
     ),
-    "help": _own("help", _help),
+    "help": _own("help", _help, writes=False),
 }

@@ -26,7 +26,7 @@ HOME_TAB = "home"
 def publish(ctx: Context, user_id: str, sections: tuple[HomeSection, ...]) -> None:
     actor = Actor(user_id, ctx.clock.now(), ctx.admins)
     sources = [section.source for section in sections]
-    with ctx.uow() as uow:
+    with ctx.reading() as uow:
         home = home_of(uow, actor, ctx.default_lang, ctx.holidays, sources)
     view = home_view(home, {section.source.key: section.render for section in sections})
     ctx.slack.views_publish(user_id=user_id, view=view)

@@ -91,7 +91,18 @@ def _standup_command(ctx: Context, text: str) -> Callable[[UnitOfWork, Actor], O
 
 def standup_command(ctx: Context, actor: Actor, command: dict) -> Outcome:
     """`/standup text`: the form to open, or the reply to send."""
-    return run_use_case(ctx, actor, _standup_command(ctx, command.get("text") or ""), _language(ctx, actor))
+    text = command.get("text") or ""
+    return run_use_case(
+        ctx, actor, _standup_command(ctx, text), _language(ctx, actor), read_only=_reads_only(text)
+    )
+
+
+def _reads_only(text: str) -> bool:
+    """`/standup history` only reads, so it never waits for a writer."""
+    try:
+        return isinstance(parse_standup_command(text), History)
+    except DomainError:
+        return False
 
 
 def _language(ctx: Context, actor: Actor) -> Callable[[UnitOfWork], str]:
