@@ -103,10 +103,14 @@ def apply_migrations(settings: Settings):
         if migrations.pending(engine):
             migrations.upgrade(engine)
     except OperationalError as error:
-        raise CommandFailed(
-            N_("DATABASE_URL: cannot open the database ({reason})"), reason=str(error.orig).strip()
-        ) from None
+        raise database_failed(error) from None
     return engine
+
+
+def database_failed(error: OperationalError) -> CommandFailed:
+    # psycopg's reasons span several lines; the operator gets one.
+    reason = " ".join(str(error.orig).split())
+    return CommandFailed(N_("DATABASE_URL: cannot open the database ({reason})"), reason=reason)
 
 
 def run_migrate(args, settings: Settings) -> int:
@@ -140,6 +144,9 @@ def run_tick(args, settings: Settings) -> int:
             N_("SLACK_BOT_TOKEN: Slack rejected the token ({reason})"),
             reason=error_code(error),
         ) from None
+    except OperationalError as error:
+        # The database went away or stalled mid-tick: what was not confirmed is done next time.
+        raise database_failed(error) from None
     for report in reports:
         print(report.line())
     return 0
