@@ -26,8 +26,11 @@ from handlers.blocks.slack_errors import error_code
 from schedules.engine import tick
 from storage import migrate as migrations
 from storage.db import DatabaseHealth, make_engine
+from storage.ticker import ticker_turn
 
 log = logging.getLogger("cohortbot")
+# Another tick (a scheduler or cron) holds the ticker's turn; what is due is done by it or next time.
+TICK_SKIPPED = "tick: skipped, another process is ticking"
 
 
 class CommandFailed(Exception):
@@ -138,7 +141,11 @@ def run_tick(args, settings: Settings) -> int:
     runtime = build_runtime(settings, clock, engine)
     check_token(runtime.ctx.slack)
     try:
-        reports = tick(runtime.ctx, clock.now(), tick_jobs())
+        with ticker_turn(engine) as mine:
+            if not mine:
+                print(TICK_SKIPPED)
+                return 0
+            reports = tick(runtime.ctx, clock.now(), tick_jobs())
     except SlackApiError as error:
         raise CommandFailed(
             N_("SLACK_BOT_TOKEN: Slack rejected the token ({reason})"),
@@ -161,7 +168,7 @@ def run(args, settings: Settings) -> int:
     runtime = build_runtime(settings, SystemClock(), engine)
     check_token(runtime.ctx.slack)
     app = create_app(runtime.ctx, signing_secret=settings.signing_secret, socket_mode=settings.socket_mode)
-    scheduler = start_scheduler(runtime.ctx) if settings.scheduler_on else None
+    scheduler = start_scheduler(runtime.ctx, engine) if settings.scheduler_on else None
     socket_handler = None
     if settings.socket_mode:
         from slack_bolt.adapter.socket_mode import SocketModeHandler

@@ -1,4 +1,8 @@
-"""APScheduler only triggers the tick every minute; the database decides what is due."""
+"""APScheduler only triggers the tick every minute; the database decides what is due.
+
+Every process may run the scheduler: each tick first takes the ticker's turn in the database
+(storage.ticker), so one process ticks at a time and another takes over when it dies.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +10,33 @@ import logging
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
+from sqlalchemy import Engine
 
 from bot.features import tick_jobs
 from handlers.context import Context
 from schedules.engine import tick
+from storage.ticker import ticker_turn
 
 log = logging.getLogger(__name__)
 
 
-def run_tick(ctx: Context) -> None:
-    for report in tick(ctx, ctx.clock.now(), tick_jobs()):
-        if report.counts and any(report.counts.values()):
-            log.info("tick %s", report.line())
+def run_tick(ctx: Context, engine: Engine) -> None:
+    with ticker_turn(engine) as mine:
+        if not mine:
+            log.info("tick skipped: another process is ticking")
+            return
+        for report in tick(ctx, ctx.clock.now(), tick_jobs()):
+            if report.counts and any(report.counts.values()):
+                log.info("tick %s", report.line())
 
 
-def start_scheduler(ctx: Context) -> BackgroundScheduler:
+def start_scheduler(ctx: Context, engine: Engine) -> BackgroundScheduler:
     scheduler = BackgroundScheduler(timezone="UTC")
     # In memory only: no persistent job store, nothing to migrate or to get out of sync.
     scheduler.add_job(
         run_tick,
         CronTrigger(second=0),
-        args=[ctx],
+        args=[ctx, engine],
         id="tick",
         coalesce=True,
         max_instances=1,

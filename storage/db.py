@@ -28,8 +28,10 @@ POSTGRES_TIMEOUTS: dict[str, object] = {
     "keepalives_count": 3,
     # Data sent but not acknowledged for this long (ms): the connection is dead.
     "tcp_user_timeout": 10_000,
-    # A statement stuck behind a lock or a runaway query ends; its transaction rolls back.
-    "options": "-c statement_timeout=30000 -c idle_in_transaction_session_timeout=60000",
+    # A statement stuck behind a lock or a runaway query ends; its transaction rolls back. The
+    # server's own keepalives end a partitioned session, and the ticker's turn with it.
+    "options": "-c statement_timeout=30000"
+    " -c tcp_keepalives_idle=10 -c tcp_keepalives_interval=3 -c tcp_keepalives_count=3",
 }
 # /healthz must answer before a load balancer's own timeout, whatever the database does.
 HEALTH_TIMEOUT_S = 1.5
