@@ -8,6 +8,7 @@ are worked out only for an occurrence seen for the first time.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -93,7 +94,11 @@ def due_work(
     known = store.standup_runs.known(
         {c.kind for c in found}, {c.subject for c in found}, {c.day for c in found}
     )
-    kept = [c for c in found if _worth_planning(c, known.get(c.key), now)]
+    # Prompts first: a summary planned in the same tick counts the prompts recorded with it.
+    kept = sorted(
+        (c for c in found if _worth_planning(c, known.get(c.key), now)), key=lambda c: c.kind != PROMPT
+    )
+    prompting: dict[tuple[int, date], set[str]] = defaultdict(set)
     new_cohorts = {c.standup.cohort.id for c in kept if c.key not in known}
     cohort_holidays = store.standups.holidays_of(new_cohorts) if new_cohorts else {}
     planned: dict[str, list[PlannedOccurrence[StandupPayload]]] = defaultdict(list)
@@ -104,6 +109,8 @@ def due_work(
         ):
             continue
         recipients = _recipients(store, candidate) if is_new else ()
+        if candidate.kind == PROMPT:
+            prompting[candidate.standup.cohort.id, candidate.day].update(recipients)
         planned[candidate.kind].append(
             PlannedOccurrence(
                 candidate.kind,
@@ -112,7 +119,7 @@ def due_work(
                 candidate.due_at,
                 candidate.grace_until,
                 recipients,
-                _payload(store, candidate, now),
+                _payload(store, candidate, now, prompting[candidate.standup.cohort.id, candidate.day]),
             )
         )
     return planned
@@ -166,12 +173,16 @@ def _recipients(store: StandupStore, candidate: Candidate) -> tuple[str, ...]:
     return (cohort.channel_id,) if fellows else ()
 
 
-def day_summary(store: StandupStore, candidate: Candidate) -> DaySummary:
+def day_summary(store: StandupStore, candidate: Candidate, prompting: Iterable[str] = ()) -> DaySummary:
+    """`prompting`: fellows whose prompt of the day is being recorded in the same tick."""
     cohort, day = candidate.standup.cohort, candidate.day
     fellows, _profiles = _active_fellows(store, cohort.id)
+    # Everyone the day's stand-up was meant to reach is expected, unless Slack refused the prompt:
+    # a prompt missed while the bot was down, or one whose outcome is unknown, still counts.
     prompted = [
-        p.user_id for p in store.standup_runs.prompts(cohort.id, day) if p.status is DeliveryStatus.SENT
+        p.user_id for p in store.standup_runs.prompts(cohort.id, day) if p.status is not DeliveryStatus.FAILED
     ]
+    prompted.extend(prompting)
     return summarize(
         cohort,
         candidate.standup.settings,
@@ -183,7 +194,9 @@ def day_summary(store: StandupStore, candidate: Candidate) -> DaySummary:
     )
 
 
-def _payload(store: StandupStore, candidate: Candidate, now: datetime) -> StandupPayload:
+def _payload(
+    store: StandupStore, candidate: Candidate, now: datetime, prompting: Iterable[str] = ()
+) -> StandupPayload:
     cohort, settings = candidate.standup.cohort, candidate.standup.settings
     if candidate.zone is not None:
         return StandupPrompt(cohort, candidate.zone, close_at(settings, candidate.day, candidate.zone))
@@ -193,6 +206,6 @@ def _payload(store: StandupStore, candidate: Candidate, now: datetime) -> Standu
     return StandupSummary(
         cohort,
         settings.share == SHARE_SUMMARY,
-        day_summary(store, candidate) if sendable else None,
+        day_summary(store, candidate, prompting) if sendable else None,
         store.standup_runs.post_of(THREAD, cohort_subject(cohort.id), candidate.day) if sendable else None,
     )

@@ -147,6 +147,13 @@ def test_a_prompt_missed_while_down_is_sent_before_the_close_never_after(world, 
     assert [c.params["channel"] for c in fake_slack.calls("chat.postMessage")] == ["C100"]
 
 
+def test_a_day_whose_prompts_were_missed_counts_every_fellow_as_expected(world, fake_slack):
+    world.tick(utc(2026, 3, 3, 11, 1))  # down all morning, back after the close
+    text = texts(world.channel()[-1])
+    assert "Participation\u00a0: 0/3" in text
+    assert all(f"<@{user}>" in text.split("Sans réponse")[1] for user in FELLOWS)
+
+
 def test_concurrent_ticks_send_each_prompt_once(world, fake_slack):
     fake_slack.delay("chat.postMessage", 0.01)
     now = utc(2026, 3, 2, 8, 30)
