@@ -10,56 +10,13 @@ once chunked, sampling the bot's resident memory until they are all answered.
 from __future__ import annotations
 
 import argparse
-import os
 import socket
-import subprocess
-import sys
-import tempfile
 import threading
 import time
-from contextlib import contextmanager
-from pathlib import Path
 
-from benchmarks.ack_latency import free_port, rss_mb, wait_healthy
-from bot.standin.slack import SlackStandIn
+from benchmarks.running_bot import rss_mb, running_bot
 
-ROOT = Path(__file__).resolve().parents[1]
-SECRET = "benchmark-secret"
 BLOCK = b"a" * 65536
-
-
-@contextmanager
-def running_bot():
-    """`cohortbot run` on a free port: yields (pid, host, port)."""
-    fake = SlackStandIn().start()
-    port = free_port()
-    workdir = tempfile.mkdtemp(prefix="cohortbot-flood-")
-    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-    env.update(
-        SLACK_BOT_TOKEN="xoxb-test",
-        SLACK_SIGNING_SECRET=SECRET,
-        SLACK_API_URL=fake.url,
-        DATABASE_URL=f"sqlite:///{workdir}/cohortbot.db",
-        HOST="127.0.0.1",
-        PORT=str(port),
-        LOG_LEVEL="WARNING",
-        COHORTBOT_SCHEDULER="off",
-        PYTHONPATH=str(ROOT),
-    )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"],
-        cwd=workdir,
-        env=env,
-        stderr=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        wait_healthy(f"http://127.0.0.1:{port}", process)
-        yield process.pid, "127.0.0.1", port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        fake.stop()
 
 
 def send_large(host: str, port: int, size: int, chunked: bool) -> int:
@@ -106,7 +63,8 @@ def peak_rss_during(pid: int, clients: int, size: int, chunked: bool, host: str,
 def measure(clients: int, megabytes: int) -> dict[str, float]:
     """Idle and peak resident memory (MB) of the bot for both kinds of flood."""
     size = megabytes * 1024 * 1024
-    with running_bot() as (pid, host, port):
+    with running_bot(scheduler=False) as bot:
+        pid, host, port = bot.pid, bot.host, bot.port
         time.sleep(1)
         idle = rss_mb(pid)
         figures = {"idle": idle}
