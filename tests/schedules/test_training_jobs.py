@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from bot.features import tick_jobs
+from domain.peer_help.skills import Skill
 from domain.trainings.due import FEEDBACK, REMINDER_1H, REMINDER_24H
 from handlers import ids
 from schedules.engine import tick
@@ -81,11 +82,6 @@ def test_after_the_end_attendees_are_asked_for_feedback_and_the_facilitator_told
 
 
 def test_a_session_on_a_known_skill_credits_its_facilitator(trainings):
-    with trainings.ctx.uow() as uow:
-        if not hasattr(uow, "skills"):
-            pytest.skip("the skills directory is not there")
-    from domain.peer_help.skills import Skill
-
     with trainings.ctx.uow() as uow:
         uow.skills.ensure([Skill("pandas", "pandas")])
         uow.commit()
