@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
+from bot.logs import QUIETED, quiet_libraries
 from bot.slack import create_app
 from bot.standin.payloads import InlineExecutor, dispatch, event_callback, slash_command
 
@@ -92,3 +95,31 @@ def test_every_subscribed_event_is_handled(socket_app, fake_slack, event):
     assert {"app_home_opened", "message.im", "user_change"} == set(BOT_EVENTS)
     fake_slack.add_user("U7", name="ada")
     assert dispatch(socket_app, event_callback(event)).status == 200
+
+
+def test_the_error_log_names_the_failure_and_ids_never_the_values_it_quotes(socket_app, fake_slack, caplog):
+    # A database error repeats the row's values in its message: they must not reach the log.
+    quoted = "duplicate key value violates unique constraint DETAIL: Key (title)=(Atelier secret) exists"
+
+    class IntegrityError(Exception):
+        pass
+
+    def broken(ack):
+        ack()
+        raise IntegrityError(quoted)
+
+    socket_app.command("/broken")(broken)
+    caplog.set_level(logging.DEBUG)
+    saved = {name: logging.getLogger(name).level for name in QUIETED}
+    quiet_libraries(logging.DEBUG, slack_debug=False)  # as `cohortbot` sets LOG_LEVEL=DEBUG up
+    dispatch(
+        socket_app,
+        slash_command("/broken", "Atelier secret", user_id="U1", response_url=fake_slack.new_response_url()),
+    )
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "IntegrityError" in logged and "user=U1" in logged and "command=/broken" in logged
+    assert "Atelier secret" not in logged and "Key (title)" not in logged
+    assert all(record.exc_info is None for record in caplog.records)
+    assert "in broken" in logged  # the frames, at DEBUG
+    for name, level in saved.items():
+        logging.getLogger(name).setLevel(level)
