@@ -32,6 +32,17 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def link(url: str) -> str:
+    """A web address someone typed, as a link and nothing else: one word, http(s), and none of the
+    characters that would end the link early or start markup; anything else is shown as text."""
+    if not _WEB_ADDRESS.fullmatch(url):
+        return escape(url)
+    return "<" + url.replace("&", "&amp;").replace("<", "%3C").replace(">", "%3E").replace("|", "%7C") + ">"
+
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s]+", re.IGNORECASE)
+
+
 # A person or a channel (`<@U…>`, `<#C…|name>`) stays a link; anything else typed is escaped, and so
 # is `<!channel>` or `<!here>`, which would notify everyone.
 _SLACK_REF = re.compile(r"<[@#][^<>&]+>")

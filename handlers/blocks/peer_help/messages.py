@@ -95,7 +95,7 @@ def request_message(view: HelpView) -> dict:
                 ],
             }
         )
-    return message(gettext(ASKS, lang, asker=user_ref(request.asker), title=request.title), blocks)
+    return message(gettext(ASKS, lang, asker=user_ref(request.asker), title=escape(request.title)), blocks)
 
 
 def routed_message(view: HelpView) -> dict:
@@ -118,7 +118,7 @@ def routed_message(view: HelpView) -> dict:
             "elements": [button(gettext(OFFER, lang), ids.HELP_OFFER, _value(view), style="primary")],
         },
     ]
-    return message(f"{intro} {request.title}", blocks)
+    return message(f"{intro} {escape(request.title)}", blocks)
 
 
 def _asker_buttons(view: HelpView, *extra: dict) -> dict:
@@ -192,7 +192,10 @@ def ended_message(view: HelpView) -> dict:
     lang = view.cohort.lang
     return message(
         gettext(
-            ENDED, lang, title=view.request.title, status=gettext(STATUS_WORDS[view.request.status], lang)
+            ENDED,
+            lang,
+            title=escape(view.request.title),
+            status=gettext(STATUS_WORDS[view.request.status], lang),
         )
     )
 

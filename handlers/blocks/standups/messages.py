@@ -115,7 +115,7 @@ def answer_post(cohort: Cohort, settings: StandupSettings, entry: StandupEntry, 
     if entry.late:
         title += " " + gettext(LATE_MARK, lang)
     blocks = [section(title)] + _answer_blocks(settings, entry, lang)
-    fallback = "\n".join([title, *(answer for answer in entry.answers if answer)])
+    fallback = "\n".join([title, *(escape(answer) for answer in entry.answers if answer)])
     return message(fallback, blocks)
 
 

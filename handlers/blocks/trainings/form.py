@@ -39,7 +39,7 @@ from domain.trainings.model import (
     check_title,
 )
 from handlers import ids
-from handlers.blocks.kit import context, input_block, modal, option, static_select, text_input
+from handlers.blocks.kit import context, escape, input_block, modal, option, static_select, text_input
 from handlers.blocks.trainings.text import duration_text
 from handlers.i18n import N_, gettext
 
@@ -243,7 +243,7 @@ def feedback_form(session: TrainingSession, lang: str) -> dict:
     )
     comment = {**text_input(max_length=COMMENT_MAX), "multiline": True}
     blocks = [
-        context(gettext(FEEDBACK_INTRO, lang, title=session.title)),
+        context(gettext(FEEDBACK_INTRO, lang, title=escape(session.title))),
         _input("rating", ratings, lang),
         _input("comment", comment, lang, optional=True),
     ]

@@ -102,7 +102,7 @@ def announcement(view: SessionView, lang: str) -> dict:
     if session.status is SessionStatus.ANNOUNCED and (actions := _actions(session, lang)) is not None:
         blocks.append(actions)
     text = (
-        gettext(NEW_SESSION, lang, title=session.title)
+        gettext(NEW_SESSION, lang, title=escape(session.title))
         + " · "
         + status_line(session, len(view.waitlisted), lang)
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from domain.cohorts.model import Cohort
 from domain.trainings.model import TrainingSession
-from handlers.blocks.kit import escape
+from handlers.blocks.kit import escape, link
 from handlers.i18n import N_, format_datetime, gettext, ngettext
 
 FULL = N_("No seat left")
@@ -31,9 +31,7 @@ def when(session: TrainingSession, cohort: Cohort, lang: str) -> str:
 
 def place(session: TrainingSession) -> str:
     """A video link stays clickable; a room is shown as typed."""
-    if session.location_is_link:
-        return f"<{session.location.replace('|', '%7C').replace('>', '%3E')}>"
-    return escape(session.location)
+    return link(session.location) if session.location_is_link else escape(session.location)
 
 
 def seats(session: TrainingSession, waiting: int, lang: str) -> str:

@@ -127,3 +127,12 @@ def test_a_start_typed_as_text_is_read_in_the_cohort_zone(trainings, typed, star
         [session] = uow.trainings.of_cohort(trainings.cohort().id)
     assert session.starts_at.isoformat() == start
     assert set(trainings.submit({**values, "starts_at": "mardi"})["errors"]) == {"starts_at"}
+
+
+def test_a_video_link_stays_one_link_and_anything_around_it_is_text(trainings):
+    tricky = trainings.propose(location="https://visio.example.org/?room=1&pin=<2>|x")
+    shown = json.dumps(trainings.announcement(tricky)["blocks"], ensure_ascii=False)
+    assert "<https://visio.example.org/?room=1&amp;pin=%3C2%3E%7Cx>" in shown
+    spaced = trainings.propose(location="https://visio.example.org/a <!channel> & co")
+    shown = json.dumps(trainings.announcement(spaced)["blocks"], ensure_ascii=False)
+    assert "https://visio.example.org/a &lt;!channel&gt; &amp; co" in shown and "<!channel>" not in shown
