@@ -156,7 +156,12 @@ def run_tick(args, settings: Settings) -> int:
         raise database_failed(error) from None
     for report in reports:
         print(report.line())
-    return 0
+    return exit_status(reports)
+
+
+def exit_status(reports) -> int:
+    """1 when some work failed: everything else was done, and the cron or the platform notices."""
+    return 1 if any(report.failures for report in reports) else 0
 
 
 def run(args, settings: Settings) -> int:

@@ -26,7 +26,9 @@ def run_tick(ctx: Context, engine: Engine) -> None:
             log.info("tick skipped: another process is ticking")
             return
         for report in tick(ctx, ctx.clock.now(), tick_jobs()):
-            if report.counts and any(report.counts.values()):
+            if report.failures:
+                log.warning("tick %s", report.line())
+            elif report.counts and any(report.counts.values()):
                 log.info("tick %s", report.line())
 
 

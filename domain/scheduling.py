@@ -54,6 +54,7 @@ class PlannedOccurrence(Generic[P]):
     grace_until: datetime
     recipients: tuple[str, ...]
     payload: P = field(compare=False)
+    cohort_id: int | None = field(default=None, compare=False)  # whose admins hear of a failure
 
     def timing(self, now: datetime) -> Timing:
         return timing(self.due_at, self.grace_until, now)
@@ -87,16 +88,42 @@ class Report:
 
     kind: str
     counts: dict[str, int] = field(default_factory=dict)
+    failures: list[Failure] = field(default_factory=list)
 
     def add(self, what: str, amount: int = 1) -> None:
         self.counts[what] = self.counts.get(what, 0) + amount
+
+    def fail(self, failure: Failure) -> None:
+        self.failures.append(failure)
 
     def __getitem__(self, what: str) -> int:
         return self.counts.get(what, 0)
 
     def line(self) -> str:
         done = ", ".join(f"{amount} {what}" for what, amount in self.counts.items() if amount)
-        return f"{self.kind}: {done or 'nothing to do'}"
+        line = f"{self.kind}: {done or 'nothing to do'}"
+        if self.failures:
+            line += "; failed: " + ", ".join(failure.label() for failure in self.failures)
+        return line
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Scheduled work that could not be done, named by ids only (never by what people wrote).
+
+    `cohort_id` None: work no single cohort owns (a whole job, a planning step).
+    """
+
+    kind: str
+    cohort_id: int | None = None
+    subject: str | None = None
+    local_date: date | None = None
+    error: str = ""  # the exception's type
+
+    def label(self) -> str:
+        where = f"cohort {self.cohort_id}" if self.cohort_id is not None else "all cohorts"
+        what = " ".join(str(part) for part in (self.kind, self.subject, self.local_date) if part)
+        return f"{what} ({where}, {self.error})"
 
 
 def timing(due_at: datetime, grace_until: datetime, now: datetime) -> Timing:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -20,6 +21,7 @@ from slack_sdk.errors import SlackApiError
 from domain.ports import UnitOfWork
 from domain.scheduling import (
     DeliveryStatus,
+    Failure,
     Occurrence,
     OccurrenceStatus,
     PlannedOccurrence,
@@ -28,6 +30,7 @@ from domain.scheduling import (
 )
 from handlers.blocks.slack_errors import error_code
 from handlers.context import Context
+from schedules.guard import TOKEN_ERRORS, guarded
 from schedules.pacing import paced
 
 log = logging.getLogger(__name__)
@@ -43,16 +46,6 @@ BATCH = 20
 # Anything else (5xx, time-outs, dropped connections) leaves the outcome unknown.
 UNKNOWN_OUTCOME_ERRORS = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
 
-# The token itself is refused: no delivery is at fault, so none is marked failed; the tick stops.
-TOKEN_ERRORS = {
-    "invalid_auth",
-    "not_authed",
-    "token_revoked",
-    "token_expired",
-    "account_inactive",
-    "missing_scope",
-    "not_allowed_token_type",
-}
 
 Render = Callable[[PlannedOccurrence[Any], str], dict[str, Any]]
 
@@ -78,6 +71,7 @@ def deliver_kinds(
             done = deliver_due(ctx, now, kind, due[kind], send.render)
             for what, amount in done.counts.items():
                 report.add(f"{send.label} {what}" if send.label else what, amount)
+            report.failures.extend(done.failures)
     return report
 
 
@@ -115,19 +109,34 @@ def deliver_due(
         known = uow.schedule.known(kind, {item.local_date for item in planned})
     token = uuid.uuid4().hex
     for item in planned:
-        occurrence = known.get((item.subject, item.local_date))
-        if occurrence is not None and occurrence.status is not OccurrenceStatus.OPEN:
-            continue
-        if occurrence is None:
-            occurrence = _record(ctx, item, now)
-            if occurrence.status is OccurrenceStatus.MISSED:
-                report.add("missed", len(set(item.recipients)))
-                continue
-        if item.timing(now) is Timing.DUE:
-            send_pending(
-                ctx, now, occurrence, lambda recipient, item=item: render(item, recipient), token, report
-            )
+        # Each occurrence on its own: one that cannot be rendered or sent leaves the others going.
+        guarded(
+            report,
+            Failure(kind, item.cohort_id, item.subject, item.local_date),
+            partial(_deliver_one, ctx, now, item, known, render, token, report),
+        )
     return report
+
+
+def _deliver_one(
+    ctx: Context,
+    now: datetime,
+    item: PlannedOccurrence[Any],
+    known: Mapping[tuple[str, Any], Occurrence],
+    render: Render,
+    token: str,
+    report: Report,
+) -> None:
+    occurrence = known.get((item.subject, item.local_date))
+    if occurrence is not None and occurrence.status is not OccurrenceStatus.OPEN:
+        return
+    if occurrence is None:
+        occurrence = _record(ctx, item, now)
+        if occurrence.status is OccurrenceStatus.MISSED:
+            report.add("missed", len(set(item.recipients)))
+            return
+    if item.timing(now) is Timing.DUE:
+        send_pending(ctx, now, occurrence, lambda recipient: render(item, recipient), token, report)
 
 
 def _record(ctx: Context, item: PlannedOccurrence[Any], now: datetime) -> Occurrence:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
-from domain.digests.due import ADMIN_DIGEST, MENTOR_DIGEST, WeeklyDigest, due_runs, plan_digests
+from domain.digests.due import ADMIN_DIGEST, MENTOR_DIGEST, DueDigests, WeeklyDigest, due_runs, plan_digests
 from domain.digests.model import DigestFeature
-from domain.scheduling import PlannedOccurrence, Report
+from domain.scheduling import Failure, PlannedOccurrence, Report
 from handlers.blocks.digests.messages import render_digest
 from handlers.context import Context
 from schedules.delivery import Send, deliver_kinds
+from schedules.guard import guarded
 
 
 def _render(planned: PlannedOccurrence[WeeklyDigest], recipient: str) -> dict:
@@ -38,8 +40,16 @@ class DigestJob:
             due = due_runs(uow, now, ctx.holidays)
         report = Report(self.kind)
         for cohort_digests in due:
-            # One cohort at a time: its week is loaded, sent to every reader, then let go.
-            with ctx.uow() as uow:
-                planned = plan_digests(uow, cohort_digests, now, self.features, ctx.admins)
-            deliver_kinds(ctx, now, report, planned, SENDS)
+            # One cohort at a time: its week is loaded, sent to every reader, then let go; a cohort
+            # whose digest cannot be made leaves the others' going.
+            guarded(
+                report,
+                Failure(self.kind, cohort_digests.run.cohort.id),
+                partial(self._deliver, ctx, now, cohort_digests, report),
+            )
         return report
+
+    def _deliver(self, ctx: Context, now: datetime, cohort_digests: DueDigests, report: Report) -> None:
+        with ctx.uow() as uow:
+            planned = plan_digests(uow, cohort_digests, now, self.features, ctx.admins)
+        deliver_kinds(ctx, now, report, planned, SENDS)

@@ -151,6 +151,7 @@ def due_work(
                     c.grace_until,
                     recipients,
                     _payload(store, c),
+                    cohort_id=c.cohort.id,
                 )
             )
     return planned

@@ -175,6 +175,7 @@ def plan_digests(
                 run.grace_until,
                 recipients,
                 WeeklyDigest(KINDS[kind], book),
+                cohort_id=run.cohort.id,
             )
         ]
     return planned

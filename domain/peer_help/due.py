@@ -89,6 +89,7 @@ def _plan(
                 due + grace,
                 to,
                 payload(view, helpers),
+                cohort_id=request.cohort_id,
             )
         )
     return planned

@@ -120,6 +120,7 @@ def due_work(
                 candidate.grace_until,
                 recipients,
                 _payload(store, candidate, now, prompting[candidate.standup.cohort.id, candidate.day]),
+                cohort_id=candidate.standup.cohort.id,
             )
         )
     return planned

@@ -91,6 +91,7 @@ def planned(
         grace_until=due + ritual.grace,
         recipients=recipients,
         payload=TrainingNotice(session, cohort, attendees),
+        cohort_id=cohort.id,
     )
 
 
