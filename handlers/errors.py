@@ -13,9 +13,10 @@ import traceback
 from slack_sdk.errors import SlackApiError
 
 from domain.cohorts.language import address_language
+from domain.messages import DomainError
 from handlers.blocks.slack_errors import error_code
 from handlers.context import Context
-from handlers.i18n import SOMETHING_WENT_WRONG, gettext
+from handlers.i18n import SOMETHING_WENT_WRONG, error_text, gettext
 
 log = logging.getLogger(__name__)
 
@@ -24,11 +25,18 @@ def register(app, ctx: Context) -> None:
     @app.error
     def on_error(error, body, respond, client):
         user_id = _user_id(body)
-        log.error("unhandled %s in a listener (%s)", type(error).__name__, where(body))
-        log.debug("where it failed:\n%s", "".join(traceback.format_tb(error.__traceback__)))
+        if isinstance(error, DomainError):
+            # A mistake that reached no answer of its own (a stale or forged id): told as any mistake.
+            log.info("refused in a listener (%s)", where(body))
+        else:
+            log.error("unhandled %s in a listener (%s)", type(error).__name__, where(body))
+            log.debug("where it failed:\n%s", "".join(traceback.format_tb(error.__traceback__)))
         if user_id is None:
             return
-        text = gettext(SOMETHING_WENT_WRONG, _language(ctx, user_id))
+        lang = _language(ctx, user_id)
+        text = (
+            error_text(error, lang) if isinstance(error, DomainError) else gettext(SOMETHING_WENT_WRONG, lang)
+        )
         try:
             if body.get("response_url") or _response_urls(body):
                 respond(text=text, response_type="ephemeral", replace_original=False)

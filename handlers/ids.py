@@ -82,3 +82,20 @@ COHORT_CHALLENGE = "challenge"
 def standup_question(index: int) -> str:
     """The input of the stand-up form's question number `index` (from 1): q1 … qN."""
     return f"q{index}"
+
+
+# Row ids are 32-bit integers in the database; anything beyond cannot name a row.
+ID_MAX = 2**31 - 1
+
+
+def parse_id(value: object) -> int | None:
+    """A row id as a button or a form carries it (ASCII digits, or a JSON number); None for
+    anything else, which no row has, so the use case answers it like an id that no longer exists."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 < value <= ID_MAX else None
+    text = str(value if value is not None else "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 10 or not 0 < int(text) <= ID_MAX:
+        return None
+    return int(text)

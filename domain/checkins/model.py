@@ -124,7 +124,7 @@ def check_answer(
     """The answer of the check-in form, or the mistakes by input name."""
     errors: dict[str, DomainError] = {}
     chosen = (rating or "").strip()
-    if not chosen.isdigit() or int(chosen) not in RATINGS:
+    if not (chosen.isascii() and chosen.isdigit()) or int(chosen) not in RATINGS:
         errors["rating"] = DomainError(PICK_A_RATING)
     cleaned = {name: (texts.get(name) or "").strip() for name in TEXT_FIELDS}
     for name, text in cleaned.items():

@@ -15,6 +15,7 @@ from zoneinfo import available_timezones
 from domain.calendar import is_zone
 from domain.messages import N_, DomainError
 
+UNKNOWN_COHORT = N_("This cohort no longer exists.")
 LANGUAGES = ("fr", "en")
 NAME_MAX = 40
 SLUG_MAX = 40

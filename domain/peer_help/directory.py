@@ -31,6 +31,12 @@ ALIAS_OF_ITSELF = N_("{skill} and {alias} are already the same skill.")
 NOT_ALUMNUS = N_("Alumni are fellows of a cohort that has ended; you are not one yet.")
 WHO_MAX = 15
 
+# Past this, a directory entry says nothing about what someone really knows.
+PERSON_MAX = 30
+TOO_MANY_SKILLS = N_(
+    "You can declare at most {max} skills and you have {count}: remove some with /skills remove first."
+)
+
 
 @dataclass(frozen=True)
 class MySkills:
@@ -88,6 +94,10 @@ def my_skills(store: HelpStore, actor: Actor) -> MySkills:
 
 def add_skills(store: HelpStore, actor: Actor, skills: Iterable[Skill]) -> SkillsChanged:
     wanted = _keys(store, skills)
+    declared = set(store.skills.declared_by(actor.user_id))
+    total = len(declared | {skill.key for skill in wanted})
+    if total > PERSON_MAX:
+        raise DomainError(TOO_MANY_SKILLS, max=PERSON_MAX, count=len(declared))
     added = set(store.skills.declare(actor.user_id, [skill.key for skill in wanted], actor.now))
     labels = _label_map(store, [skill.key for skill in wanted])
     return SkillsChanged(

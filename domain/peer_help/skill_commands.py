@@ -20,6 +20,9 @@ ALUMNI_USAGE = N_("Usage: /skills alumni on|off")
 ALIAS_USAGE = N_("Usage: /skills alias SKILL = a, b · /skills alias (the list) · /skills unalias a")
 UNKNOWN_SUB = N_('Unknown sub-command "{name}".')
 NAME_A_SKILL = N_("Name at least one skill.")
+TOO_MANY_AT_ONCE = N_("At most {max} skills at a time; there are {count}.")
+# Enough for anyone's real skills in one go; more is a paste gone wrong.
+ADD_MAX = 10
 ONE_SKILL = N_("Name one skill.")
 ON_OR_OFF = N_("Say on or off.")
 ALIAS_NEEDS_EQUALS = N_("Write the skill, then =, then its other names separated by commas.")
@@ -81,6 +84,12 @@ def _skills(rest: str) -> tuple[Skill, ...]:
     return skills
 
 
+def _at_most(skills: tuple[Skill, ...], most: int) -> tuple[Skill, ...]:
+    if len(skills) > most:
+        raise DomainError(TOO_MANY_AT_ONCE, max=most, count=len(skills))
+    return skills
+
+
 def _one(rest: str) -> Skill:
     if not rest.strip():
         raise DomainError(ONE_SKILL)
@@ -104,7 +113,7 @@ def _alias(rest: str) -> Alias | ListAliases:
 
 
 _PARSERS: dict[str, tuple[Callable[[str], SkillsCommand], str]] = {
-    "add": (lambda rest: AddSkills(_skills(rest)), ADD_USAGE),
+    "add": (lambda rest: AddSkills(_at_most(_skills(rest), ADD_MAX)), ADD_USAGE),
     "remove": (lambda rest: RemoveSkills(_skills(rest)), REMOVE_USAGE),
     "who": (lambda rest: Who(_one(rest)), WHO_USAGE),
     "alumni": (_alumni, ALUMNI_USAGE),

@@ -97,7 +97,7 @@ def check_questions(lines: Sequence[str], blocker: int | None) -> dict[str, Doma
     long = next((q for q in questions if len(q) > QUESTION_MAX), None)
     if long is not None:
         return {"questions": DomainError(QUESTION_TOO_LONG, max=QUESTION_MAX, question=long[:40] + "…")}
-    if blocker is not None and blocker > len(questions):
+    if blocker is not None and not 1 <= blocker <= len(questions):
         return {"blockers": DomainError(NO_SUCH_QUESTION, number=blocker)}
     return {}
 

@@ -101,7 +101,7 @@ class StandupEntry:
     def blocker(self, settings: StandupSettings) -> str | None:
         """The blocker this answer raises, if its blockers question says there is one."""
         index = settings.blocker_question
-        if not self.answered or index is None or index > len(self.answers):
+        if not self.answered or index is None or not 1 <= index <= len(self.answers):
             return None
         text = self.answers[index - 1].strip()
         return text if mentions_blocker(text) else None
@@ -153,7 +153,7 @@ def check_answers(
         errors[1] = DomainError(ANSWER_SOMETHING)
     chosen = None
     if mood:
-        if not mood.isdigit() or int(mood) not in MOODS:
+        if not (mood.isascii() and mood.isdigit()) or int(mood) not in MOODS:
             errors[0] = DomainError(UNKNOWN_MOOD)
         else:
             chosen = int(mood)

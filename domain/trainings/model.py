@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from domain.calendar import local_date
 from domain.messages import N_, DomainError
 
 TITLE_MAX = 150
@@ -25,6 +26,10 @@ TEXT_TOO_LONG = N_("This field takes at most {max} characters.")
 START_REQUIRED = N_("Pick the date and the time of the session.")
 START_TIME_REQUIRED = N_("Pick the time the session starts.")
 START_IN_THE_PAST = N_("This date and time have already passed: pick a moment to come.")
+START_TOO_FAR = N_("Pick a moment within a year from now.")
+START_AFTER_COHORT = N_("The cohort ends on {end}: pick a moment before its end.")
+# How far ahead a session may be planned: far enough for any program, near enough to be shown.
+HORIZON = timedelta(days=365)
 DURATION_INVALID = N_("The duration is a number of minutes from {low} to {high}.")
 CAPACITY_INVALID = N_("The number of seats is a whole number from {low} to {high}.")
 CAPACITY_BELOW_CONFIRMED = N_("{count} people already have a seat: keep at least {count} seats.")
@@ -146,11 +151,18 @@ def check_location(text: str | None) -> str:
     return _required_text(clean_line(text), LOCATION_MAX, LOCATION_REQUIRED)
 
 
-def check_start(starts_at: datetime | None, now: datetime) -> datetime:
+def check_start(
+    starts_at: datetime | None, now: datetime, last_day: date | None = None, tz: str = "UTC"
+) -> datetime:
+    """A moment to come, within a year, and on or before `last_day` (the cohort's end, in `tz`)."""
     if starts_at is None:
         raise DomainError(START_REQUIRED)
     if starts_at <= now:
         raise DomainError(START_IN_THE_PAST)
+    if starts_at > now + HORIZON:
+        raise DomainError(START_TOO_FAR)
+    if last_day is not None and local_date(starts_at, tz) > last_day:
+        raise DomainError(START_AFTER_COHORT, end=last_day.isoformat())
     return starts_at
 
 

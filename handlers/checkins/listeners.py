@@ -88,10 +88,8 @@ def on_open(ctx: Context, ack: Ack, body: dict) -> None:
     """The prompt's button: the form, or, by DM, why there is nothing to answer."""
     ack()
     actor = actor_of(ctx, body["user"]["id"])
-    value = str(body["actions"][0].get("value") or "")
-    outcome = run_use_case(
-        ctx, actor, _form(ctx, int(value) if value.isdigit() else None), _language(ctx, actor)
-    )
+    value = (body.get("actions") or [{}])[0].get("value")
+    outcome = run_use_case(ctx, actor, _form(ctx, ids.parse_id(value)), _language(ctx, actor))
     if isinstance(outcome, OpenForm):
         ctx.slack.views_open(trigger_id=body["trigger_id"], view=outcome.view)
     else:

@@ -27,8 +27,7 @@ T = TypeVar("T")
 
 
 def request_id(body: dict) -> int | None:
-    value = str((body.get("actions") or [{}])[0].get("value") or "")
-    return int(value) if value.isdigit() else None
+    return ids.parse_id((body.get("actions") or [{}])[0].get("value"))
 
 
 def request_language(ctx: Context, user_id: str, request: int | None) -> Callable[[UnitOfWork], str]:

@@ -37,9 +37,15 @@ def _defaults(found: Cohort) -> tuple[str, ...]:
 def on_questions(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
     actor = actor_of(ctx, body["user"]["id"])
     lines, blocker, mood = parse_questions_form(view["state"]["values"])
-    cohort_id = int(view.get("private_metadata") or 0)
+    cohort_id = ids.parse_id(view.get("private_metadata")) or 0  # 0: no such cohort
     with ctx.uow() as uow:
-        found = uow.cohorts.get(cohort_id)
+        try:
+            found = uow.cohorts.get(cohort_id)
+        except DomainError as err:
+            refuse_fields(
+                ack, {ids.STANDUP_QUESTION_LINES: err}, address_language(uow, actor.user_id, ctx.default_lang)
+            )
+            return
         errors = check_questions(lines, blocker)
         try:
             settings = (

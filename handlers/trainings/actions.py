@@ -51,7 +51,7 @@ def _done(
     ctx: Context, body: dict, respond: Respond, use_case: Callable[[Any, Actor, int], Any]
 ) -> Done | None:
     """Runs the use case on the clicked session; None once a mistake has been answered."""
-    session_id = int(body["actions"][0]["value"])
+    session_id = ids.parse_id((body.get("actions") or [{}])[0].get("value")) or 0  # 0: no such session
 
     def run(uow: UnitOfWork, actor: Actor) -> Done:
         result = use_case(uow, actor, session_id)

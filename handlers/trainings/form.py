@@ -50,7 +50,7 @@ def check_proposal(
         return None, {block: err}, None
     cohort, session = target
     proposal, errors = parse_proposal(
-        values, cohort.timezone, actor.now, session.seats_taken if session else 0
+        values, cohort.timezone, actor.now, session.seats_taken if session else 0, cohort.end
     )
     return proposal, errors, target
 

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from domain.cohorts.model import Challenge, Cohort, NewCohort, cohort_key
+from domain.cohorts.model import UNKNOWN_COHORT, Challenge, Cohort, NewCohort, cohort_key
 from domain.cohorts.records import CohortHoliday
 from domain.messages import N_, DomainError
 from storage.models import ChallengeRow, CohortHolidayRow, CohortRow
@@ -45,7 +45,11 @@ class CohortRepository:
         return _cohort(row) if row is not None else None
 
     def get(self, cohort_id: int) -> Cohort:
-        return _cohort(self.session.get_one(CohortRow, cohort_id))
+        """The cohort; an id no cohort has (a forged or stale form) is a mistake to tell, not a crash."""
+        row = self.session.get(CohortRow, cohort_id)
+        if row is None:
+            raise DomainError(UNKNOWN_COHORT)
+        return _cohort(row)
 
     def add(self, new: NewCohort, channel_id: str, now: datetime) -> Cohort:
         row = CohortRow(

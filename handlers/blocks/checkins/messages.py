@@ -72,10 +72,7 @@ def parse_metadata(raw: str) -> tuple[int | None, str | None]:
     if not isinstance(data, dict):
         return None, None
     cohort, lang = data.get("cohort"), data.get("lang")
-    return (
-        cohort if isinstance(cohort, int) and not isinstance(cohort, bool) else None,
-        lang if isinstance(lang, str) else None,
-    )
+    return ids.parse_id(cohort) if isinstance(cohort, int) else None, lang if isinstance(lang, str) else None
 
 
 def _text_area(lang: str, name: str) -> dict:
@@ -122,7 +119,7 @@ def parse_checkin(
     )
     if ids.COHORT_PICK in values:
         picked = _value(values, ids.COHORT_PICK) or ""
-        cohort_id = int(picked) if picked.isdigit() else None
+        cohort_id = ids.parse_id(picked)
     if cohort_id is None:
         errors = {
             **errors,

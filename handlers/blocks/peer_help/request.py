@@ -65,7 +65,7 @@ def help_metadata(cohort_id: int | None = None, origin: str = ORIGIN_ASK, replac
 
 
 def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    return ids.parse_id(value) if isinstance(value, int) else None
 
 
 def parse_help_metadata(raw: str) -> FormContext:
@@ -181,7 +181,7 @@ def parse_help_request(
     cohort_id = parse_help_metadata(private_metadata).cohort_id
     if ids.COHORT_PICK in values:
         picked = _text(values, ids.COHORT_PICK)
-        cohort_id = int(picked) if picked.isdigit() else None
+        cohort_id = ids.parse_id(picked)
         if cohort_id is None:
             errors[ids.COHORT_PICK] = DomainError(PICK_COHORT)
     if errors:

@@ -70,5 +70,5 @@ def parse_resolve_form(
     errors = {}
     if len(thanks) > THANKS_MAX:
         errors[ids.HELP_THANKS] = DomainError(THANKS_TOO_LONG, max=THANKS_MAX)
-    request_id = int(private_metadata) if private_metadata.isdigit() else None
+    request_id = ids.parse_id(private_metadata)
     return request_id, helpers, thanks, errors

@@ -7,6 +7,7 @@ its `private_metadata` names the cohort and the day. Buttons carry `<cohort id>:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -53,7 +54,7 @@ def standup_value(cohort_id: int, day: date) -> str:
 def parse_standup_value(value: str | None) -> tuple[int, date] | None:
     cohort_id, _, day = (value or "").partition(":")
     try:
-        return int(cohort_id), date.fromisoformat(day)
+        return ids.parse_id(cohort_id) or 0, date.fromisoformat(day)
     except ValueError:
         return None
 
@@ -65,7 +66,7 @@ def answer_metadata(cohort_id: int, day: date) -> str:
 def parse_answer_metadata(raw: str) -> tuple[int, date] | None:
     try:
         data = json.loads(raw or "{}")
-        return int(data["cohort"]), date.fromisoformat(data["day"])
+        return ids.parse_id(data["cohort"]) or 0, date.fromisoformat(data["day"])
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -177,12 +178,17 @@ def questions_modal(cohort: Cohort, settings: StandupSettings, lang: str) -> dic
     )
 
 
+_WHOLE = re.compile(r"[+-]?[0-9]{1,6}")
+
+
 def parse_questions_form(values: Values) -> tuple[list[str], int | None, bool]:
     """The questions (one per non-empty line), the blockers question (None for none), the mood."""
     lines = [
         " ".join(line.split()) for line in (_text(values, ids.STANDUP_QUESTION_LINES) or "").splitlines()
     ]
-    blocker = int(_text(values, ids.STANDUP_BLOCKERS) or 0)
+    picked = (_text(values, ids.STANDUP_BLOCKERS) or "0").strip()
+    # The list offers whole numbers only; anything else names a question that does not exist.
+    blocker = int(picked) if _WHOLE.fullmatch(picked) else -1
     mood_state = (values.get(ids.STANDUP_MOOD) or {}).get(ids.VALUE) or {}
     mood = any(chosen.get("value") == "on" for chosen in mood_state.get("selected_options") or [])
     return [line for line in lines if line], (blocker or None), mood

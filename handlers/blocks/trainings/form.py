@@ -177,13 +177,13 @@ def _check(errors: dict[str, DomainError], block_id: str, check: Callable[[], An
 
 def chosen_cohort(values: Values) -> int | None:
     picked = _value(values, ids.TRAINING_COHORT)
-    return int(picked) if picked.isdigit() else None
+    return ids.parse_id(picked)
 
 
 def _start(values: Values, tz: str, errors: dict[str, DomainError]) -> datetime | None:
     state = _state(values, "starts_at")
     if state.get("selected_date_time") is not None:
-        return datetime.fromtimestamp(int(state["selected_date_time"]), UTC)
+        return _check(errors, "starts_at", lambda: _parse_instant(state["selected_date_time"]))
     if state.get("value"):  # typed text, as outside tools may send it: 2026-03-10 14:00
         return _check(errors, "starts_at", lambda: _parse_typed(str(state["value"]), tz))
     day_text, time_text = (
@@ -192,7 +192,25 @@ def _start(values: Values, tz: str, errors: dict[str, DomainError]) -> datetime 
     )
     day = _check(errors, "starts_at", lambda: _parse_day(day_text))
     at = _check(errors, ids.TRAINING_STARTS_AT_TIME, lambda: _parse_time(time_text))
-    return at_local(day, at, tz) if day is not None and at is not None else None
+    if day is None or at is None:
+        return None
+    return _check(errors, "starts_at", lambda: _in_zone(lambda: at_local(day, at, tz)))
+
+
+def _parse_instant(value: object) -> datetime:
+    """A datetimepicker's seconds since 1970: a whole number Slack could have sent, or a mistake."""
+    seconds = str(value).strip()
+    if not (seconds.isascii() and seconds.isdigit()):
+        raise DomainError(START_REQUIRED)
+    return _in_zone(lambda: datetime.fromtimestamp(int(seconds), UTC))
+
+
+def _in_zone(moment: Callable[[], datetime]) -> datetime:
+    """A moment no calendar can hold (year 10000 once in UTC) is a date to pick again."""
+    try:
+        return moment()
+    except (ValueError, OverflowError, OSError):
+        raise DomainError(START_REQUIRED) from None
 
 
 def _parse_typed(text: str, tz: str) -> datetime:
@@ -200,7 +218,9 @@ def _parse_typed(text: str, tz: str) -> datetime:
         typed = datetime.fromisoformat(text.strip())
     except ValueError:
         raise DomainError(START_REQUIRED) from None
-    return typed.astimezone(UTC) if typed.tzinfo else at_local(typed.date(), typed.time(), tz)
+    if typed.tzinfo:
+        return _in_zone(lambda: typed.astimezone(UTC))
+    return _in_zone(lambda: at_local(typed.date(), typed.time(), tz))
 
 
 def _parse_day(text: str | None) -> date:
@@ -218,9 +238,10 @@ def _parse_time(text: str | None) -> time:
 
 
 def parse_proposal(
-    values: Values, tz: str, now: datetime, confirmed: int = 0
+    values: Values, tz: str, now: datetime, confirmed: int = 0, last_day: date | None = None
 ) -> tuple[Proposal | None, dict[str, DomainError]]:
-    """The proposal, or the mistakes by block; `confirmed`: seats already taken (a change)."""
+    """The proposal, or the mistakes by block; `confirmed`: seats already taken (a change),
+    `last_day`: the cohort's last day, if it has one."""
     errors: dict[str, DomainError] = {}
     fields = {
         "title": _check(errors, "title", lambda: check_title(_value(values, "title"))),
@@ -233,7 +254,7 @@ def parse_proposal(
     }
     starts_at = _start(values, tz, errors)
     if "starts_at" not in errors and ids.TRAINING_STARTS_AT_TIME not in errors:
-        fields["starts_at"] = _check(errors, "starts_at", lambda: check_start(starts_at, now))
+        fields["starts_at"] = _check(errors, "starts_at", lambda: check_start(starts_at, now, last_day, tz))
     return (None if errors else Proposal(**fields)), errors
 
 

@@ -89,3 +89,20 @@ def test_cohort_peerhelp_shows_and_changes_the_settings(desk: HelpDesk):
     sentence, usage = desk.say("/cohort", "peerhelp eig7 reroute=1000", "UADMIN").split("\n")
     assert "1000" in sentence and usage.startswith(f"Utilisation{NBSP}: /cohort peerhelp")
     assert "/cohort peerhelp" in desk.say("/cohort", "help", "UADMIN")
+
+
+def test_skills_are_added_ten_at_a_time_thirty_per_person_fifty_characters_each(desk: HelpDesk):
+    eleven = ", ".join(f"skill{n}" for n in range(11))
+    assert desk.say("/skills", f"add {eleven}", "UANA") == (
+        "Au plus 10 compétences à la fois\u202f; il y en a 11.\nUtilisation\u00a0: /skills add a, b"
+    )
+    for start in (0, 10, 20):
+        desk.say("/skills", "add " + ", ".join(f"skill{n}" for n in range(start, start + 10)), "UANA")
+    assert desk.say("/skills", "add skill1, skill2", "UANA").startswith("Déjà dans vos compétences")
+    refused = desk.say("/skills", "add cobol", "UANA")
+    assert refused.startswith(
+        "Vous pouvez déclarer au plus 30 compétences et vous en avez 30\u00a0: retirez-en d’abord"
+    )
+    assert desk.say("/skills", "add " + "x" * 51, "UBEN").startswith("Une compétence")
+    with desk.ctx.uow() as uow:
+        assert len(uow.skills.declared_by("UANA")) == 30 and uow.skills.declared_by("UBEN") == []

@@ -136,3 +136,48 @@ def test_a_video_link_stays_one_link_and_anything_around_it_is_text(trainings):
     spaced = trainings.propose(location="https://visio.example.org/a <!channel> & co")
     shown = json.dumps(trainings.announcement(spaced)["blocks"], ensure_ascii=False)
     assert "https://visio.example.org/a &lt;!channel&gt; &amp; co" in shown and "<!channel>" not in shown
+
+
+@pytest.mark.parametrize(
+    ("starts_at", "told"),
+    [
+        (
+            {"type": "datepicker", "selected_date": "9999-12-31"},
+            "Choisissez un moment dans l’année qui vient.",
+        ),
+        (
+            {"type": "datepicker", "selected_date": "2027-03-03"},
+            "Choisissez un moment dans l’année qui vient.",
+        ),
+        ({"type": "datetimepicker", "selected_date_time": 253402300799}, "dans l’année qui vient"),
+        ({"type": "datetimepicker", "selected_date_time": 10**20}, "Choisissez la date et l’heure"),
+        ({"type": "datetimepicker", "selected_date_time": "1e20"}, "Choisissez la date et l’heure"),
+        ({"type": "datetimepicker", "selected_date_time": -5}, "Choisissez la date et l’heure"),
+        ({"type": "plain_text_input", "value": "9999-12-31T23:59:59-12:00"}, "Choisissez la date et l’heure"),
+    ],
+)
+def test_a_start_that_cannot_be_shown_is_refused_at_the_form(trainings, starts_at, told):
+    values = {**proposal(), "starts_at": starts_at}
+    if starts_at["type"] != "datepicker":
+        del values[ids.TRAINING_STARTS_AT_TIME]
+    answer = trainings.submit(values)
+    assert answer["response_action"] == "errors" and told in answer["errors"]["starts_at"]
+    with trainings.ctx.uow() as uow:
+        assert uow.trainings.of_cohort(trainings.cohort().id) == []
+
+
+def test_a_session_starts_before_the_cohorts_end(trainings):
+    trainings.ws.say("create eig9 <#C200> end=2026-06-30")
+    trainings.ws.say("add eig9 <@UANA>")
+    with trainings.ctx.uow() as uow:
+        eig9 = {"cohorts": [uow.cohorts.by_name("eig9").id]}
+    answer = trainings.submit(proposal(day="2026-07-01"), metadata=eig9)
+    assert answer["errors"] == {
+        "starts_at": "La cohorte se termine le 2026-06-30\u00a0: choisissez un moment avant sa fin."
+    }
+    assert trainings.submit(proposal(day="2026-06-30"), metadata=eig9) is None
+
+
+def test_a_start_a_year_ahead_is_accepted_and_the_next_day_is_not(trainings):
+    assert trainings.submit(proposal(day="2027-03-01", time="08:00")) is None  # 07:00 UTC: within a year
+    assert "starts_at" in trainings.submit(proposal(day="2027-03-02"))["errors"]
