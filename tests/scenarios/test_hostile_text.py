@@ -55,8 +55,9 @@ def parsed_texts(fake) -> Iterator[tuple[str, str]]:
     for call in fake.calls():
         params = call.params
         where = f"{call.method} to {params.get('channel') or params.get('user_id') or ''}"
-        if isinstance(params.get("text"), str) and params.get("mrkdwn", True):
-            yield where, params["text"]
+        for key in ("text", "initial_comment"):  # a message's text; a shared file's message
+            if isinstance(params.get(key), str):
+                yield where, params[key]
         for key in ("blocks", "attachments", "view"):
             value = params.get(key)
             if isinstance(value, str):
