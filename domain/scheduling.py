@@ -7,10 +7,11 @@ so that every message is sent once whatever happens to the processes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 # A delivery claimed longer ago than this by a process that never confirmed it is presumed
 # abandoned (the process died mid-send) and is reconciled against the conversation.
@@ -18,6 +19,7 @@ CLAIM_LEASE = timedelta(minutes=5)
 
 # What the planner of a kind hands its renderer: one frozen dataclass per kind.
 P = TypeVar("P")
+T = TypeVar("T")
 
 
 class Timing(StrEnum):
@@ -138,3 +140,14 @@ def as_utc(instant: datetime) -> datetime:
     if instant.tzinfo is None:
         raise ValueError("an aware datetime is required")
     return instant.astimezone(UTC)
+
+
+class CohortGuard(Protocol):
+    """Runs one cohort's share of planning: its result, or None when it failed (the guard records
+    the failure), so that one cohort's bad data leaves the others planned."""
+
+    def __call__(self, cohort_id: int, kind: str, work: Callable[[], T]) -> T | None: ...
+
+
+def unguarded(cohort_id: int, kind: str, work: Callable[[], T]) -> T | None:
+    return work()

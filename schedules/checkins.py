@@ -10,7 +10,7 @@ from datetime import datetime
 
 from domain.checkins.due import MISSED, PROMPT, REMINDER, CheckinMessage, CheckinMissed, due_work
 from domain.ports import UnitOfWork
-from domain.scheduling import PlannedOccurrence
+from domain.scheduling import CohortGuard, PlannedOccurrence
 from handlers.blocks.checkins.messages import missed, prompt, reminder
 from handlers.context import Context
 from schedules.delivery import DeliveryJob, Send
@@ -29,8 +29,10 @@ def _missed(planned: PlannedOccurrence[CheckinMissed], recipient: str) -> dict:
     return missed(note.cohort, note.missed, note.cohort.lang)
 
 
-def _plan(ctx: Context, uow: UnitOfWork, now: datetime) -> dict[str, list[PlannedOccurrence[CheckinMessage]]]:
-    due = due_work(uow, now, ctx.holidays, ctx.admins)
+def _plan(
+    ctx: Context, uow: UnitOfWork, now: datetime, guard: CohortGuard
+) -> dict[str, list[PlannedOccurrence[CheckinMessage]]]:
+    due = due_work(uow, now, ctx.holidays, ctx.admins, guard)
     uow.commit()  # the rounds' check-ins, opened or missed as they are planned
     return due
 

@@ -20,6 +20,7 @@ from slack_sdk.errors import SlackApiError
 
 from domain.ports import UnitOfWork
 from domain.scheduling import (
+    CohortGuard,
     DeliveryStatus,
     Failure,
     Occurrence,
@@ -30,7 +31,7 @@ from domain.scheduling import (
 )
 from handlers.blocks.slack_errors import error_code
 from handlers.context import Context
-from schedules.guard import TOKEN_ERRORS, guarded
+from schedules.guard import TOKEN_ERRORS, guarded, planning_guard
 from schedules.pacing import paced
 
 log = logging.getLogger(__name__)
@@ -75,8 +76,9 @@ def deliver_kinds(
     return report
 
 
-# What a job has due, per kind, planned in the unit of work it is given.
-Plan = Callable[[Context, UnitOfWork, datetime], Mapping[str, Sequence[PlannedOccurrence[Any]]]]
+# What a job has due, per kind, planned in the unit of work it is given, each cohort's share
+# under the guard it is given.
+Plan = Callable[[Context, UnitOfWork, datetime, CohortGuard], Mapping[str, Sequence[PlannedOccurrence[Any]]]]
 
 
 @dataclass(frozen=True, eq=False)  # a job is itself: compared and hashed by identity
@@ -88,9 +90,10 @@ class DeliveryJob:
     sends: Mapping[str, Send]
 
     def run(self, ctx: Context, now: datetime) -> Report:
+        report = Report(self.kind)
         with ctx.uow() as uow:
-            due = self.plan(ctx, uow, now)
-        return deliver_kinds(ctx, now, Report(self.kind), due, self.sends)
+            due = self.plan(ctx, uow, now, planning_guard(report))
+        return deliver_kinds(ctx, now, report, due, self.sends)
 
 
 def delivery_metadata(delivery_id: int) -> dict[str, Any]:

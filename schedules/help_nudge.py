@@ -13,4 +13,6 @@ def render(item: PlannedOccurrence[HelpNudge], recipient: str) -> dict:
     return nudge_message(item.payload.view)
 
 
-HELP_NUDGE = DeliveryJob(NUDGE, lambda ctx, uow, now: {NUDGE: plan_nudges(uow, now)}, {NUDGE: Send(render)})
+HELP_NUDGE = DeliveryJob(
+    NUDGE, lambda ctx, uow, now, guard: {NUDGE: plan_nudges(uow, now)}, {NUDGE: Send(render)}
+)

@@ -10,7 +10,7 @@ from datetime import datetime
 from domain.peer_help.due import REROUTE, HelpReroute, plan_reroutes
 from domain.peer_help.routing import AwaySource
 from domain.ports import UnitOfWork
-from domain.scheduling import PlannedOccurrence
+from domain.scheduling import CohortGuard, PlannedOccurrence
 from handlers.blocks.peer_help.messages import rerouted_to_asker, routed_message
 from handlers.context import Context
 from schedules.delivery import DeliveryJob, Send
@@ -30,7 +30,7 @@ class PlanReroutes:
     away: tuple[AwaySource, ...]
 
     def __call__(
-        self, ctx: Context, uow: UnitOfWork, now: datetime
+        self, ctx: Context, uow: UnitOfWork, now: datetime, guard: CohortGuard
     ) -> dict[str, list[PlannedOccurrence[HelpReroute]]]:
         return {REROUTE: plan_reroutes(uow, now, self.away)}
 

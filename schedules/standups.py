@@ -34,7 +34,7 @@ def _summary(planned: PlannedOccurrence[StandupSummary], recipient: str) -> dict
 
 STANDUP_JOB = DeliveryJob(
     "standups",
-    lambda ctx, uow, now: due_work(uow, now, ctx.holidays),
+    lambda ctx, uow, now, guard: due_work(uow, now, ctx.holidays, guard),
     {
         THREAD: Send(_thread, "threads"),
         PROMPT: Send(_prompt, "prompts"),

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from domain.calendar import PublicHolidays, at_local
 from domain.checkins.model import REMIND_AFTER, CheckinSchedule, MentorCheckin
@@ -19,7 +20,15 @@ from domain.checkins.records import CheckinStore
 from domain.cohorts.model import Cohort, Role
 from domain.cohorts.overview import active_members
 from domain.ritual_calendar import Days, Round, cohort_days, later_working_day, rounds_near
-from domain.scheduling import OccurrenceStatus, PlannedOccurrence, Timing, timing
+from domain.scheduling import (
+    CohortGuard,
+    Occurrence,
+    OccurrenceStatus,
+    PlannedOccurrence,
+    Timing,
+    timing,
+    unguarded,
+)
 
 PROMPT, REMINDER, MISSED = "checkin_prompt", "checkin_reminder", "checkin_missed"
 KINDS = (PROMPT, MISSED, REMINDER)
@@ -126,32 +135,40 @@ def _payload(store: CheckinStore, c: Candidate) -> CheckinMessage:
 
 
 def due_work(
-    store: CheckinStore, now: datetime, public: PublicHolidays | None, program_admins: Collection[str] = ()
+    store: CheckinStore,
+    now: datetime,
+    public: PublicHolidays | None,
+    program_admins: Collection[str] = (),
+    guard: CohortGuard = unguarded,
 ) -> dict[str, list[PlannedOccurrence[CheckinMessage]]]:
-    """Per kind, what to hand to `deliver_due`; records the rounds' check-ins as it goes (caller commits)."""
+    """Per kind, what to hand to `deliver_due`; records the rounds' check-ins as it goes (caller commits).
+    Each occurrence is planned under `guard`: one that fails leaves the others."""
     running = store.checkins.running_checkins()
     if not running:
         return {}
     found = candidates(running, store.checkins.holidays_of([c.id for c, _ in running]), public, now)
     planned: dict[str, list[PlannedOccurrence[CheckinMessage]]] = defaultdict(list)
+
+    def plan(c: Candidate, occurrence: Occurrence | None) -> None:
+        recipients = _recipients(store, c, now, program_admins) if occurrence is None else ()
+        planned[c.kind].append(
+            PlannedOccurrence(
+                c.kind,
+                subject(c.cohort.id),
+                c.round.nominal,
+                c.due_at,
+                c.grace_until,
+                recipients,
+                _payload(store, c),
+                cohort_id=c.cohort.id,
+            )
+        )
+
     for kind in KINDS:
         mine = [c for c in found if c.kind == kind]
         known = store.schedule.known(kind, {c.round.nominal for c in mine}) if mine else {}
         for c in mine:
             occurrence = known.get((subject(c.cohort.id), c.round.nominal))
-            if occurrence is not None and occurrence.status is not OccurrenceStatus.OPEN:
-                continue
-            recipients = _recipients(store, c, now, program_admins) if occurrence is None else ()
-            planned[kind].append(
-                PlannedOccurrence(
-                    kind,
-                    subject(c.cohort.id),
-                    c.round.nominal,
-                    c.due_at,
-                    c.grace_until,
-                    recipients,
-                    _payload(store, c),
-                    cohort_id=c.cohort.id,
-                )
-            )
+            if occurrence is None or occurrence.status is OccurrenceStatus.OPEN:
+                guard(c.cohort.id, kind, partial(plan, c, occurrence))
     return planned

@@ -11,10 +11,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 
 from domain.calendar import PublicHolidays
 from domain.cohorts.model import Cohort, Role
-from domain.scheduling import DeliveryStatus, OccurrenceStatus, PlannedOccurrence, Timing
+from domain.scheduling import (
+    CohortGuard,
+    DeliveryStatus,
+    OccurrenceStatus,
+    PlannedOccurrence,
+    Timing,
+    unguarded,
+)
 from domain.standups.calendar import close_at
 from domain.standups.model import SHARE_SUMMARY, ZONE_FELLOW, StandupSettings
 from domain.standups.planning import (
@@ -85,9 +93,10 @@ def _worth_planning(candidate: Candidate, status: OccurrenceStatus | None, now: 
 
 
 def due_work(
-    store: StandupStore, now: datetime, holidays: PublicHolidays | None
+    store: StandupStore, now: datetime, holidays: PublicHolidays | None, guard: CohortGuard = unguarded
 ) -> dict[str, list[PlannedOccurrence[StandupPayload]]]:
-    """Per kind, the occurrences to hand to `deliver_due`: new ones with recipients, open ones without."""
+    """Per kind, the occurrences to hand to `deliver_due`: new ones with recipients, open ones without.
+    Each occurrence is planned under `guard`: one that fails leaves the others."""
     found = candidates(running_standups(store), now, holidays)
     if not found:
         return {}
@@ -102,12 +111,13 @@ def due_work(
     new_cohorts = {c.standup.cohort.id for c in kept if c.key not in known}
     cohort_holidays = store.standups.holidays_of(new_cohorts) if new_cohorts else {}
     planned: dict[str, list[PlannedOccurrence[StandupPayload]]] = defaultdict(list)
-    for candidate in kept:
+
+    def plan(candidate: Candidate) -> None:
         is_new = candidate.key not in known
         if is_new and any(
             h.covers(candidate.day) for h in cohort_holidays.get(candidate.standup.cohort.id, ())
         ):
-            continue
+            return
         recipients = _recipients(store, candidate) if is_new else ()
         if candidate.kind == PROMPT:
             prompting[candidate.standup.cohort.id, candidate.day].update(recipients)
@@ -123,6 +133,9 @@ def due_work(
                 cohort_id=candidate.standup.cohort.id,
             )
         )
+
+    for candidate in kept:
+        guard(candidate.standup.cohort.id, candidate.kind, partial(plan, candidate))
     return planned
 
 

@@ -34,7 +34,7 @@ def _render(planned: PlannedOccurrence[Greeting], recipient: str) -> dict:
     return {"text": f"{planned.payload.words} <@{recipient}>"}
 
 
-def _plan(ctx, uow, now):
+def _plan(ctx, uow, now, guard):
     # Given in the reverse of the order of `sends`: the job follows `sends`.
     return {
         "demo_evening": [_planned("demo_evening", ("U1",), "Bonsoir")],

@@ -109,3 +109,37 @@ def test_a_tick_with_a_failure_exits_non_zero_after_doing_the_rest(workspace, cl
     assert any(report.failures for report in reports)
     assert commands.exit_status(reports) == 1
     assert commands.exit_status([r for r in reports if not r.failures]) == 0
+
+
+def test_one_cohort_whose_planning_fails_leaves_the_others_planned(workspace, clock, cohorts, monkeypatch):
+    from domain.checkins import due as checkins_due
+    from domain.standups import due as standups_due
+
+    def breaking(original):
+        def payload(store, candidate, *args):
+            cohort = candidate.standup.cohort if hasattr(candidate, "standup") else candidate.cohort
+            if cohort.id == cohorts["eig8"]:
+                raise KeyError(SECRET)
+            return original(store, candidate, *args)
+
+        return payload
+
+    monkeypatch.setattr(standups_due, "_payload", breaking(standups_due._payload))
+    monkeypatch.setattr(checkins_due, "_payload", breaking(checkins_due._payload))
+    reports = []
+    for when in (at(MONDAY, 8, 30), at(MONDAY, 9, 0)):
+        clock.set(when)
+        reports += tick(workspace.ctx, when, tick_jobs())
+    fake = workspace.fake
+    assert all(any("stand-up de eig7" in text for text in received(fake, f)) for f in ("UANA", "UBEN"))
+    assert any("eig7" in text for text in received(fake, "UMENTOR"))
+    assert received(fake, "UCHLOE") == received(fake, "UEVA") == []
+    failed = {(f.kind, f.cohort_id, f.error) for report in reports for f in report.failures}
+    assert failed == {
+        ("standup_thread", cohorts["eig8"], "KeyError"),
+        ("standup_prompt", cohorts["eig8"], "KeyError"),
+        ("checkin_prompt", cohorts["eig8"], "KeyError"),
+        ("checkin_missed", cohorts["eig8"], "KeyError"),
+    }
+    [notice] = received(fake, "UADMIN8")
+    assert "`checkin_prompt`" not in notice and "`standup_prompt`" in notice  # the day's first notice
