@@ -28,7 +28,8 @@ Block = dict[str, Any]
 
 
 def escape(text: str) -> str:
-    """Free text shown in mrkdwn: Slack reads &, < and > as markup."""
+    """Whatever someone wrote, wherever Slack parses markup: mrkdwn blocks and a message's `text`
+    (its notification) alike. Slack reads &, < and > as markup: `<!channel>`, links, mentions."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
