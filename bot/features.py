@@ -16,6 +16,7 @@ from bot.rituals.cohorts import COHORTS
 from bot.rituals.digests import DIGESTS
 from bot.rituals.home import HOME
 from bot.rituals.infrastructure import INFRASTRUCTURE
+from bot.rituals.pairing import PAIRING
 from bot.rituals.peer_help import PEER_HELP
 from bot.rituals.standups import STANDUPS
 from bot.rituals.trainings import TRAININGS
@@ -23,7 +24,7 @@ from handlers.context import Context
 from schedules.engine import Job
 from storage.models import Base
 
-FEATURES: tuple[Feature, ...] = (COHORTS, STANDUPS, CHECKINS, PEER_HELP, TRAININGS, DIGESTS, HOME)
+FEATURES: tuple[Feature, ...] = (COHORTS, STANDUPS, CHECKINS, PEER_HELP, TRAININGS, PAIRING, DIGESTS, HOME)
 EVERYTHING: tuple[Feature, ...] = (INFRASTRUCTURE, *FEATURES)
 SOURCES: Sources = gather(EVERYTHING)
 

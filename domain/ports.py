@@ -9,6 +9,7 @@ from domain.checkins.records import CheckinStore
 from domain.cohorts.records import CohortStore
 from domain.digests.data import DigestStore
 from domain.ledger import EventLog, ScheduleRepository
+from domain.pairing.records import PairingStore
 from domain.peer_help.records import HelpStore
 from domain.standups.records import StandupStore
 from domain.trainings.records import TrainingStore
@@ -18,7 +19,9 @@ class Clock(Protocol):
     def now(self) -> datetime: ...
 
 
-class UnitOfWork(StandupStore, HelpStore, TrainingStore, DigestStore, CheckinStore, CohortStore, Protocol):
+class UnitOfWork(
+    StandupStore, HelpStore, TrainingStore, DigestStore, CheckinStore, PairingStore, CohortStore, Protocol
+):
     """One database session: every feature's repositories, `commit()` to keep what was done."""
 
     schedule: ScheduleRepository

@@ -57,6 +57,10 @@ CHECKIN_OPEN = "checkin_open"
 CHECKIN_ANSWER = "checkin_answer"
 CHECKIN_INPUTS = ("rating", "going_well", "blockers", "needs")
 
+# Pairing introductions and follow-ups (interface)
+PAIRING_MET = "pairing_met"
+PAIRING_SKIP = "pairing_skip"
+
 # Home tab (the bot's own): the digest sharing choice
 HOME_SHARE_FIGURES, HOME_SHARE_TEXT = "home_share_figures", "home_share_text"
 

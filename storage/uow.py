@@ -13,6 +13,7 @@ from storage.cohorts.members import MembershipRepository, ProfileRepository
 from storage.cohorts.repository import CohortRepository
 from storage.digests.queries import DigestQueries
 from storage.events import EventRepository
+from storage.pairing.repository import PairingRepository
 from storage.peer_help.requests import HelpRequestRepository
 from storage.peer_help.skills import SkillRepository
 from storage.schedule import ScheduleRepository
@@ -39,6 +40,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.checkins, self.digests = CheckinRepository(self.session), DigestQueries(self.session)
         self.help, self.skills = HelpRequestRepository(self.session), SkillRepository(self.session)
         self.trainings = TrainingRepository(self.session)
+        self.pairings = PairingRepository(self.session)
         self.standups, self.standup_runs = StandupRepository(self.session), StandupRunRepository(self.session)
         return self
 

@@ -16,7 +16,7 @@ from bot.manifest import BOT_EVENTS, COMMANDS, PLACEHOLDER_URL, SCOPES, build_ma
 SCHEMA = json.loads(
     (Path(__file__).parent / "data" / "manifest.schema.1.0.0.json").read_text(encoding="utf-8")
 )
-INTERFACE_COMMANDS = {"/cohort", "/standup", "/ask", "/skills", "/training", "/checkin"}
+INTERFACE_COMMANDS = {"/cohort", "/standup", "/ask", "/skills", "/training", "/checkin", "/pairing"}
 BASE_URL = "https://cohortbot.example.org"
 MODES = {
     "http": {"url": BASE_URL},
@@ -134,6 +134,7 @@ def test_scopes_are_exactly_the_documented_ones(manifest):
         "channels:read",
         "groups:read",
         "files:write",
+        "mpim:write",
     }
 
 

@@ -39,12 +39,14 @@ WITHOUT: dict[str, dict[str, str]] = {
         "infrastructure": "no form",
         "digests": "no form",
         "home": "the Home tab's buttons open no form",
+        "pairing": "its buttons answer in place, with no form",
     },
     "events": {
         "infrastructure": "sees every event through the middleware",
         "peer_help": "commands and buttons only",
         "trainings": "commands and buttons only",
         "checkins": "commands and buttons only",
+        "pairing": "commands and buttons only",
         "digests": "sent by the tick",
     },
     "scopes": {
@@ -81,7 +83,16 @@ WITHOUT: dict[str, dict[str, str]] = {
     },
     "away": {
         name: "keeps no absences: only the stand-ups know who is away"
-        for name in ("infrastructure", "cohorts", "checkins", "peer_help", "trainings", "digests", "home")
+        for name in (
+            "infrastructure",
+            "cohorts",
+            "checkins",
+            "peer_help",
+            "trainings",
+            "pairing",
+            "digests",
+            "home",
+        )
     },
     "tables": {"home": "reads the other features' tables"},
 }

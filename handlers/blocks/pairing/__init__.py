@@ -1,0 +1,1 @@
+"""Block Kit of the pairing: introductions, follow-ups, replies and the Home section."""

@@ -1,0 +1,1 @@
+"""Pairing in Slack: `/pairing`, `/cohort pairing` and the introduction buttons."""
