@@ -135,6 +135,7 @@ def test_scopes_are_exactly_the_documented_ones(manifest):
         "groups:read",
         "files:write",
         "mpim:write",
+        "mpim:history",
     }
 
 

@@ -39,7 +39,10 @@ PAIRING = Feature(
         ),
     ),
     actions=(ids.PAIRING_MET, ids.PAIRING_SKIP),
-    scopes={"mpim:write": "Open one group DM per pair (or trio) to introduce its people."},
+    scopes={
+        "mpim:write": "Open one group DM per pair (or trio) to introduce its people.",
+        "mpim:history": "Check a group DM's history before sending an introduction again after a crash.",
+    },
     # Before the digests in a tick: a digest reads the round held in the same tick.
     jobs=_jobs,
     cohort_subcommands=listeners.SUBCOMMANDS,

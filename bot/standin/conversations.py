@@ -85,6 +85,8 @@ def _channel_info(state: SlackState, channel: str) -> dict:
         return state.channels[channel]
     if channel in state.dm_users:
         return {"id": channel, "is_im": True, "user": state.dm_users[channel], "is_open": True}
+    if channel.startswith("G") and channel in state.members:  # a group DM opened by conversations.open
+        return {"id": channel, "is_mpim": True, "is_private": True, "is_member": True, "is_open": True}
     raise ApiError("channel_not_found")
 
 

@@ -25,7 +25,7 @@ RESPONSE_URL_TTL_SECONDS = 30 * 60
 # a public channel before posting there.
 DEFAULT_SCOPES = (
     "chat:write,commands,im:write,im:history,users:read,users:read.email,"
-    "channels:read,groups:read,app_mentions:read,files:write"
+    "channels:read,groups:read,app_mentions:read,files:write,mpim:write"
 )
 
 
@@ -114,7 +114,10 @@ class SlackState:
         return channel
 
     def mpim_for(self, user_ids: list[str]) -> str:
-        return _stable_id("G", *sorted(user_ids))
+        """The group DM of these people (the same whoever opens it), with the bot in it."""
+        channel = _stable_id("G", *sorted(user_ids))
+        self.members.setdefault(channel, [*sorted(user_ids), BOT_USER_ID])
+        return channel
 
     def resolve_channel(self, channel: Any, *, allow_user: bool = True) -> str:
         """The conversation id a `channel` argument designates; user ids open their DM."""

@@ -64,6 +64,15 @@ def test_a_user_id_as_channel_opens_one_stable_dm_per_user(client, fake):
     assert [m["text"] for m in fake.messages("U1")] == ["one", "two"]
 
 
+def test_several_users_open_one_group_dm_with_the_bot_in_it(client, fake):
+    group = client.conversations_open(users="U2,U1")["channel"]["id"]
+    assert group.startswith("G") and client.conversations_open(users="U1,U2")["channel"]["id"] == group
+    assert client.conversations_open(users="U1,U3")["channel"]["id"] != group
+    assert set(client.conversations_members(channel=group)["members"]) == {"U1", "U2", "U0BOT"}
+    posted = client.chat_postMessage(channel=group, text="hello both")
+    assert posted["channel"] == group and [m["text"] for m in fake.messages(group)] == ["hello both"]
+
+
 def test_message_ts_are_unique_and_increasing(client):
     stamps = [client.chat_postMessage(channel="C1", text=str(i))["ts"] for i in range(3)]
     assert stamps == sorted(stamps, key=float) and len(set(stamps)) == 3
