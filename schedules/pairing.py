@@ -24,12 +24,13 @@ from handlers.blocks.pairing.messages import follow_up, introduction
 from handlers.blocks.slack_errors import error_code
 from handlers.context import Context
 from schedules.delivery import Send, deliver_kinds
+from schedules.guard import TOKEN_ERRORS
 from schedules.pacing import paced
 
 log = logging.getLogger(__name__)
 
 # Slack answered and will not open this group DM (an account gone, a guest): its group gets none.
-REFUSED = {"user_disabled", "user_not_found", "cannot_dm_bot", "not_allowed_token_type", "user_is_restricted"}
+REFUSED = {"user_disabled", "user_not_found", "cannot_dm_bot", "user_is_restricted"}
 # The pacer's key for opening conversations: one a second keeps within Tier 3.
 OPENING = "conversations.open"
 
@@ -58,6 +59,8 @@ def _open(ctx: Context, pair: Pair, report: Report) -> bool:
         with paced(ctx.pacer, OPENING):
             opened = ctx.slack.conversations_open(users=",".join(pair.members))
     except SlackApiError as error:
+        if error_code(error) in TOKEN_ERRORS:
+            raise  # the token itself: the tick stops, as for every post
         if error_code(error) in REFUSED:
             log.warning("pairing group %s: no group DM (%s)", pair.id, error_code(error))
             report.add("groups unreachable")

@@ -154,7 +154,14 @@ def due_work(
             payload = PairingMessage(c.cohort, {p.channel: p for p in pairs if p.channel}, cards)
             planned[kind].append(
                 PlannedOccurrence(
-                    kind, subject(c.cohort.id), c.round.nominal, c.due_at, c.grace_until, recipients, payload
+                    kind,
+                    subject(c.cohort.id),
+                    c.round.nominal,
+                    c.due_at,
+                    c.grace_until,
+                    recipients,
+                    payload,
+                    cohort_id=c.cohort.id,
                 )
             )
     return planned
