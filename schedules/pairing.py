@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Hashable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 import networkx as nx
 from slack_sdk.errors import SlackApiError
@@ -24,7 +24,7 @@ from handlers.blocks.pairing.messages import follow_up, introduction
 from handlers.blocks.slack_errors import error_code
 from handlers.context import Context
 from schedules.delivery import Send, deliver_kinds
-from schedules.guard import TOKEN_ERRORS
+from schedules.guard import TOKEN_ERRORS, planning_guard
 from schedules.pacing import paced
 
 log = logging.getLogger(__name__)
@@ -86,13 +86,13 @@ class PairingJob:
 
     def run(self, ctx: Context, now: datetime) -> Report:
         report = Report(self.kind)
+        guard = planning_guard(report)  # one cohort's failure leaves the others' rounds going
         with ctx.uow() as uow:
-            waiting = form_rounds(uow, now, ctx.holidays, self.away, max_weight_pairs)
+            waiting, held = form_rounds(uow, now, ctx.holidays, self.away, max_weight_pairs, guard)
             uow.commit()
-        held: set[tuple[int, date]] = set()
         for pair in waiting:
             if (pair.cohort_id, pair.round) not in held and not _open(ctx, pair, report):
                 held.add((pair.cohort_id, pair.round))
         with ctx.uow() as uow:
-            due = due_work(uow, now, ctx.holidays, held)
+            due = due_work(uow, now, ctx.holidays, held, guard)
         return deliver_kinds(ctx, now, report, due, SENDS)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from domain.calendar import PublicHolidays, at_local
 from domain.cohorts.model import Cohort
@@ -22,7 +23,7 @@ from domain.pairing.planning import Matcher, RoundInput, last_meetings, plan_rou
 from domain.pairing.records import PairingStore
 from domain.peer_help.routing import AwaySource
 from domain.ritual_calendar import Days, Round, cohort_days, later_working_day, rounds_near
-from domain.scheduling import OccurrenceStatus, PlannedOccurrence, Timing, timing
+from domain.scheduling import CohortGuard, OccurrenceStatus, PlannedOccurrence, Timing, timing, unguarded
 
 INTRO, FOLLOW_UP = "pairing_intro", "pairing_follow_up"
 KINDS = (INTRO, FOLLOW_UP)
@@ -100,18 +101,27 @@ def form_rounds(
     public: PublicHolidays | None,
     away: Iterable[AwaySource],
     match: Matcher,
-) -> list[Pair]:
-    """Forms the groups of each round whose introduction is due and not sent yet (caller commits);
-    returns the groups of those rounds that have no group DM yet."""
+    guard: CohortGuard = unguarded,
+) -> tuple[list[Pair], set[tuple[int, date]]]:
+    """Forms the groups of each round whose introduction is due and not sent yet (caller commits),
+    each cohort under `guard`. Returns the groups of those rounds that have no group DM yet, and
+    the rounds (cohort id, nominal day) that could not be formed: their introduction waits."""
     due = [c for c in candidates(store, public, now) if c.kind == INTRO and c.timing(now) is Timing.DUE]
     known = _known(store, INTRO, due)
-    waiting = []
+    waiting: list[Pair] = []
+    failed: set[tuple[int, date]] = set()
     for c in due:
         if (subject(c.cohort.id), c.round.nominal) in known:
             continue
-        pairs = store.pairings.round_pairs(c.cohort.id, c.round.nominal) or _form(store, c, away, match)
-        waiting += [p for p in pairs if p.channel is None]
-    return waiting
+        formed = guard(c.cohort.id, INTRO, partial(_round_pairs, store, c, away, match))
+        if formed is None:
+            failed.add((c.cohort.id, c.round.nominal))
+        waiting += [p for p in formed or () if p.channel is None]
+    return waiting, failed
+
+
+def _round_pairs(store: PairingStore, c: Candidate, away: Iterable[AwaySource], match: Matcher) -> list[Pair]:
+    return store.pairings.round_pairs(c.cohort.id, c.round.nominal) or _form(store, c, away, match)
 
 
 @dataclass(frozen=True)
@@ -135,33 +145,36 @@ def due_work(
     now: datetime,
     public: PublicHolidays | None,
     held: Collection[tuple[int, date]] = (),
+    guard: CohortGuard = unguarded,
 ) -> dict[str, list[PlannedOccurrence[PairingMessage]]]:
-    """Per kind, what to hand to `deliver_due`. `held`: rounds (cohort id, nominal day) whose
-    introduction waits for group DMs Slack could not open yet."""
+    """Per kind, what to hand to `deliver_due`, each occurrence planned under `guard`. `held`:
+    rounds (cohort id, nominal day) whose introduction waits for group DMs Slack could not open yet."""
     found = candidates(store, public, now)
     planned: dict[str, list[PlannedOccurrence[PairingMessage]]] = defaultdict(list)
+
+    def plan(c: Candidate, first: bool) -> None:
+        pairs = store.pairings.round_pairs(c.cohort.id, c.round.nominal)
+        cards = intro_cards(store, c.cohort, pairs) if c.kind == INTRO else {}
+        payload = PairingMessage(c.cohort, {p.channel: p for p in pairs if p.channel}, cards)
+        planned[c.kind].append(
+            PlannedOccurrence(
+                c.kind,
+                subject(c.cohort.id),
+                c.round.nominal,
+                c.due_at,
+                c.grace_until,
+                _recipients(store, c) if first else (),
+                payload,
+                cohort_id=c.cohort.id,
+            )
+        )
+
     for kind in KINDS:
         known = _known(store, kind, found)
         for c in (c for c in found if c.kind == kind):
             if kind == INTRO and (c.cohort.id, c.round.nominal) in held:
                 continue
             occurrence = known.get((subject(c.cohort.id), c.round.nominal))
-            if occurrence is not None and occurrence.status is not OccurrenceStatus.OPEN:
-                continue
-            recipients = _recipients(store, c) if occurrence is None else ()
-            pairs = store.pairings.round_pairs(c.cohort.id, c.round.nominal)
-            cards = intro_cards(store, c.cohort, pairs) if kind == INTRO else {}
-            payload = PairingMessage(c.cohort, {p.channel: p for p in pairs if p.channel}, cards)
-            planned[kind].append(
-                PlannedOccurrence(
-                    kind,
-                    subject(c.cohort.id),
-                    c.round.nominal,
-                    c.due_at,
-                    c.grace_until,
-                    recipients,
-                    payload,
-                    cohort_id=c.cohort.id,
-                )
-            )
+            if occurrence is None or occurrence.status is OccurrenceStatus.OPEN:
+                guard(c.cohort.id, kind, partial(plan, c, occurrence is None))
     return planned

@@ -3,9 +3,10 @@ open yet, a group Slack refuses gets none, and nothing is sent twice."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import text
 
 from bot.features import SOURCES
 from domain.scheduling import CLAIM_LEASE
@@ -77,3 +78,23 @@ def test_an_introduction_lost_on_the_way_back_is_found_in_its_group_dm_not_sent_
     reports = {r.kind: r for r in tick(cohort.ctx, MONDAY_10H + CLAIM_LEASE, [PairingJob(SOURCES.away)])}
     assert reports["reconcile"]["reconciled"] == 1
     assert sorted(len(texts) for texts in group_messages(cohort).values()) == [1, 1]
+
+
+def test_one_cohort_whose_round_cannot_be_formed_leaves_the_others_going(cohort):
+    cohort.fake.add_channel("C300", name="eig9", is_member=True)
+    cohort.say("create eig9 <#C300> tz=Europe/Paris")
+    cohort.say("add eig9 <@UEVA> <@UMENTOR> challenge=x")
+    cohort.say("pairing eig9 every=1 day=mon time=10:00")
+    with cohort.ctx.uow() as uow:  # a group of an earlier round whose answer is unreadable
+        eig9 = uow.cohorts.by_name("eig9").id
+        uow.pairings.add_round(eig9, date(2026, 2, 23), [("UEVA", "UMENTOR")])
+        uow.session.execute(
+            text("UPDATE pairing_pair SET outcome = 'lost' WHERE cohort_id = :c"), {"c": eig9}
+        )
+        uow.commit()
+    [report] = [r for r in tick(cohort.ctx, MONDAY_10H, [PairingJob(SOURCES.away)]) if r.kind == "pairing"]
+    assert report["introductions sent"] == 2  # eig7's two groups
+    assert {(f.kind, f.cohort_id) for f in report.failures} == {("pairing_intro", eig9)}
+    assert not any(
+        set(c.params.get("users", "").split(",")) == {"UEVA", "UMENTOR"} for c in cohort.fake.calls()
+    )
