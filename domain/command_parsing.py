@@ -15,8 +15,11 @@ from domain.messages import N_, DomainError
 
 # Slack sometimes carries these invisible characters in pasted or autocompleted text.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-# A mention may hold spaces in its label, so it is one token up to its closing bracket.
-_TOKEN = re.compile(r"<[^>]*>|[^\s<]+|<")
+# A mention may hold spaces in its label, so it is one token up to its closing bracket; so may a
+# quoted option value (`challenge="IA santé"`, with straight, curly or French quotes).
+_QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
+_QUOTED = "|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in _QUOTES.items())
+_TOKEN = re.compile(rf"[^\s<=]+=(?:{_QUOTED})|<[^>]*>|[^\s<]+|<")
 _EQUALS = re.compile(r"\s*=\s*")
 _USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#([CG][A-Z0-9]+)(?:\|[^>]*)?>")
@@ -68,6 +71,32 @@ def unescape(text: str) -> str:
 
 def is_option(token: str) -> bool:
     return "=" in token and not token.startswith("<")
+
+
+def unquote(value: str) -> str:
+    """An option's value without the quotes around it, its inner spaces folded to one."""
+    value = value.strip()
+    if len(value) >= 2 and _QUOTES.get(value[0]) == value[-1]:
+        value = value[1:-1]
+    return " ".join(value.split())
+
+
+def with_trailing_words(tokens: list[str], key: str) -> list[str]:
+    """`key=IA santé`: the plain words right after the option (up to a mention, another option
+    or `as`) are part of its value, for a command where such words mean nothing else."""
+    prefix = key.lower() + "="
+    for index, token in enumerate(tokens):
+        if not token.lower().startswith(prefix) or token[len(prefix) : len(prefix) + 1] in _QUOTES:
+            continue
+        end = index + 1
+        while end < len(tokens) and _plain_word(tokens[end]):
+            end += 1
+        return [*tokens[:index], " ".join(tokens[index:end]), *tokens[end:]]
+    return tokens
+
+
+def _plain_word(word: str) -> bool:
+    return not is_option(word) and not word.startswith(("<", "@", "#")) and word.lower() != "as"
 
 
 def as_shown(token: str) -> str:
@@ -162,6 +191,7 @@ def split_options(tokens: Iterable[str], accepted: Iterable[str]) -> tuple[dict[
             )
         if key in options:
             raise DomainError(N_("The option {key} is given twice."), key=key)
+        value = unquote(value)
         if not value:
             raise DomainError(N_("The option {key} has no value."), key=key)
         options[key] = value

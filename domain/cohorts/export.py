@@ -55,6 +55,7 @@ def challenges_section(store: CohortStore, cohort: Cohort) -> Section:
 def members_section(store: CohortStore, cohort: Cohort) -> Section:
     members = store.members.of_cohort(cohort.id)
     profiles = store.profiles.get_many({m.user_id for m in members})
+    names = {c.slug: c.name for c in store.cohorts.challenges(cohort.id)}
     rows = []
     for m in sorted(members, key=lambda m: (m.role.value, m.challenge_slug or "", m.user_id)):
         profile = profiles.get(m.user_id)
@@ -63,7 +64,7 @@ def members_section(store: CohortStore, cohort: Cohort) -> Section:
                 m.user_id,
                 profile.display_name if profile else None,
                 m.role.value,
-                m.challenge_slug,
+                names.get(m.challenge_slug, m.challenge_slug) if m.challenge_slug else None,
                 profile.timezone if profile else None,
                 "yes" if profile and profile.deactivated else "no",
             )

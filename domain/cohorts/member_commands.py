@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.cohorts.model import Role, slugify
-from domain.command_parsing import CohortCommand, as_shown, parse_user, split_options, take_name, unescape
+from domain.cohorts.model import Role, challenge_name, slugify
+from domain.command_parsing import (
+    CohortCommand,
+    as_shown,
+    parse_user,
+    split_options,
+    take_name,
+    unescape,
+    with_trailing_words,
+)
 from domain.messages import N_, DomainError
 
 ADD_USAGE = N_("Usage: /cohort add NAME @user… [as fellow|mentor|admin] [challenge=SLUG]")
@@ -17,7 +25,8 @@ class Add(CohortCommand):
     name: str
     user_ids: tuple[str, ...]
     role: Role = Role.FELLOW
-    challenge: str | None = None
+    challenge: str | None = None  # its slug, for matching
+    challenge_name: str | None = None  # as typed, for display
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,7 @@ def _people(words: list[str]) -> tuple[str, ...]:
 
 def parse_add(tokens: list[str]) -> Add:
     name, rest = take_name(tokens)
-    raw, words = split_options(rest, ("challenge",))
+    raw, words = split_options(with_trailing_words(rest, "challenge"), ("challenge",))
     role: Role | None = None
     people: list[str] = []
     index = 0
@@ -62,8 +71,9 @@ def parse_add(tokens: list[str]) -> Add:
             raise DomainError(N_('Write "as {role}" to give the role.'), role=word)
         people.append(words[index])
         index += 1
-    challenge = slugify(unescape(raw["challenge"])) if "challenge" in raw else None
-    return Add(name, _people(people), role or Role.FELLOW, challenge)
+    typed = challenge_name(unescape(raw["challenge"])) if "challenge" in raw else None
+    challenge = slugify(typed) if typed else None
+    return Add(name, _people(people), role or Role.FELLOW, challenge, typed)
 
 
 def parse_remove(tokens: list[str]) -> Remove:

@@ -85,20 +85,26 @@ def apply_placements(
 def ensure_challenges(
     store: CohortStore, cohort: Cohort, names: dict[str, str]
 ) -> tuple[dict[str, Challenge], set[str]]:
-    """The cohort's challenges by slug, creating those in `names` (slug → name) it lacks."""
+    """The cohort's challenges by slug, creating those in `names` (slug → name as typed) it lacks.
+
+    A challenge known only by its slug (`ia-sante`, typed that way once) takes the name typed now
+    (`IA santé`); a name already typed is kept.
+    """
     known = {challenge.slug: challenge for challenge in store.cohorts.challenges(cohort.id)}
     created = set()
     for slug, name in names.items():
         if slug not in known:
             known[slug] = store.cohorts.add_challenge(cohort.id, slug, name)
             created.add(slug)
+        elif known[slug].name == slug and name != slug:
+            known[slug] = store.cohorts.rename_challenge(known[slug].id, name)
     return known, created
 
 
 def add_members(
     store: CohortStore, directory: Directory, actor: Actor, command: Add, challenge_name: str | None = None
 ) -> MembersAdded:
-    """`challenge_name` names a challenge created on the way (the form gives one); else its slug does."""
+    """`challenge_name` names a challenge created on the way; else the name typed in the command does."""
     cohort = managed_cohort(store, actor, command.name)
     if command.role == Role.ADMIN and command.challenge:
         raise DomainError(ADMIN_WITHOUT_CHALLENGE)
@@ -107,7 +113,7 @@ def add_members(
     challenge, created = None, False
     if command.challenge:
         challenges, new = ensure_challenges(
-            store, cohort, {command.challenge: challenge_name or command.challenge}
+            store, cohort, {command.challenge: challenge_name or command.challenge_name or command.challenge}
         )
         challenge, created = challenges[command.challenge], command.challenge in new
     wanted = [Membership(cohort.id, user_id, command.role, command.challenge) for user_id in command.user_ids]
@@ -119,7 +125,7 @@ def add_members(
             actor,
             AuditAction.ADD,
             role=command.role.value,
-            challenge=command.challenge,
+            challenge=challenge.name if challenge else None,
             users=outcomes["added"] + outcomes["moved"],
         )
     return MembersAdded(

@@ -19,6 +19,7 @@ UNKNOWN_COHORT = N_("This cohort no longer exists.")
 LANGUAGES = ("fr", "en")
 NAME_MAX = 40
 SLUG_MAX = 40
+CHALLENGE_NAME_MAX = 100
 
 
 class Role(StrEnum):
@@ -54,6 +55,8 @@ class Cohort:
 
 @dataclass(frozen=True)
 class Challenge:
+    """`name` as people typed it (`IA santé`), shown everywhere; `slug` (`ia-sante`) only matches."""
+
     id: int
     cohort_id: int
     slug: str
@@ -137,6 +140,19 @@ def slugify(text: str) -> str:
     if not slug:
         raise DomainError(N_('"{text}" cannot be a challenge name: use letters or digits.'), text=text)
     return slug
+
+
+def challenge_name(text: str) -> str:
+    """A challenge's name as typed (`IA santé`), spaces folded; its slug is for matching only."""
+    name = " ".join(unicodedata.normalize("NFC", text).split())
+    if len(name) > CHALLENGE_NAME_MAX:
+        raise DomainError(
+            N_("A challenge name has at most {max} characters; this one has {length}."),
+            max=CHALLENGE_NAME_MAX,
+            length=len(name),
+        )
+    slugify(name)
+    return name
 
 
 @cache

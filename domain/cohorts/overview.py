@@ -98,7 +98,7 @@ def _teams(
     mentor_scope: set[str] | None,
 ) -> tuple[ChallengeTeam, ...]:
     teams = []
-    for challenge in sorted(challenges, key=lambda c: c.slug):
+    for challenge in sorted(challenges, key=lambda c: c.name.casefold()):
         if mentor_scope is not None and challenge.slug not in mentor_scope:
             continue
         teams.append(

@@ -12,7 +12,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from domain.cohorts.model import Role, check_timezone, slugify
+from domain.cohorts.model import Role, challenge_name, check_timezone
 from domain.messages import N_, DomainError
 
 # How a caller shows one RosterError: the line number, then the problem (translated on its own).
@@ -37,7 +37,7 @@ class RosterRow:
     slack_id: str | None
     email: str | None
     role: Role
-    challenge: str | None
+    challenge: str | None  # the challenge's name as the file spells it
     timezone: str | None
 
     @property
@@ -158,7 +158,7 @@ def _row(values: dict[str, str], line: int, errors: list[RosterError]) -> Roster
         role = Role(values["role"].lower())
     challenge = timezone = None
     try:
-        challenge = slugify(values["challenge"]) if values["challenge"] else None
+        challenge = challenge_name(values["challenge"]) if values["challenge"] else None
     except DomainError as err:
         errors.append(RosterError(line, err.message, dict(err.params)))
     try:

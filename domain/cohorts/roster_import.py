@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from domain.cohorts.admin import named_cohort, record
 from domain.cohorts.membership import ADMIN_WITHOUT_CHALLENGE, apply_placements, ensure_challenges
-from domain.cohorts.model import Cohort, MemberProfile, Membership, Role
+from domain.cohorts.model import Cohort, MemberProfile, Membership, Role, slugify
 from domain.cohorts.records import Actor, AuditAction, CohortStore
 from domain.cohorts.roster import RosterError, RosterRow
 from domain.cohorts.rules import require_active
@@ -30,7 +30,7 @@ class RosterPerson:
     line: int
     user_id: str
     role: Role
-    challenge: str | None
+    challenge: str | None  # its name as the file spells it
     timezone: str | None
     profile: MemberProfile | None = None
 
@@ -77,8 +77,15 @@ def import_roster(
 ) -> RosterImported:
     cohort = require_active(named_cohort(store, cohort_name))
     store.profiles.save_many(p.profile for p in people if p.profile is not None)
-    ensure_challenges(store, cohort, {p.challenge: p.challenge for p in people if p.challenge})
-    wanted = [Membership(cohort.id, p.user_id, p.role, p.challenge) for p in people]
+    names: dict[str, str] = {}
+    for person in people:
+        if person.challenge:
+            names.setdefault(slugify(person.challenge), person.challenge)
+    ensure_challenges(store, cohort, names)
+    wanted = [
+        Membership(cohort.id, p.user_id, p.role, slugify(p.challenge) if p.challenge else None)
+        for p in people
+    ]
     outcomes = apply_placements(store, cohort, wanted, actor.now)
     zones = {p.user_id: p.timezone for p in people if p.timezone}
     current = store.profiles.timezone_overrides(zones)

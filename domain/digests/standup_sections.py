@@ -143,13 +143,14 @@ def by_challenge(given: DigestInput) -> DigestSection | None:
     groups: dict[str | None, list[FellowWeek]] = defaultdict(list)
     for row in fellow_weeks(week, given.data, given.scope.fellows):
         groups[slugs.get(row.user_id)].append(row)
+    names = given.data.challenges
     lines = []
-    for slug in sorted(groups, key=lambda s: (s is None, s or "")):
+    for slug in sorted(groups, key=lambda s: (s is None, names.get(s or "", s or "").casefold())):
         rows = groups[slug]
         answered, expected = sum(r.answered for r in rows), sum(r.expected for r in rows)
         moods = [r.mood for r in rows if r.mood is not None]
         params = {
-            "challenge": slug or Phrase(NO_CHALLENGE),
+            "challenge": Said(names.get(slug, slug)) if slug else Phrase(NO_CHALLENGE),
             "rate": _rate(answered, expected),
             "answered": answered,
             "expected": expected,

@@ -99,6 +99,11 @@ class CohortRepository:
         ).one()
         return Challenge(row.id, row.cohort_id, row.slug, row.name)
 
+    def rename_challenge(self, challenge_id: int, name: str) -> Challenge:
+        row = self.session.get_one(ChallengeRow, challenge_id)
+        row.name = name[:100]
+        return Challenge(row.id, row.cohort_id, row.slug, row.name)
+
     # Holidays --------------------------------------------------------------------------
 
     def holidays(self, cohort_id: int) -> list[CohortHoliday]:

@@ -53,6 +53,12 @@ class Cohorts(records.CohortRepository):
         self.challenge_rows.append(challenge)
         return challenge
 
+    def rename_challenge(self, challenge_id: int, name: str) -> Challenge:
+        old = next(c for c in self.challenge_rows if c.id == challenge_id)
+        renamed = dataclasses.replace(old, name=name)
+        self.challenge_rows[self.challenge_rows.index(old)] = renamed
+        return renamed
+
     def holidays(self, cohort_id: int) -> list[CohortHoliday]:
         return [h for h in self.holiday_rows if h.cohort_id == cohort_id]
 

@@ -86,7 +86,7 @@ def test_a_new_admin_sets_up_two_cohorts(workspace, operator, capsys):
         )
         is None
     )
-    assert workspace.dms()[-1].startswith("New challenge open-data created in eig7-en.")
+    assert workspace.dms()[-1].startswith("New challenge Open data created in eig7-en.")
 
     # 5. And the rest of the first cohort from the program's spreadsheet, fixing one bad row.
     workspace.fake.add_user("UFANNY", name="fanny", email="fanny@example.org")
@@ -120,7 +120,7 @@ def test_a_new_admin_sets_up_two_cohorts(workspace, operator, capsys):
         assert person in shown
     assert "15 mai 2026" in shown and "stand-up" in shown and "`cli:" in shown
     english = str(workspace.cohort("show eig7-en")["blocks"])
-    assert "*open-data* — Open data" in english and "No stand-up scheduled." in english
+    assert "*Open data*" in english and "No stand-up scheduled." in english
 
     # 7. A fellow who tries an admin command is refused, and nothing moves.
     before = workspace.state()

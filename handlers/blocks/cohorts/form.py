@@ -15,6 +15,7 @@ from domain.cohorts.membership import ADMIN_WITHOUT_CHALLENGE
 from domain.cohorts.model import (
     NAME_MAX,
     Role,
+    challenge_name,
     check_country_code,
     check_lang,
     check_period,
@@ -248,9 +249,9 @@ def parse_add_form(values: Values) -> tuple[Add | None, str | None, dict[str, Do
     picked = _text(values, ids.COHORT_ROLE)
     role = Role(picked) if picked in tuple(Role) else Role.FELLOW
     typed = _text(values, ids.COHORT_CHALLENGE) or None
-    slug = _check(errors, ids.COHORT_CHALLENGE, lambda: slugify(typed)) if typed else None
+    name = _check(errors, ids.COHORT_CHALLENGE, lambda: challenge_name(typed)) if typed else None
     if typed and role == Role.ADMIN:
         errors[ids.COHORT_CHALLENGE] = DomainError(ADMIN_WITHOUT_CHALLENGE)
     if errors:
         return None, None, errors
-    return Add(cohort, users, role, slug), typed, {}
+    return Add(cohort, users, role, slugify(name) if name else None, name), name, {}

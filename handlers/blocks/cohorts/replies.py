@@ -90,7 +90,7 @@ def created(result: Created) -> dict:
 
 def added(result: MembersAdded) -> dict:
     lang, name = result.cohort.lang, result.cohort.name
-    challenge = result.challenge.slug if result.challenge else None
+    challenge = escape(result.challenge.name) if result.challenge else None
     lines = []
     if result.challenge_created:
         lines.append(gettext(CHALLENGE_CREATED, lang, challenge=challenge, name=name))

@@ -98,7 +98,9 @@ def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
         role = gettext(ROLE_NAMES[Role(str(params.get("role", "fellow")))], lang)
         challenge = params.get("challenge")
         common["role"] = (
-            gettext(ROLE_IN_CHALLENGE, lang, role=role, challenge=challenge) if challenge else role
+            gettext(ROLE_IN_CHALLENGE, lang, role=role, challenge=escape(str(challenge)))
+            if challenge
+            else role
         )
     if entry.action == AuditAction.HOLIDAY:
         first, last = date.fromisoformat(str(params["first"])), date.fromisoformat(str(params["last"]))
@@ -133,10 +135,9 @@ def _teams(overview: CohortOverview, lang: str) -> list[dict]:
         return [section(gettext(CHALLENGES, lang) + "\n" + gettext(NO_CHALLENGE, lang))]
     blocks = [section(gettext(CHALLENGES, lang))]
     for team in overview.teams[:MAX_TEAMS]:
-        name = f" — {escape(team.challenge.name)}" if team.challenge.name != team.challenge.slug else ""
         blocks.append(
             section(
-                f"*{team.challenge.slug}*{name}\n"
+                f"*{escape(team.challenge.name)}*\n"
                 + gettext(TEAM_FELLOWS, lang, people=_people(team.fellows, overview, lang))
                 + "\n"
                 + gettext(TEAM_MENTORS, lang, people=_people(team.mentors, overview, lang))

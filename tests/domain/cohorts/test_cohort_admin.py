@@ -161,7 +161,11 @@ def test_add_fellows_creates_the_challenge(store, slack):
         Membership(1, "U1", Role.FELLOW, "ia"),
         Membership(1, "U2", Role.FELLOW, "ia"),
     ]
-    assert store.audit.entries[-1].params == {"role": "fellow", "challenge": "ia", "users": ["U1", "U2"]}
+    assert store.audit.entries[-1].params == {
+        "role": "fellow",
+        "challenge": "IA & données",
+        "users": ["U1", "U2"],
+    }
 
 
 def test_adding_again_changes_nothing_and_records_nothing(store, slack):

@@ -106,9 +106,22 @@ def test_usage_lines_follow_the_interface_order():
         ("add eig7 <@U1> AS Admin", Add("eig7", ("U1",), Role.ADMIN)),
         (
             "add eig7 <@U1> as fellow challenge=Données-Ouvertes",
-            Add("eig7", ("U1",), Role.FELLOW, "donnees-ouvertes"),
+            Add("eig7", ("U1",), Role.FELLOW, "donnees-ouvertes", "Données-Ouvertes"),
         ),
-        ("add eig7 challenge=ia as mentor <@U1>", Add("eig7", ("U1",), Role.MENTOR, "ia")),
+        ("add eig7 challenge=ia as mentor <@U1>", Add("eig7", ("U1",), Role.MENTOR, "ia", "ia")),
+        (
+            'add eig7 <@U1> challenge="IA santé"',
+            Add("eig7", ("U1",), Role.FELLOW, "ia-sante", "IA santé"),
+        ),
+        ("add eig7 <@U1> challenge=IA santé", Add("eig7", ("U1",), Role.FELLOW, "ia-sante", "IA santé")),
+        (
+            "add eig7 <@U1> challenge = “Données   éducation” as mentor",
+            Add("eig7", ("U1",), Role.MENTOR, "donnees-education", "Données éducation"),
+        ),
+        (
+            "add eig7 challenge=Données éducation as mentor <@U1>",
+            Add("eig7", ("U1",), Role.MENTOR, "donnees-education", "Données éducation"),
+        ),
         ("add eig7 <@U1> <@U1|dup> <@U2>", Add("eig7", ("U1", "U2"))),
         ("add eig7 <@U1|Ana Lopez> as mentor", Add("eig7", ("U1",), Role.MENTOR)),
         ("add eig7 <@U1><@U2>", Add("eig7", ("U1", "U2"))),

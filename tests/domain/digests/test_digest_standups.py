@@ -138,7 +138,11 @@ def test_admins_see_participation_by_challenge():
     section = by_challenge(given(week_data({"standups": week})))
     assert [
         (line.params["challenge"], line.params["rate"], line.params.get("mood")) for line in section.lines
-    ] == [("data", 0, None), ("ia", 80, 3.0), (section.lines[2].params["challenge"], 0, None)]
+    ] == [
+        (Said("Données"), 0, None),
+        (Said("IA santé"), 80, 3.0),
+        (section.lines[2].params["challenge"], 0, None),
+    ]
     assert section.lines[2].params["challenge"].text == "no challenge"
 
 

@@ -36,7 +36,7 @@ def test_an_english_cohort_is_answered_in_english(workspace):
 def test_add_remove_and_the_challenge_created_on_the_way(workspace):
     workspace.say("create eig7 <#C100>")
     text = workspace.say("add eig7 <@UANA|ana> <@UBEN> challenge=Données-Ouvertes")
-    assert "donnees-ouvertes" in text and "<@UANA>, <@UBEN>" in text
+    assert "défi Données-Ouvertes" in text and "donnees-ouvertes" not in text and "<@UANA>, <@UBEN>" in text
     workspace.say("add eig7 <@UMENTOR> as mentor challenge=donnees-ouvertes")
     workspace.say("add eig7 <@UCOADMIN> as admin")
     assert workspace.members("eig7") == {
