@@ -93,6 +93,8 @@ class CohortRow(Base):
     end_date: Mapped[date | None] = mapped_column(Date)
     archived_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+    # When its zone, dates or holidays last changed (None: never since its creation).
+    rescheduled_at: Mapped[datetime | None]
 
 
 class ChallengeRow(Base):

@@ -56,7 +56,7 @@ class Candidate:
 
     def counts(self, now: datetime) -> bool:
         """Not early, and set before it was due: a time chosen afterwards records nothing as missed."""
-        since = self.schedule.updated_at
+        since = self.cohort.schedule_set_at(self.schedule.updated_at)
         return self.timing(now) is not Timing.EARLY and (since is None or self.due_at >= since)
 
 

@@ -7,12 +7,20 @@ interface, word for word.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from domain.cohorts.edit_commands import (
+    EDIT_USAGE,
+    UNARCHIVE_USAGE,
+    Edit,
+    Unarchive,
+    parse_edit,
+    parse_unarchive,
+)
+from domain.cohorts.holiday_commands import HOLIDAY_USAGE, Holiday, HolidayRemove, parse_holiday
 from domain.cohorts.member_commands import ADD_USAGE, REMOVE_USAGE, Add, Remove, parse_add, parse_remove
 from domain.cohorts.model import (
     check_country_code,
@@ -32,7 +40,6 @@ from domain.command_parsing import (
     split_options,
     take_name,
     tokenize,
-    unescape,
     unexpected,
 )
 from domain.messages import N_, DomainError
@@ -43,14 +50,17 @@ __all__ = [
     "CohortCommand",
     "CommandError",
     "Create",
+    "Edit",
     "Help",
     "Holiday",
+    "HolidayRemove",
     "List",
     "OpenForm",
     "Remove",
     "SUBCOMMANDS",
     "Show",
     "SubCommand",
+    "Unarchive",
     "parse_cohort_command",
     "usage_lines",
 ]
@@ -61,14 +71,9 @@ CREATE_USAGE = N_(
 LIST_USAGE = N_("Usage: /cohort list")
 SHOW_USAGE = N_("Usage: /cohort show NAME")
 ARCHIVE_USAGE = N_("Usage: /cohort archive NAME")
-HOLIDAY_USAGE = N_("Usage: /cohort holiday NAME YYYY-MM-DD[..YYYY-MM-DD] [reason]")
 HELP_USAGE = N_("Usage: /cohort help")
 # The sub-commands come from the features; `/cohort help` lists them, so this line names none.
 COHORT_USAGE = N_("Usage: /cohort SUB-COMMAND … · /cohort help lists the sub-commands")
-
-HOLIDAY_MAX_DAYS = 366
-REASON_MAX = 200
-_RANGE = re.compile(r"\.{2,}|…")
 
 
 @dataclass(frozen=True)
@@ -95,14 +100,6 @@ class Show(CohortCommand):
 @dataclass(frozen=True)
 class Archive(CohortCommand):
     name: str
-
-
-@dataclass(frozen=True)
-class Holiday(CohortCommand):
-    name: str
-    first: date
-    last: date
-    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -167,40 +164,6 @@ def parse_archive(tokens: list[str]) -> Archive:
     return Archive(_name_only(tokens))
 
 
-def _holiday_dates(rest: list[str]) -> tuple[date, date, list[str]]:
-    """The first and last days, written `D`, `D..D` or `D .. D`, and the words after them."""
-    missing = DomainError(N_("Give the holiday's day, or its first and last days as YYYY-MM-DD..YYYY-MM-DD."))
-    if not rest:
-        raise missing
-    parts = _RANGE.split(rest[0], maxsplit=1)
-    rest = rest[1:]
-    if len(parts) == 1 and rest and _RANGE.fullmatch(rest[0]):
-        parts.append(rest[1] if len(rest) > 1 else "")
-        rest = rest[2:]
-    if len(parts) == 2 and not parts[1]:
-        raise missing
-    first = parse_date(parts[0])
-    last = parse_date(parts[1]) if len(parts) == 2 else first
-    return first, last, rest
-
-
-def parse_holiday(tokens: list[str]) -> Holiday:
-    name, rest = take_name(tokens)
-    first, last, words = _holiday_dates(rest)
-    if last < first:
-        raise DomainError(
-            N_("The holiday ends ({last}) before it starts ({first})."),
-            last=last.isoformat(),
-            first=first.isoformat(),
-        )
-    if (last - first).days + 1 > HOLIDAY_MAX_DAYS:
-        raise DomainError(N_("A holiday lasts at most {max} days."), max=HOLIDAY_MAX_DAYS)
-    reason = unescape(" ".join(words))
-    if len(reason) > REASON_MAX:
-        raise DomainError(N_("Keep the reason under {max} characters."), max=REASON_MAX)
-    return Holiday(name, first, last, reason)
-
-
 def parse_help(tokens: list[str]) -> Help:
     # Whatever follows `help`, the person wants the help.
     return Help()
@@ -219,6 +182,8 @@ SUBCOMMANDS: dict[str, SubCommand] = {
     "show": SubCommand(parse_show, SHOW_USAGE),
     "archive": SubCommand(parse_archive, ARCHIVE_USAGE),
     "holiday": SubCommand(parse_holiday, HOLIDAY_USAGE),
+    "edit": SubCommand(parse_edit, EDIT_USAGE),
+    "unarchive": SubCommand(parse_unarchive, UNARCHIVE_USAGE),
     "help": SubCommand(parse_help, HELP_USAGE),
 }
 

@@ -39,10 +39,18 @@ class Cohort:
     start: date | None
     end: date | None
     archived_at: datetime | None = None
+    # When its zone, dates or holidays last changed: occurrences due before then are not caught up.
+    rescheduled_at: datetime | None = field(default=None, compare=False)
 
     @property
     def archived(self) -> bool:
         return self.archived_at is not None
+
+    def schedule_set_at(self, updated_at: datetime | None) -> datetime | None:
+        """When a ritual's schedule (last set at `updated_at`) last changed, counting the cohort's own
+        zone, dates and holidays: an occurrence due before then was not what the schedule said."""
+        known = [when for when in (updated_at, self.rescheduled_at) if when is not None]
+        return max(known) if known else None
 
     def is_running(self, today: date) -> bool:
         """Rituals run only for a cohort that is not archived, between its start and end dates."""

@@ -23,6 +23,9 @@ class AuditAction(StrEnum):
     HOLIDAY = "holiday"
     IMPORT = "import"
     SETTINGS = "settings"
+    EDIT = "edit"
+    HOLIDAY_REMOVE = "holiday_remove"
+    UNARCHIVE = "unarchive"
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,10 @@ class CohortRepository(Protocol):
 
     def archive(self, cohort_id: int, now: datetime) -> Cohort: ...
 
+    def update(self, cohort: Cohort, rescheduled_at: datetime | None) -> Cohort:
+        """Saves the cohort's name, channel, zone, language, country, dates and archive state;
+        `rescheduled_at` (when given) is when its rituals' occurrences were last moved."""
+
     def challenges(self, cohort_id: int) -> list[Challenge]: ...
 
     def add_challenge(self, cohort_id: int, slug: str, name: str) -> Challenge: ...
@@ -96,6 +103,8 @@ class CohortRepository(Protocol):
     def holidays(self, cohort_id: int) -> list[CohortHoliday]: ...
 
     def add_holiday(self, holiday: CohortHoliday) -> bool: ...
+
+    def remove_holiday(self, holiday: CohortHoliday) -> None: ...
 
 
 class MembershipRepository(Protocol):

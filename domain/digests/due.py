@@ -38,7 +38,7 @@ class DigestRun:
         return self.round.due_at + GRACE
 
     def counts(self, now: datetime) -> bool:
-        since = self.schedule.updated_at
+        since = self.cohort.schedule_set_at(self.schedule.updated_at)
         early = timing(self.round.due_at, self.grace_until, now) is Timing.EARLY
         return not early and (since is None or self.round.due_at >= since)
 

@@ -85,6 +85,10 @@ def running_standups(store: StandupStore) -> list[RunningStandup]:
 def _worth_planning(candidate: Candidate, status: OccurrenceStatus | None, now: datetime) -> bool:
     if status is not None:
         return status is OccurrenceStatus.OPEN
+    moved = candidate.standup.cohort.rescheduled_at
+    if moved is not None and candidate.due_at < moved:
+        # The cohort's zone, dates or holidays changed after it was due: only later ones follow.
+        return False
     if candidate.timing(now) is Timing.LATE:
         # Recorded as missed only if the schedule already said so then, not for a time set afterwards.
         since = candidate.standup.settings.updated_at

@@ -14,14 +14,15 @@ from typing import Any
 
 from domain.calendar import local_date
 from domain.cohorts.admin import add_holiday, archive_cohort, create_cohort, list_cohorts
-from domain.cohorts.commands import SUBCOMMANDS, CohortCommand, SubCommand
+from domain.cohorts.commands import SUBCOMMANDS, CohortCommand, Holiday, SubCommand
+from domain.cohorts.corrections import edit_cohort, remove_holidays, unarchive_cohort
 from domain.cohorts.language import address_language
 from domain.cohorts.membership import add_members, remove_members
 from domain.cohorts.overview import ScheduleLine, ScheduleSource, show_cohort
 from domain.cohorts.permissions import is_program_admin
 from domain.cohorts.records import Actor
 from domain.ports import UnitOfWork
-from handlers.blocks.cohorts import replies
+from handlers.blocks.cohorts import corrections, replies
 from handlers.blocks.cohorts.show import cohort_overview
 from handlers.cohorts import form as cohort_form
 from handlers.cohorts.directory import SlackDirectory
@@ -94,6 +95,18 @@ def _show(call: Call, command: Any) -> Reply:
     return Reply(cohort_overview(overview, summaries))
 
 
+def _edit(call: Call, command: Any):
+    supported = cohort_form.supported_country(call.ctx)
+    return edit_cohort(call.uow, SlackDirectory(call.ctx.slack), call.actor, command, supported)
+
+
+def _holiday(call: Call, command: Any) -> Reply:
+    """`holiday NAME DAYS [reason]` adds; `holiday NAME remove DAYS` removes."""
+    if isinstance(command, Holiday):
+        return Reply(replies.holiday_added(add_holiday(call.uow, call.actor, command)))
+    return Reply(corrections.holidays_removed(remove_holidays(call.uow, call.actor, command)))
+
+
 def _help(call: Call, command: Any) -> Reply:
     lang = address_language(call.uow, call.actor.user_id, call.ctx.default_lang)
     return Reply(replies.help_text(lang, [sub.usage for sub in call.subcommands.values()]))
@@ -115,8 +128,11 @@ COHORT_SUBCOMMANDS: dict[str, CohortSubcommand] = {
     "archive": _own(
         "archive", applies(lambda c, cmd: archive_cohort(c.uow, c.actor, cmd.name), replies.archived)
     ),
-    "holiday": _own(
-        "holiday", applies(lambda c, cmd: add_holiday(c.uow, c.actor, cmd), replies.holiday_added)
+    "holiday": _own("holiday", _holiday),
+    "edit": _own("edit", applies(_edit, corrections.edited)),
+    "unarchive": _own(
+        "unarchive",
+        applies(lambda c, cmd: unarchive_cohort(c.uow, c.actor, cmd.name), corrections.unarchived),
     ),
     "help": _own("help", _help, writes=False),
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,7 @@ def _cohort(row: CohortRow) -> Cohort:
         start=row.start_date,
         end=row.end_date,
         archived_at=row.archived_at,
+        rescheduled_at=row.rescheduled_at,
     )
 
 
@@ -79,6 +80,21 @@ class CohortRepository:
         )
         return self.get(cohort_id)
 
+    def update(self, cohort: Cohort, rescheduled_at: datetime | None) -> Cohort:
+        row = self.session.get_one(CohortRow, cohort.id)
+        row.name, row.name_key, row.channel_id = cohort.name, cohort_key(cohort.name), cohort.channel_id
+        row.timezone, row.lang, row.country = cohort.timezone, cohort.lang, cohort.country
+        row.start_date, row.end_date, row.archived_at = cohort.start, cohort.end, cohort.archived_at
+        if rescheduled_at is not None:
+            row.rescheduled_at = rescheduled_at
+        try:
+            # A savepoint: when another request took the same name meanwhile, only this change is undone.
+            with self.session.begin_nested():
+                self.session.flush()
+        except IntegrityError:
+            raise DomainError(N_('A cohort named "{name}" already exists.'), name=cohort.name) from None
+        return _cohort(row)
+
     # Challenges ------------------------------------------------------------------------
 
     def challenges(self, cohort_id: int) -> list[Challenge]:
@@ -113,6 +129,15 @@ class CohortRepository:
             .order_by(CohortHolidayRow.first_day)
         )
         return [_holiday(row) for row in rows]
+
+    def remove_holiday(self, holiday: CohortHoliday) -> None:
+        self.session.execute(
+            delete(CohortHolidayRow).where(
+                CohortHolidayRow.cohort_id == holiday.cohort_id,
+                CohortHolidayRow.first_day == holiday.first,
+                CohortHolidayRow.last_day == holiday.last,
+            )
+        )
 
     def add_holiday(self, holiday: CohortHoliday) -> bool:
         """Records the holiday; the same days again only update the reason (False then)."""

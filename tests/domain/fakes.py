@@ -45,6 +45,15 @@ class Cohorts(records.CohortRepository):
         self.rows[cohort_id] = dataclasses.replace(self.rows[cohort_id], archived_at=now)
         return self.rows[cohort_id]
 
+    def update(self, cohort: Cohort, rescheduled_at: datetime | None) -> Cohort:
+        if any(
+            c.id != cohort.id and cohort_key(c.name) == cohort_key(cohort.name) for c in self.rows.values()
+        ):
+            raise DomainError("duplicate")
+        when = rescheduled_at or self.rows[cohort.id].rescheduled_at
+        self.rows[cohort.id] = dataclasses.replace(cohort, rescheduled_at=when)
+        return self.rows[cohort.id]
+
     def challenges(self, cohort_id: int) -> list[Challenge]:
         return [c for c in self.challenge_rows if c.cohort_id == cohort_id]
 
@@ -61,6 +70,13 @@ class Cohorts(records.CohortRepository):
 
     def holidays(self, cohort_id: int) -> list[CohortHoliday]:
         return [h for h in self.holiday_rows if h.cohort_id == cohort_id]
+
+    def remove_holiday(self, holiday: CohortHoliday) -> None:
+        self.holiday_rows = [
+            h
+            for h in self.holiday_rows
+            if (h.cohort_id, h.first, h.last) != (holiday.cohort_id, holiday.first, holiday.last)
+        ]
 
     def add_holiday(self, holiday: CohortHoliday) -> bool:
         same = [

@@ -58,6 +58,9 @@ AUDIT_LINES = {
     AuditAction.ARCHIVE: N_("{when} · {actor} archived the cohort"),
     AuditAction.HOLIDAY: N_("{when} · {actor} added a holiday: {days}"),
     AuditAction.SETTINGS: N_("{when} · {actor} changed the {ritual} settings: {change}"),
+    AuditAction.EDIT: N_("{when} · {actor} corrected the cohort: {change}"),
+    AuditAction.HOLIDAY_REMOVE: N_("{when} · {actor} removed holidays: {days}"),
+    AuditAction.UNARCHIVE: N_("{when} · {actor} reopened the cohort"),
     AuditAction.IMPORT: N_(
         "{when} · {actor} imported a roster: {added} added, {changed} changed, {unchanged} unchanged"
     ),
@@ -102,7 +105,9 @@ def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
             if challenge
             else role
         )
-    if entry.action == AuditAction.HOLIDAY:
+    if entry.action == AuditAction.EDIT:
+        common["change"] = escape(str(params.get("change", "")))
+    if entry.action in (AuditAction.HOLIDAY, AuditAction.HOLIDAY_REMOVE):
         first, last = date.fromisoformat(str(params["first"])), date.fromisoformat(str(params["last"]))
         common["days"] = _days(first, last, lang)
     if entry.action == AuditAction.IMPORT:

@@ -57,6 +57,8 @@ INTERFACE_SYNTAX = {
     "checkin": "checkin NAME [every=N] [day=WEEKDAY] [time=HH:MM] [off]",
     "digest": "digest NAME [day=WEEKDAY] [time=HH:MM] [off]",
     "holiday": "holiday NAME YYYY-MM-DD[..YYYY-MM-DD] [reason]",
+    "edit": "edit NAME [name=] [#channel] [tz=] [lang=] [country=] [start=] [end=]",
+    "unarchive": "unarchive NAME",
     "help": "help",
 }
 
