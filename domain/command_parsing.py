@@ -64,6 +64,15 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+HELP_WORDS = ("help", "aide", "?", "-h", "--help")
+
+
+def asks_for_help(text: str) -> bool:
+    """`/standup help`, `/ask aide`, `/training ?`: the command's help, never its action."""
+    tokens = tokenize(text)
+    return len(tokens) == 1 and tokens[0].lower() in HELP_WORDS
+
+
 def unescape(text: str) -> str:
     """Slack escapes &, < and > in command text; free text is kept as the user typed it."""
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

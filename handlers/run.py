@@ -12,9 +12,10 @@ from typing import TypeVar
 
 from slack_bolt import Ack, Respond
 
+from domain.cohorts.language import address_language
 from domain.cohorts.permissions import NotAllowed
 from domain.cohorts.records import Actor
-from domain.command_parsing import CommandError
+from domain.command_parsing import CommandError, asks_for_help
 from domain.messages import DomainError
 from domain.ports import UnitOfWork
 from handlers.blocks.kit import mistake
@@ -105,12 +106,23 @@ def answer(ctx: Context, respond: Respond, outcome: Outcome, trigger_id: str | N
 
 
 def slash_command(
-    ctx: Context, run: Callable[[Actor, dict], Outcome | None]
+    ctx: Context,
+    run: Callable[[Actor, dict], Outcome | None],
+    help_text: Callable[[str], dict] | None = None,
 ) -> Callable[[Ack, dict, Respond], None]:
-    """The listener of a slash command: ack first, run, then open the form or reply."""
+    """The listener of a slash command: ack first, run, then open the form or reply.
+
+    Given `help_text` (the command's help in a language), `/command help` answers it and does
+    nothing else: no form opens, nothing is saved.
+    """
 
     def on_command(ack: Ack, command: dict, respond: Respond) -> None:
         ack()
+        if help_text is not None and asks_for_help(command.get("text") or ""):
+            with ctx.reading() as uow:
+                lang = address_language(uow, command["user_id"], ctx.default_lang)
+            answer(ctx, respond, Reply(help_text(lang)))
+            return
         outcome = run(actor_of(ctx, command["user_id"]), command)
         if outcome is not None:
             answer(ctx, respond, outcome, command.get("trigger_id"))

@@ -4,6 +4,7 @@ button and the check-in form."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from slack_bolt import Ack, App
 
@@ -23,8 +24,10 @@ from domain.ports import UnitOfWork
 from handlers import ids
 from handlers.blocks.checkins import replies
 from handlers.blocks.checkins.messages import checkin_modal, parse_checkin, parse_metadata
-from handlers.cohorts.subcommands import CohortSubcommand, applies
+from handlers.blocks.help import command_help
+from handlers.cohorts.subcommands import CohortSubcommand, Guide, applies
 from handlers.context import Context
+from handlers.i18n import N_
 from handlers.run import OpenForm, Outcome, Reply, actor_of, refuse_fields, run_use_case, slash_command
 from handlers.slack_out import send_dm
 
@@ -36,6 +39,7 @@ CHECKIN_SUBCOMMANDS = {
             lambda c, cmd: configure_checkins(c.uow, c.actor, cmd, c.ctx.holidays),
             replies.checkins_configured,
         ),
+        guide=Guide(N_("Schedule mentor check-ins"), N_("/cohort checkin eig7 every=2 day=mon time=10:00")),
     )
 }
 DIGEST_SUBCOMMANDS = {
@@ -45,6 +49,7 @@ DIGEST_SUBCOMMANDS = {
         applies(
             lambda c, cmd: configure_digests(c.uow, c.actor, cmd, c.ctx.holidays), replies.digests_configured
         ),
+        guide=Guide(N_("Schedule the weekly digests"), N_("/cohort digest eig7 day=fri time=16:00")),
     )
 }
 
@@ -108,6 +113,12 @@ def on_answer(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
 
 
 def register(app: App, ctx: Context) -> None:
-    app.command("/checkin")(slash_command(ctx, lambda actor, command: checkin_command(ctx, actor, command)))
+    app.command("/checkin")(
+        slash_command(
+            ctx,
+            lambda actor, command: checkin_command(ctx, actor, command),
+            partial(command_help, "/checkin"),
+        )
+    )
     app.action(ids.CHECKIN_OPEN)(lambda ack, body: on_open(ctx, ack, body))
     app.view(ids.CHECKIN_ANSWER)(lambda ack, body, view: on_answer(ctx, ack, body, view))

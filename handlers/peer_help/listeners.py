@@ -4,6 +4,7 @@ submission posts the request and sends it to the people best placed to answer.""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from slack_bolt import Ack, App, Respond
 
@@ -17,6 +18,7 @@ from domain.peer_help.lifecycle import NOT_IN_COHORT, NOT_YOURS, ask, asking_coh
 from domain.peer_help.routing import AwaySource
 from domain.ports import UnitOfWork
 from handlers import ids
+from handlers.blocks.help import command_help
 from handlers.blocks.peer_help import messages as help_messages
 from handlers.blocks.peer_help.request import (
     ORIGIN_ASK,
@@ -152,7 +154,11 @@ def on_request(ctx: Context, ack: Ack, body: dict, view: dict, away: tuple[AwayS
 def register(app: App, ctx: Context, away: Iterable[AwaySource]) -> None:
     """`away`: who is away on a day, from the features that know of absences (the stand-ups)."""
     absent = tuple(away)
-    app.command("/ask")(slash_command(ctx, lambda actor, command: ask_command(ctx, actor, command)))
+    app.command("/ask")(
+        slash_command(
+            ctx, lambda actor, command: ask_command(ctx, actor, command), partial(command_help, "/ask")
+        )
+    )
     app.action(ids.STANDUP_BLOCKER_TO_HELP)(lambda ack, body: on_blocker(ctx, ack, body))
     app.action(ids.HELP_REASK)(lambda ack, body, respond: on_reask(ctx, ack, body, respond))
     app.view(ids.HELP_REQUEST)(lambda ack, body, view: on_request(ctx, ack, body, view, absent))

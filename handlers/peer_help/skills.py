@@ -3,6 +3,8 @@ peer-help settings, a sub-command of `/cohort`."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from slack_bolt import App
 
 from domain.cohorts.language import address_language
@@ -31,10 +33,12 @@ from domain.peer_help.skill_commands import (
     parse_skills_command,
 )
 from domain.ports import UnitOfWork
+from handlers.blocks.help import command_help
 from handlers.blocks.peer_help import skills_replies as replies
 from handlers.cohorts.directory import SlackDirectory
-from handlers.cohorts.subcommands import CohortSubcommand, applies
+from handlers.cohorts.subcommands import CohortSubcommand, Guide, applies
 from handlers.context import Context
+from handlers.i18n import N_
 from handlers.run import Reply, run_use_case, slash_command
 
 
@@ -78,9 +82,17 @@ SUBCOMMANDS = {
             lambda c, cmd: configure_peer_help(c.uow, SlackDirectory(c.ctx.slack), c.actor, cmd),
             replies.peerhelp_settings,
         ),
+        guide=Guide(
+            N_("Where help requests go and when they are re-routed"),
+            N_("/cohort peerhelp eig7 channel=#entraide reroute=12"),
+        ),
     )
 }
 
 
 def register(app: App, ctx: Context) -> None:
-    app.command("/skills")(slash_command(ctx, lambda actor, command: skills_command(ctx, actor, command)))
+    app.command("/skills")(
+        slash_command(
+            ctx, lambda actor, command: skills_command(ctx, actor, command), partial(command_help, "/skills")
+        )
+    )

@@ -13,8 +13,9 @@ from domain.standups.model import StandupSettings
 from handlers import ids
 from handlers.blocks.standups import replies
 from handlers.blocks.standups.form import parse_questions_form, question_texts, questions_modal
-from handlers.cohorts.subcommands import Call, CohortSubcommand
+from handlers.cohorts.subcommands import Call, CohortSubcommand, Guide
 from handlers.context import Context
+from handlers.i18n import N_
 from handlers.run import OpenForm, Outcome, Reply, actor_of, refuse_fields
 from handlers.slack_out import send_dm
 
@@ -27,7 +28,16 @@ def run_standup(call: Call, command: Standup) -> Outcome:
     return Reply(replies.configured(configure_standup(call.uow, call.actor, command, call.ctx.holidays)))
 
 
-SUBCOMMANDS = {"standup": CohortSubcommand(parse_standup, STANDUP_USAGE, run_standup)}
+SUBCOMMANDS = {
+    "standup": CohortSubcommand(
+        parse_standup,
+        STANDUP_USAGE,
+        run_standup,
+        guide=Guide(
+            N_("Schedule the stand-up"), N_("/cohort standup eig7 days=mon-fri time=09:30 close=12:00")
+        ),
+    )
+}
 
 
 def _defaults(found: Cohort) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk.errors import SlackApiError
@@ -31,6 +32,7 @@ from domain.standups.commands import Away, Back, History, OpenAnswer, Skip, pars
 from domain.standups.history import standup_history
 from domain.standups.model import SHARE_THREAD, check_answers
 from handlers import ids
+from handlers.blocks.help import command_help
 from handlers.blocks.slack_errors import error_code
 from handlers.blocks.standups import replies
 from handlers.blocks.standups.form import (
@@ -216,7 +218,13 @@ def on_direct_message(ctx: Context, event: dict) -> None:
 
 
 def register(app: App, ctx: Context) -> None:
-    app.command("/standup")(slash_command(ctx, lambda actor, command: standup_command(ctx, actor, command)))
+    app.command("/standup")(
+        slash_command(
+            ctx,
+            lambda actor, command: standup_command(ctx, actor, command),
+            partial(command_help, "/standup"),
+        )
+    )
     app.action(ids.STANDUP_OPEN)(lambda ack, body, respond: on_open(ctx, ack, body, respond))
     app.action(ids.STANDUP_SKIP)(lambda ack, body, respond: on_skip(ctx, ack, body, respond))
     app.view(ids.STANDUP_ANSWER)(lambda ack, body, view: on_answer(ctx, ack, body, view))

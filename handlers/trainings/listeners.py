@@ -3,6 +3,8 @@ the cohort setting `/cohort trainings NAME [approval=on|off]`."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from slack_bolt import App
 
 from domain.cohorts.language import address_language
@@ -18,10 +20,12 @@ from domain.trainings.commands import (
     training_settings,
 )
 from domain.trainings.sessions import my_sessions, upcoming_sessions
+from handlers.blocks.help import command_help
 from handlers.blocks.trainings.form import proposal_form
 from handlers.blocks.trainings.messages import LIST_MAX, session_list, settings_reply
-from handlers.cohorts.subcommands import CohortSubcommand, applies
+from handlers.cohorts.subcommands import CohortSubcommand, Guide, applies
 from handlers.context import Context
+from handlers.i18n import N_
 from handlers.run import OpenForm, Outcome, Reply, run_use_case, slash_command
 from handlers.trainings import actions as training_actions
 from handlers.trainings import form as training_form
@@ -36,6 +40,7 @@ SUBCOMMANDS = {
         parse_trainings,
         TRAININGS_USAGE,
         applies(lambda c, cmd: training_settings(c.uow, c.actor, cmd), _settings_reply),
+        guide=Guide(N_("Whether an admin approves each training"), N_("/cohort trainings eig7 approval=on")),
     )
 }
 
@@ -59,6 +64,12 @@ def training_command(ctx: Context, actor: Actor, command: dict) -> Outcome:
 
 
 def register(app: App, ctx: Context) -> None:
-    app.command("/training")(slash_command(ctx, lambda actor, command: training_command(ctx, actor, command)))
+    app.command("/training")(
+        slash_command(
+            ctx,
+            lambda actor, command: training_command(ctx, actor, command),
+            partial(command_help, "/training"),
+        )
+    )
     training_actions.register(app, ctx)
     training_form.register(app, ctx)

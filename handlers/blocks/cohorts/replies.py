@@ -43,7 +43,6 @@ LIST_EMPTY_PROGRAM = N_(
     "No cohort yet: create one with /cohort create, or type /cohort alone to open a form."
 )
 LIST_EMPTY = N_("You are not a member of any cohort.")
-HELP_INTRO = N_("/cohort manages cohorts and their rituals. Type /cohort alone to open a form.")
 STATUS = {
     "archived": N_("archived"),
     "ended": N_("ended"),
@@ -167,9 +166,3 @@ def cohort_list(
     text = "\n".join(lines)
     blocks = [section(lines[0])] + [section(line) for line in lines[1:48]]
     return kit_message(text, blocks)
-
-
-def help_text(lang: str, usages: Iterable[str]) -> dict:
-    """`/cohort help`: every sub-command's usage line, in the order given."""
-    lines = [gettext(HELP_INTRO, lang)] + [f"• {gettext(usage, lang)}" for usage in usages]
-    return _lines(*lines)

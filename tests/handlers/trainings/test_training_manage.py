@@ -30,7 +30,7 @@ def test_the_approval_setting_is_a_cohort_sub_command(trainings):
     assert "une fois approuvées" in trainings.ws.say("trainings eig7 approval=on", user="UCOADMIN")
     assert trainings.ws.say("trainings eig7 approval=off", user="UANA").startswith("Réservé")
     assert "approval=on|off" in trainings.ws.say("trainings eig7 approval=peut-être")
-    assert "/cohort trainings NOM" in trainings.ws.say("help")
+    assert "/cohort trainings eig7 approval=on" in trainings.ws.say("help")
 
 
 def test_with_approval_on_the_admins_decide_before_the_announcement(trainings):
