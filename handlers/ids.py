@@ -13,6 +13,7 @@ STANDUP_SKIP = "standup_skip"
 STANDUP_ANSWER = "standup_answer"
 STANDUP_MOOD = "mood"
 STANDUP_BLOCKER_TO_HELP = "standup_blocker_to_help"
+STANDUP_SAVE_TEXT = "standup_save_text"  # text typed to the bot, kept as the answer
 # Stand-up (the bot's own): the admins' questions form and its inputs
 STANDUP_QUESTIONS, STANDUP_QUESTION_LINES, STANDUP_BLOCKERS = "standup_questions", "questions", "blockers"
 

@@ -33,7 +33,7 @@ STANDUPS = Feature(
             "[skip | away AAAA-MM-JJ..AAAA-MM-JJ | back | history [@membre] [jours]]",
         ),
     ),
-    actions=(ids.STANDUP_OPEN, ids.STANDUP_SKIP),
+    actions=(ids.STANDUP_OPEN, ids.STANDUP_SKIP, ids.STANDUP_SAVE_TEXT),
     views=(ids.STANDUP_ANSWER, ids.STANDUP_QUESTIONS),
     events=("message.im",),
     jobs=fixed(STANDUP_JOB),

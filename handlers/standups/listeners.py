@@ -56,10 +56,9 @@ from handlers.run import (
 )
 from handlers.slack_out import send_dm
 from handlers.standups import admin as standup_admin
+from handlers.standups import typed
 
 log = logging.getLogger(__name__)
-# Text a person types to the bot: plain messages and files, never edits, deletions or bots.
-TYPED_SUBTYPES = (None, "file_share")
 
 
 def _skip(ctx, uow, actor, command, lang):
@@ -208,15 +207,6 @@ def on_skip(ctx: Context, ack: Ack, body: dict, respond: Respond) -> None:
     answer(ctx, respond, run_use_case(ctx, actor, skip, _language(ctx, actor)))
 
 
-def on_direct_message(ctx: Context, event: dict) -> None:
-    """Text typed to the bot is never met with silence: it points to the form."""
-    if event.get("subtype") not in TYPED_SUBTYPES or event.get("bot_id"):
-        return
-    with ctx.uow() as uow:
-        lang = address_language(uow, event.get("user") or "", ctx.default_lang)
-    ctx.slack.chat_postMessage(channel=event["channel"], **replies.text_in_dm(lang))
-
-
 def register(app: App, ctx: Context) -> None:
     app.command("/standup")(
         slash_command(
@@ -229,6 +219,9 @@ def register(app: App, ctx: Context) -> None:
     app.action(ids.STANDUP_SKIP)(lambda ack, body, respond: on_skip(ctx, ack, body, respond))
     app.view(ids.STANDUP_ANSWER)(lambda ack, body, view: on_answer(ctx, ack, body, view))
     app.event("message", matchers=[lambda event: event.get("channel_type") == "im"])(
-        lambda event: on_direct_message(ctx, event)
+        lambda event: typed.on_direct_message(ctx, event)
+    )
+    app.action(ids.STANDUP_SAVE_TEXT)(
+        lambda ack, body, respond: typed.on_save_text(ctx, ack, body, respond, answered)
     )
     standup_admin.register(app, ctx)

@@ -43,9 +43,6 @@ HISTORY_STATUS = {
     "missed": N_("no answer"),
 }
 HISTORY_MORE = N_("{count} older days are not shown; ask for fewer days.")
-TEXT_IN_DM = N_(
-    "I only read the stand-up through its form: use the Answer button of my message, or type /standup."
-)
 
 
 def _text(text: str) -> dict:
@@ -154,7 +151,3 @@ def history(result: StandupHistory, lang: str) -> dict:
             ]
         blocks.append(section("\n".join([head, *answers])))
     return message(title, blocks)
-
-
-def text_in_dm(lang: str) -> dict:
-    return _text(gettext(TEXT_IN_DM, lang))

@@ -85,8 +85,9 @@ class Standups:
         assert len(answers) == 1 and answers[0]["response_type"] == "ephemeral"
         return answers[0]["text"]
 
-    def type_in_dm(self, text: str, user: str = "UANA") -> None:
+    def type_in_dm(self, text: str, user: str = "UANA", **extra) -> None:
         event = {
+            **extra,
             "type": "message",
             "channel": self.fake.dm_channel(user),
             "channel_type": "im",
