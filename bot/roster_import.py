@@ -27,6 +27,7 @@ from domain.cohorts.roster_import import RosterPerson, email_problem, import_ros
 from domain.cohorts.rules import require_active
 from domain.messages import N_, DomainError
 from domain.ports import Clock
+from handlers.blocks.cohorts.zones import far_notice
 from handlers.blocks.slack_errors import error_code
 from handlers.cohorts.directory import SlackDirectory
 from handlers.i18n import gettext
@@ -169,4 +170,6 @@ def run(
         ),
         file=out,
     )
+    for line in far_notice(result.far, result.cohort, lang, name_of=str):
+        print(line, file=out)
     return 0

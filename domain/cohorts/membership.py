@@ -17,6 +17,7 @@ from domain.cohorts.model import Challenge, Cohort, Membership, Role
 from domain.cohorts.profiles import profiles_for
 from domain.cohorts.records import Actor, AuditAction, CohortStore, Directory
 from domain.cohorts.rules import require_members, require_people
+from domain.cohorts.zones import FarFellow, far_fellows
 from domain.messages import N_, DomainError
 
 ADMIN_WITHOUT_CHALLENGE = N_("An admin manages the whole cohort: leave out the challenge.")
@@ -40,6 +41,7 @@ class MembersAdded:
     added: tuple[str, ...]
     moved: tuple[str, ...]
     unchanged: tuple[str, ...]
+    far: tuple[FarFellow, ...] = ()  # fellows added or moved who live 3 hours or more away
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ def add_members(
             challenge=challenge.name if challenge else None,
             users=outcomes["added"] + outcomes["moved"],
         )
+    joined = outcomes["added"] + outcomes["moved"] if command.role == Role.FELLOW else []
     return MembersAdded(
         cohort,
         command.role,
@@ -136,6 +139,7 @@ def add_members(
         tuple(outcomes["added"]),
         tuple(outcomes["moved"]),
         tuple(outcomes["unchanged"]),
+        far_fellows(cohort, joined, profiles, actor.now),
     )
 
 

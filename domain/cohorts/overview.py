@@ -16,13 +16,15 @@ from domain.cohorts.admin import named_cohort
 from domain.cohorts.model import Challenge, Cohort, MemberProfile, Membership, Role
 from domain.cohorts.permissions import can_manage, require_view_cohort, visible_fellows
 from domain.cohorts.records import Actor, AuditEntry, CohortHoliday, CohortStore
+from domain.cohorts.zones import FarFellow, far_fellows
 
 AUDIT_SHOWN = 10
 
 
 @dataclass(frozen=True)
 class ScheduleLine:
-    """One ritual's schedule: `summary` is a catalog text filled with `params`."""
+    """One ritual's schedule: `summary` is a catalog text filled with `params` (a `time` param is a
+    time of day in the cohort's zone, which `/cohort show` names)."""
 
     kind: str
     summary: str
@@ -62,6 +64,8 @@ class CohortOverview:
     schedules: tuple[tuple[ScheduleSource, ScheduleLine | None], ...]
     audit: tuple[AuditEntry, ...]
     can_manage: bool
+    # Fellows 3 hours or more from the cohort's zone (shown to those who manage it).
+    far_fellows: tuple[FarFellow, ...] = ()
 
     @property
     def running(self) -> bool:
@@ -144,6 +148,9 @@ def show_cohort(
         ),
         audit=tuple(store.audit.recent(cohort.id, AUDIT_SHOWN)) if manager else (),
         can_manage=manager,
+        far_fellows=far_fellows(cohort, (m.user_id for m in fellows), profiles, viewer.now)
+        if manager
+        else (),
     )
 
 

@@ -15,6 +15,7 @@ from domain.cohorts.model import Cohort, MemberProfile, Membership, Role, slugif
 from domain.cohorts.records import Actor, AuditAction, CohortStore
 from domain.cohorts.roster import RosterError, RosterRow
 from domain.cohorts.rules import require_active
+from domain.cohorts.zones import FarFellow, far_fellows
 from domain.messages import N_
 
 NO_SUCH_EMAIL = N_("No Slack user has the e-mail address {email}.")
@@ -41,6 +42,7 @@ class RosterImported:
     added: int
     changed: int
     unchanged: int
+    far: tuple[FarFellow, ...] = ()  # fellows added or changed who live 3 hours or more away
 
 
 def row_problems(rows: Iterable[RosterRow]) -> list[RosterError]:
@@ -104,4 +106,24 @@ def import_roster(
             changed=len(changed),
             unchanged=unchanged,
         )
-    return RosterImported(cohort, len(added), len(changed), unchanged)
+    return RosterImported(
+        cohort, len(added), len(changed), unchanged, _far(store, cohort, people, added | changed, actor)
+    )
+
+
+def _far(
+    store: CohortStore, cohort: Cohort, people: list[RosterPerson], touched: set[str], actor: Actor
+) -> tuple[FarFellow, ...]:
+    """The fellows of the file, added or changed, in a zone 3 hours or more from the cohort's."""
+    fellows = [p.user_id for p in people if p.role == Role.FELLOW and p.user_id in touched]
+    known = store.profiles.get_many(fellows)
+    zones = {p.user_id: p.timezone for p in people if p.timezone}
+    profiles = {
+        user_id: MemberProfile(
+            user_id,
+            "",
+            timezone=zones.get(user_id) or (known[user_id].timezone if user_id in known else None),
+        )
+        for user_id in fellows
+    }
+    return far_fellows(cohort, fellows, profiles, actor.now)

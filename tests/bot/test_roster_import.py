@@ -98,7 +98,8 @@ def test_a_spreadsheet_export_with_bom_and_semicolons(operator, eig7, ctx, capsy
         assert uow.profiles.get_many(["U0ANA"])["U0ANA"].timezone == "Europe/Brussels"
     path = write(operator, text.replace("europe/brussels", "Asia/Tokyo"))
     assert run("import-roster", path, "--cohort", "eig7") == 0
-    assert capsys.readouterr().out.strip().endswith("0 added, 1 changed, 0 unchanged.")
+    out = capsys.readouterr().out
+    assert "eig7: 0 added, 1 changed, 0 unchanged.\nFellows 3 hours or more" in out  # Tokyo is far
 
 
 def test_every_bad_row_is_reported_by_line_and_nothing_is_imported(operator, eig7, ctx, fake_slack, capsys):
@@ -237,3 +238,17 @@ def test_export_of_an_unknown_cohort_is_one_line(operator, capsys):
         capsys.readouterr().err.strip()
         == 'cohortbot: There is no cohort named "nope"; /cohort list shows them.'
     )
+
+
+def test_the_operator_is_told_of_fellows_far_from_the_cohorts_zone(operator, eig7, ctx, capsys):
+    path = write(
+        operator,
+        "slack_id,role,challenge,timezone\nU0ANA,fellow,IA santé,America/Cayenne\n"
+        "U0BEN,fellow,IA santé,Africa/Dakar\nU0CLAIRE,mentor,IA santé,America/Cayenne\n",
+    )
+    assert run("import-roster", path, "--cohort", "eig7") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "Fellows 3 hours or more from the cohort's zone (Europe/Paris): U0ANA (Cayenne, −4 h)."
+    assert "zone=fellow" in out[2]
+    assert run("import-roster", path, "--cohort", "eig7") == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1  # told once

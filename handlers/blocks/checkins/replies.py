@@ -8,12 +8,13 @@ from domain.checkins.admin import CheckinsConfigured, DigestsConfigured
 from domain.checkins.model import MentorCheckin, Share
 from domain.cohorts.model import Cohort
 from handlers.blocks.kit import context, escape, message, section
-from handlers.i18n import N_, format_date, format_datetime, gettext, ngettext, weekday_name
+from handlers.blocks.times import for_reader, time_of_day
+from handlers.i18n import N_, format_date, gettext, ngettext, weekday_name
 
-CHECKINS_ON = N_("Mentor check-ins for {name}: {rhythm}, on {day} at {time} ({timezone}).")
+CHECKINS_ON = N_("Mentor check-ins for {name}: {rhythm}, on {day} at {time}.")
 CHECKINS_OFF = N_("Mentor check-ins for {name} are off. Mentors can still answer one with /checkin.")
 DIGESTS_ON = N_(
-    "Digests for {name}: every {day} at {time} ({timezone}), to each mentor and each admin; "
+    "Digests for {name}: every {day} at {time}, to each mentor and each admin; "
     "isolation alert after {days} working days without activity."
 )
 DIGESTS_OFF = N_("Digests for {name} are off.")
@@ -35,9 +36,7 @@ def _lines(*lines: str) -> dict:
 def _next(lang: str, cohort: Cohort, runs: tuple[datetime, ...]) -> str:
     if not runs:
         return ""
-    return gettext(
-        NEXT, lang, when=", ".join(format_datetime(r, lang, cohort.timezone, "medium") for r in runs)
-    )
+    return gettext(NEXT, lang, when=", ".join(for_reader(r, cohort.timezone, lang) for r in runs))
 
 
 def _scheduled(summary: str, cohort: Cohort, next_runs: tuple[datetime, ...]) -> dict:
@@ -56,8 +55,7 @@ def checkins_configured(result: CheckinsConfigured) -> dict:
         name=escape(cohort.name),
         rhythm=ngettext("every week", "every {count} weeks", schedule.every, lang),
         day=weekday_name(schedule.day, lang),
-        time=schedule.time,
-        timezone=cohort.timezone,
+        time=time_of_day(schedule.time, cohort.timezone, lang),
     )
     return _scheduled(summary, cohort, result.next_runs)
 
@@ -71,8 +69,7 @@ def digests_configured(result: DigestsConfigured) -> dict:
         lang,
         name=escape(cohort.name),
         day=weekday_name(schedule.day, lang),
-        time=schedule.time,
-        timezone=cohort.timezone,
+        time=time_of_day(schedule.time, cohort.timezone, lang),
         days=schedule.isolation_days,
     )
     return _scheduled(summary, cohort, result.next_runs)

@@ -9,6 +9,7 @@ from domain.cohorts.admin import CohortSummary, Created, HolidayAdded
 from domain.cohorts.membership import MembersAdded, MembersRemoved
 from domain.cohorts.model import Cohort, Role
 from domain.cohorts.rules import channel_ref, user_ref
+from handlers.blocks.cohorts.zones import far_notice
 from handlers.blocks.kit import escape, section
 from handlers.blocks.kit import message as kit_message
 from handlers.i18n import N_, format_date, gettext
@@ -100,7 +101,7 @@ def added(result: MembersAdded) -> dict:
         lines.append(gettext(MOVED, lang, challenge=challenge, people=people(result.moved)))
     if result.unchanged:
         lines.append(gettext(UNCHANGED, lang, people=people(result.unchanged)))
-    return _lines(*lines)
+    return _lines(*lines, *far_notice(result.far, result.cohort, lang))
 
 
 def removed(result: MembersRemoved) -> dict:

@@ -10,9 +10,11 @@ from domain.cohorts.overview import CohortOverview, ScheduleLine, ScheduleSource
 from domain.cohorts.records import AuditAction, AuditEntry
 from domain.cohorts.rules import channel_ref, user_ref
 from handlers.blocks.cohorts.replies import STATUS, dates_of, status_of
+from handlers.blocks.cohorts.zones import far_notice
 from handlers.blocks.kit import context, divider, escape, header, section
 from handlers.blocks.kit import message as kit_message
-from handlers.i18n import N_, format_date, format_datetime, gettext
+from handlers.blocks.times import for_reader, time_of_day
+from handlers.i18n import N_, format_date, gettext
 
 MAX_TEAMS = 30
 NEXT_RUNS_SHOWN = 3
@@ -91,7 +93,7 @@ def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
     # The params are the JSON values the audit stored: read back as the types they were written as.
     params = entry.params
     common: dict[str, object] = {
-        "when": format_datetime(entry.at, lang, tz, "medium"),
+        "when": for_reader(entry.at, tz, lang),
         "actor": _actor(entry.actor),
     }
     if entry.action in (AuditAction.ADD, AuditAction.REMOVE):
@@ -119,6 +121,14 @@ def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
     if entry.action == AuditAction.SETTINGS:
         common.update(ritual=params.get("ritual", ""), change=params.get("change", ""))
     return gettext(AUDIT_LINES[entry.action], lang, **common)
+
+
+def _summary(line: ScheduleLine, zone: str, lang: str) -> str:
+    """The line's catalog text; its `time` (a time of day in the cohort's zone) says the zone."""
+    params = dict(line.params)
+    if isinstance(params.get("time"), str):
+        params["time"] = time_of_day(str(params["time"]), zone, lang)
+    return gettext(line.summary, lang, **params)
 
 
 def _facts(overview: CohortOverview, lang: str) -> list[str]:
@@ -186,11 +196,10 @@ def schedule_lines(
     """A ritual's lines: `summary` words a line whose text is not a catalog text with params."""
     if line is None:
         return [gettext(source.not_scheduled, lang)]
-    lines = [summary(line, lang) if summary is not None else gettext(line.summary, lang, **line.params)]
+    lines = [summary(line, lang) if summary is not None else _summary(line, overview.cohort.timezone, lang)]
     if line.next_runs and overview.running:
         when = ", ".join(
-            format_datetime(run, lang, overview.cohort.timezone, "medium")
-            for run in line.next_runs[:NEXT_RUNS_SHOWN]
+            for_reader(run, overview.cohort.timezone, lang) for run in line.next_runs[:NEXT_RUNS_SHOWN]
         )
         lines.append(gettext(NEXT_RUNS, lang, when=when))
     if line.next_recipients and overview.can_manage and overview.running:
@@ -217,11 +226,18 @@ def _audit(overview: CohortOverview, lang: str) -> list[dict]:
     return [divider(), section(gettext(AUDIT, lang) + "\n" + body)]
 
 
+def _far(overview: CohortOverview, lang: str) -> list[dict]:
+    notice = far_notice(overview.far_fellows, overview.cohort, lang)
+    return [section("\n".join(notice))] if notice else []
+
+
 def cohort_overview(overview: CohortOverview, summaries: Mapping[str, Summary] | None = None) -> dict:
     lang, cohort = overview.cohort.lang, overview.cohort
     blocks = [header(gettext(TITLE, lang, name=cohort.name)), section(None, fields=_facts(overview, lang))]
     # The limits of a message: the fixed parts take at most 10 blocks, the teams the rest.
-    blocks += _teams(overview, lang) + _roles(overview, lang) + _holidays(overview, lang)
+    blocks += (
+        _teams(overview, lang) + _roles(overview, lang) + _far(overview, lang) + _holidays(overview, lang)
+    )
     blocks += _rituals(overview, lang, summaries or {}) + _audit(overview, lang)
     text = f"{gettext(TITLE, lang, name=cohort.name)} · {channel_ref(cohort.channel_id)}"
     return kit_message(text, blocks)

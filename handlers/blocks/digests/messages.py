@@ -15,7 +15,8 @@ from babel.numbers import format_decimal
 
 from domain.digests.model import Audience, Digest, DigestSection, Phrase, Said
 from handlers.blocks.kit import MESSAGE_BLOCKS_MAX, context, cut, escape, header, message, section
-from handlers.i18n import N_, format_date, format_datetime, gettext, language
+from handlers.blocks.times import for_reader
+from handlers.i18n import N_, format_date, gettext, language
 
 TITLES = {Audience.MENTOR: N_("Weekly digest · {cohort}"), Audience.ADMIN: N_("Admin digest · {cohort}")}
 PERIOD = N_("From {first} to {last} · fellows followed: {count}")
@@ -39,7 +40,7 @@ def _value(value: object, lang: str, tz: str) -> object:
     if isinstance(value, Said):
         return escape(cut(" ".join(value.text.split()), SAID_MAX))
     if isinstance(value, datetime):
-        return format_datetime(value, lang, tz, "medium")
+        return for_reader(value, tz, lang)
     if isinstance(value, date):
         return format_date(value, lang, "medium")
     if isinstance(value, float):

@@ -14,7 +14,8 @@ from handlers import ids
 from handlers.blocks.kit import MESSAGE_BLOCKS_MAX, button, context, cut, escape, message, section
 from handlers.blocks.peer_help.request import blocker_value
 from handlers.blocks.standups.form import MOOD_FACES, question_texts, standup_value
-from handlers.i18n import format_date, format_time, gettext
+from handlers.blocks.times import for_reader
+from handlers.i18n import format_date, gettext
 
 PROMPT_TEXT = N_("Stand-up time for {cohort}: answer before {close}.")
 PROMPT_BODY = N_(
@@ -76,7 +77,11 @@ def prompt_message(
     cohort: Cohort, day: date, close_at: datetime, zone: str, *, reminder: bool = False
 ) -> dict:
     lang = cohort.lang
-    params = {"cohort": cohort.name, "day": _day(day, lang), "close": format_time(close_at, lang, zone)}
+    params = {
+        "cohort": cohort.name,
+        "day": _day(day, lang),
+        "close": for_reader(close_at, zone, lang, with_date=False),
+    }
     text, body = (REMINDER_TEXT, REMINDER_BODY) if reminder else (PROMPT_TEXT, PROMPT_BODY)
     return message(
         gettext(text, lang, **params),
@@ -86,7 +91,7 @@ def prompt_message(
 
 def thread_message(cohort: Cohort, day: date, close_at: datetime) -> dict:
     lang = cohort.lang
-    close = format_time(close_at, lang, cohort.timezone)
+    close = for_reader(close_at, cohort.timezone, lang, with_date=False)
     return message(
         gettext(THREAD_TEXT, lang, day=_day(day, lang)),
         [section(gettext(THREAD_BODY, lang, day=_day(day, lang), close=close))],
@@ -200,7 +205,7 @@ def confirmation(
     elif shared_in:
         lines.append(gettext(SHARED_IN, lang, channel=channel_ref(shared_in)))
     else:
-        lines.append(gettext(IN_SUMMARY, lang, close=format_time(close_at, lang, zone)))
+        lines.append(gettext(IN_SUMMARY, lang, close=for_reader(close_at, zone, lang, with_date=False)))
     value = standup_value(cohort.id, entry.day)
     elements = [button(gettext(EDIT_BUTTON, lang), ids.STANDUP_OPEN, value)]
     if blocker:

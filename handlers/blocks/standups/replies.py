@@ -11,11 +11,11 @@ from domain.standups.history import StandupHistory
 from domain.standups.model import SHARE_CHANNEL, SHARE_THREAD, ZONE_FELLOW, StandupSettings
 from handlers.blocks.kit import MESSAGE_BLOCKS_MAX, context, cut, escape, message, section
 from handlers.blocks.standups.form import question_texts
-from handlers.i18n import format_date, format_datetime, gettext, weekday_name
+from handlers.blocks.times import for_reader, time_of_day
+from handlers.i18n import format_date, gettext, weekday_name
 
 SCHEDULE = N_("Stand-up of {name}: {days} at {time}, closing at {close}{zone}.")
 IN_EACH_ZONE = N_(" (each fellow's time zone)")
-IN_ZONE = N_(" ({zone})")
 REMINDER = N_("A reminder {minutes} min after the prompt to those who have not answered.")
 NO_REMINDER = N_("No reminder.")
 SHARING = {
@@ -51,20 +51,13 @@ def _text(text: str) -> dict:
 
 def _summary(settings: StandupSettings, name: str, timezone: str, lang: str) -> str:
     days = ", ".join(weekday_name(code, lang) for code in settings.days)
-    zone = (
-        gettext(IN_EACH_ZONE, lang)
-        if settings.zone_mode == ZONE_FELLOW
-        else gettext(IN_ZONE, lang, zone=timezone)
-    )
-    return gettext(
-        SCHEDULE,
-        lang,
-        name=name,
-        days=days,
-        time=settings.prompt_time,
-        close=settings.closes.strftime("%H:%M"),
-        zone=zone,
-    )
+    opens, closes = settings.prompt_time, settings.closes.strftime("%H:%M")
+    if settings.zone_mode == ZONE_FELLOW:
+        # The same wall-clock time in each fellow's zone: no one zone to name.
+        zone = gettext(IN_EACH_ZONE, lang)
+    else:
+        opens, closes, zone = time_of_day(opens, timezone, lang), time_of_day(closes, timezone, lang), ""
+    return gettext(SCHEDULE, lang, name=name, days=days, time=opens, close=closes, zone=zone)
 
 
 def show_summary(line: ScheduleLine, lang: str) -> str:
@@ -96,9 +89,7 @@ def configured(result: StandupConfigured) -> dict:
         gettext(QUESTIONS, lang, questions=" · ".join(escape(q) for q in question_texts(settings, lang)))
     )
     if result.next_prompts:
-        when = " · ".join(
-            format_datetime(run, lang, cohort.timezone, "medium") for run in result.next_prompts
-        )
+        when = " · ".join(for_reader(run, cohort.timezone, lang) for run in result.next_prompts)
         lines.append(gettext(NEXT, lang, when=when))
     return _text("\n".join(lines))
 

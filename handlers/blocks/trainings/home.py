@@ -6,7 +6,8 @@ from domain.messages import N_
 from domain.trainings.model import SignupStatus
 from domain.trainings.sessions import ListedSession
 from handlers.blocks.kit import Block, escape, header, section
-from handlers.i18n import format_datetime, gettext
+from handlers.blocks.times import for_reader
+from handlers.i18n import gettext
 
 TRAININGS_TITLE = N_("Your peer training sign-ups")
 TRAINING_SEAT = N_("• *{title}* · {when}")
@@ -18,6 +19,6 @@ def trainings_section(sessions: tuple[ListedSession, ...], lang: str) -> list[Bl
     for listed in sessions:
         session, tz = listed.session, listed.cohort.timezone
         line = TRAINING_WAITLIST if listed.my_status is SignupStatus.WAITLISTED else TRAINING_SEAT
-        when = format_datetime(session.starts_at, lang, tz)
+        when = for_reader(session.starts_at, tz, lang)
         lines.append(gettext(line, lang, title=escape(session.title), when=when))
     return [header(gettext(TRAININGS_TITLE, lang)), section("\n".join(lines))]

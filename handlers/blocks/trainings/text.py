@@ -5,7 +5,8 @@ from __future__ import annotations
 from domain.cohorts.model import Cohort
 from domain.trainings.model import TrainingSession
 from handlers.blocks.kit import escape, link
-from handlers.i18n import N_, format_datetime, gettext, ngettext
+from handlers.blocks.times import for_reader
+from handlers.i18n import N_, gettext, ngettext
 
 FULL = N_("No seat left")
 
@@ -18,15 +19,9 @@ def duration_text(minutes: int, lang: str) -> str:
     return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
 
 
-def when_fallback(session: TrainingSession, cohort: Cohort, lang: str) -> str:
-    """The start as read in the cohort's zone, for places where Slack cannot localise it."""
-    return f"{format_datetime(session.starts_at, lang, cohort.timezone)} ({cohort.timezone})"
-
-
 def when(session: TrainingSession, cohort: Cohort, lang: str) -> str:
     """The start in each reader's own zone (Slack's date formatting), the cohort's as fallback."""
-    stamp = int(session.starts_at.timestamp())
-    return f"<!date^{stamp}^{{date_long_pretty}} {{time}}|{when_fallback(session, cohort, lang)}>"
+    return for_reader(session.starts_at, cohort.timezone, lang)
 
 
 def place(session: TrainingSession) -> str:

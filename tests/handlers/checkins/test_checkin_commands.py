@@ -21,12 +21,12 @@ def rituals(workspace, clock):
 def test_an_admin_sets_the_checkins_and_show_lists_them(rituals, workspace):
     reply = workspace.say("checkin eig7 every=1 day=wed time=09:30")
     assert reply.startswith(
-        "Points mentors de eig7\u00a0: chaque semaine, le mercredi à 09:30 (Europe/Paris)."
+        "Points mentors de eig7\u00a0: chaque semaine, le mercredi à 09:30 heure de Paris."
     )
     assert "4 mars 2026, 09:30" in reply
     assert "toutes les 3 semaines" in workspace.say("checkin eig7 every=3")
     shown = text_of(workspace.cohort("show eig7"))
-    assert "Points mentors le mercredi à 09:30, toutes les 3 semaines." in shown
+    assert "Points mentors le mercredi à 09:30 heure de Paris, toutes les 3 semaines." in shown
     assert "<@UMENTOR>" in shown
     assert workspace.say("checkin eig7 off").startswith("Les points mentors de eig7 sont arrêtés.")
     assert "Aucun point mentor programmé." in text_of(workspace.cohort("show eig7"))
@@ -34,11 +34,14 @@ def test_an_admin_sets_the_checkins_and_show_lists_them(rituals, workspace):
 
 def test_an_admin_sets_the_digests(rituals, workspace):
     reply = workspace.say("digest eig7 day=thu time=17:00 isolation=3")
-    assert reply.startswith("Résumés de eig7\u00a0: chaque jeudi à 17:00 (Europe/Paris)")
+    assert reply.startswith("Résumés de eig7\u00a0: chaque jeudi à 17:00 heure de Paris")
     assert "alerte isolement après 3 jours ouvrés" in reply
     assert "5 mars 2026, 17:00" in reply
     shown = text_of(workspace.cohort("show eig7"))
-    assert "Résumés le jeudi à 17:00\u00a0; alerte isolement après 3 jours ouvrés sans activité." in shown
+    assert (
+        "Résumés le jeudi à 17:00 heure de Paris\u00a0; alerte isolement après 3 jours ouvrés sans activité."
+        in shown
+    )
     assert workspace.say("digest eig7 off") == "Les résumés de eig7 sont arrêtés."
 
 

@@ -13,9 +13,13 @@ def test_an_admin_sets_the_schedule_and_reads_it_back(standups):
     standups.ws.say("create eig7 <#C100|eig7>")
     reply = standups.ws.say("standup eig7 days=lun,mer,ven time=9:00 remind=45 close=11:30")
     assert reply.startswith(
-        "Stand-up de eig7\u00a0: lundi, mercredi, vendredi à 09:00, clôture à 11:30 (Europe/Paris)."
+        "Stand-up de eig7\u00a0: lundi, mercredi, vendredi à 09:00 heure de Paris, clôture à 11:30 heure de Paris."
     )
-    assert "Un rappel 45 min" in reply and "Prochaines invitations\u00a0: 2 mars 2026, 09:00 · " in reply
+    assert (
+        "Un rappel 45 min" in reply
+        and "Prochaines invitations\u00a0: <!date^1772438400^{date_short_pretty} {time}|2 mars 2026, 09:00 heure de Paris> · "
+        in reply
+    )
     reply = standups.ws.say("standup eig7 zone=fellow share=channel")
     assert "lundi, mercredi, vendredi à 09:00" in reply and "fuseau de chaque fellow" in reply
     assert "publiées dans <#C100>" in reply
