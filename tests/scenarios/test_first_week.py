@@ -1,0 +1,186 @@
+"""A program team's first week, from the recipients' side: two cohorts set up mid-day on Monday
+2 March 2026 (Paris, and Dakar in Senegal), a fellow working from Cayenne, names typed with accents
+and spaces, a skip, an absence, a stand-up answered by typing to the bot, a correction of a
+cohort, a removal. Each step checks who got which message, with which mentions and which times.
+
+Winter time: Paris is UTC+1, Dakar UTC+0 (Abidjan too), Cayenne UTC−3.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from handlers import ids
+from tests.handlers.standups.standup_helpers import Standups
+from tests.support.standup_world import texts
+
+MONDAY, TUESDAY, WEDNESDAY, THURSDAY = (date(2026, 3, d) for d in (2, 3, 4, 5))
+PARIS = ("UANA", "UBEN")
+CAYENNE = "UCAY"
+DAKAR = ("UDIA", "UELI")
+PROMPT = "C’est l’heure du stand-up"
+
+
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
+
+
+class FirstWeek:
+    def __init__(self, standups: Standups):
+        self.s, self.ws = standups, standups.ws
+
+    def live(self, day: date, actions: dict[datetime, Callable[[], object]], hours=range(5, 15)) -> None:
+        """Ticks every ten minutes over these UTC hours, doing each action once its time has come."""
+        pending = sorted(actions.items())
+        now, end = at(day, hours.start), at(day, hours.stop - 1, 59)
+        while now <= end:
+            while pending and pending[0][0] <= now:
+                when, action = pending.pop(0)
+                self.s.clock.set(when)
+                action()
+            self.s.world.tick(now)
+            now += timedelta(minutes=10)
+        assert not pending, "an action was planned after the last tick"
+
+    def prompts(self, user: str, day: date) -> list[dict]:
+        """The stand-up prompts and reminders a person got on `day` (their buttons name the day)."""
+        value = f":{day.isoformat()}"
+        return [m for m in self.s.world.prompts(user) if value in str(m.get("blocks"))]
+
+    def summary(self, channel: str) -> str:
+        found = [m for m in self.s.fake.messages(channel) if m.get("reply_broadcast")]
+        return texts(found[-1])
+
+    def dms(self, user: str) -> list[dict]:
+        return self.s.world.dms(user)
+
+
+@pytest.fixture
+def week(workspace, clock) -> FirstWeek:
+    fake = workspace.fake
+    fake.add_channel("C300", name="eig7-dakar", is_member=False)
+    fake.add_user(CAYENNE, name="cay", tz="America/Cayenne", locale="fr-FR")
+    for user in DAKAR:
+        fake.add_user(user, name=user[1:].lower(), tz="Africa/Dakar", locale="fr-FR")
+    clock.set(at(MONDAY, 9, 20))  # 10:20 in Paris
+    return FirstWeek(Standups(workspace, clock))
+
+
+def test_a_program_teams_first_week(week):
+    ws, s = week.ws, week.s
+
+    # Monday 10:20 in Paris: the program team sets up two cohorts, typing names as people say them.
+    assert ws.say("create eig7 <#C100|eig7> start=2026-03-02 end=2026-06-26").startswith("Cohorte eig7 créée")
+    assert ws.say("create eig7-dakar <#C300|eig7-dakar> tz=africa/dakar country=SN").startswith(
+        "Cohorte eig7-dakar créée pour <#C300> (Africa/Dakar"
+    )
+    added = ws.say("add eig7 <@UANA> <@UBEN> challenge=IA santé")
+    assert added.startswith("Nouveau défi IA santé créé dans eig7.")
+    far = ws.say('add eig7 <@UCAY> challenge="Données éducation"')
+    assert (
+        "Fellows décalés de 3 heures ou plus du fuseau de la cohorte (Europe/Paris)\u00a0: <@UCAY> (Cayenne, −4 h)."
+        in far
+    )
+    assert "avec /cohort standup eig7 zone=fellow, chaque fellow est interrogé" in far
+    assert "décalés" not in added  # Paris fellows: nothing to say
+    assert "décalés" not in ws.say("add eig7-dakar <@UDIA> <@UELI> challenge=Données éducation")
+    ws.say("add eig7 <@UMENTOR> as mentor challenge=ia sante")
+    ws.say("add eig7 <@UCOADMIN> as admin")
+    ws.say("add eig7-dakar <@UCOADMIN> as admin")
+
+    # The stand-ups, set at 10:20: their times name their zones; the next prompts are drawn for each reader.
+    paris = ws.say("standup eig7 time=09:30 close=12:00")
+    assert "à 09:30 heure de Paris, clôture à 12:00 heure de Paris" in paris
+    assert re.search(
+        r"Prochaines invitations\u00a0: <!date\^\d+\^\{date_short_pretty\} \{time\}\|3 mars 2026, 09:30 heure de Paris>",
+        paris,
+    )
+    dakar = ws.say("standup eig7-dakar time=09:00 close=11:30", user="UCOADMIN")
+    assert "à 09:00 heure de Dakar, clôture à 11:30 heure de Dakar" in dakar
+
+    # /cohort show: the challenges as typed, the far fellow pointed out, every time with its zone.
+    shown = texts(ws.cohort("show eig7", user="UCOADMIN"))
+    assert "*Données éducation*" in shown and "*IA santé*" in shown and "ia-sante" not in shown
+    assert "<@UCAY> (Cayenne, −4 h)" in shown
+    assert "|3 mars 2026, 09:30 heure de Paris>" in shown
+    assert all("heure de" in m for m in re.findall(r"<!date\^[^>]*>", shown))
+    assert "*Données éducation*" in texts(ws.cohort("show eig7-dakar", user="UCOADMIN"))
+
+    # Help fits the person: a fellow sees what a member may do, the cohort admin how to run it.
+    fellow_help = texts(ws.cohort("help", user="UANA"))
+    assert "`/cohort show eig7`" in fellow_help and "/cohort add" not in fellow_help
+    assert "`/cohort edit eig7 tz=Africa/Dakar end=2027-07-15`" in texts(ws.cohort("help", user="UCOADMIN"))
+    assert "/standup skip" in s.say("help", user="UANA")
+
+    # Monday afternoon: Eli, in Dakar, will be away Tuesday and Wednesday.
+    week.live(
+        MONDAY,
+        {at(MONDAY, 13): lambda: s.say("away 2026-03-03..2026-03-04", user="UELI")},
+        hours=range(9, 15),
+    )
+
+    # Tuesday. Paris at 08:30 UTC (05:30 in Cayenne: Chloé's prompt says so in her own zone),
+    # Dakar at 09:00 UTC. Ana answers by typing to the bot; Ben skips; Dia answers; Eli is away.
+    def ana_types():
+        s.type_in_dm("Hier : atelier avec l’ARS. Aujourd’hui : nettoyage des données", user="UANA")
+        offer = week.dms("UANA")[-1]
+        assert "Garder ceci comme votre réponse au stand-up de eig7 (3 mars)" in offer["text"]
+        s.click(offer, ids.STANDUP_SAVE_TEXT, user="UANA")
+
+    def dia_answers():
+        view, _ = s.click(week.prompts("UDIA", TUESDAY)[0], ids.STANDUP_OPEN, user="UDIA")
+        assert s.submit(view, {"q1": "Entretiens au ministère", "q2": None, "q3": None}, user="UDIA") is None
+
+    def mentor_asks():
+        s.type_in_dm("comment voir les stand-ups de mes fellows ?", user="UMENTOR")
+
+    week.live(
+        TUESDAY,
+        {
+            at(TUESDAY, 8, 40): ana_types,
+            at(TUESDAY, 8, 45): lambda: s.click(
+                week.prompts("UBEN", TUESDAY)[0], ids.STANDUP_SKIP, user="UBEN"
+            ),
+            at(TUESDAY, 9, 5): lambda: dia_answers(),
+            at(TUESDAY, 9, 30): mentor_asks,
+        },
+    )
+    [cay_prompt] = week.prompts(CAYENNE, TUESDAY)[:1]
+    assert re.search(r"<!date\^\d+\^\{time\}\|12:00 heure de Paris>", cay_prompt["text"])
+    assert [len(week.prompts(user, TUESDAY)) > 0 for user in (*PARIS, CAYENNE, *DAKAR)] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
+    with s.ctx.uow() as uow:
+        ana = uow.standups.entry(1, "UANA", TUESDAY)
+    assert ana.answers[0] == "Hier : atelier avec l’ARS. Aujourd’hui : nettoyage des données"
+    assert week.dms("UANA")[-1]["text"].startswith("Merci, votre stand-up du 3 mars est enregistré.")
+    help_reply = texts(week.dms("UMENTOR")[-1])
+    assert help_reply.startswith("Je lis les messages") and "/standup history" in help_reply
+    assert "Participation\u00a0: 1/1" in week.summary("C300")  # Eli, away, is not expected
+    paris_summary = week.summary("C100")
+    assert "Participation\u00a0: 1/2" in paris_summary and "Ont passé leur tour\u00a0:" in paris_summary
+
+    # Tuesday afternoon: the Dakar cohort moves to Abidjan's zone and gets a later end; Ben leaves eig7.
+    moved = ws.say("edit eig7-dakar tz=Africa/Abidjan end=2026-07-03", user="UCOADMIN")
+    assert moved.startswith("Cohorte eig7-dakar corrigée\u00a0: fuseau horaire Africa/Abidjan, dates")
+    assert "ce qui a déjà été envoyé reste tel quel" in moved
+    assert ws.say("remove eig7 <@UBEN>") == "Retrait de eig7\u00a0: <@UBEN>."
+
+    # Wednesday: Ben is not asked any more; Dakar's times now read in Abidjan's zone.
+    week.live(WEDNESDAY, {})
+    assert week.prompts("UBEN", WEDNESDAY) == []
+    assert week.prompts("UANA", WEDNESDAY) and week.prompts(CAYENNE, WEDNESDAY)
+    dia = week.prompts("UDIA", WEDNESDAY)[0]
+    assert "heure d’Abidjan" in dia["text"]
+    assert week.prompts("UELI", WEDNESDAY) == []  # still away
+
+    stats = s.fake.stats()
+    assert stats["errors"] == 0 and not s.fake.internal_errors and s.world.posted_once()
