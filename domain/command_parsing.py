@@ -87,6 +87,8 @@ def unquote(value: str) -> str:
     value = value.strip()
     if len(value) >= 2 and _QUOTES.get(value[0]) == value[-1]:
         value = value[1:-1]
+    elif value[:1] in _QUOTES:  # a quote left open: the rest of the words are the value
+        value = value[1:]
     return " ".join(value.split())
 
 
@@ -95,7 +97,10 @@ def with_trailing_words(tokens: list[str], key: str) -> list[str]:
     or `as`) are part of its value, for a command where such words mean nothing else."""
     prefix = key.lower() + "="
     for index, token in enumerate(tokens):
-        if not token.lower().startswith(prefix) or token[len(prefix) : len(prefix) + 1] in _QUOTES:
+        value = token[len(prefix) :]
+        if not token.lower().startswith(prefix) or (
+            value[:1] in _QUOTES and value.endswith(_QUOTES[value[0]])
+        ):
             continue
         end = index + 1
         while end < len(tokens) and _plain_word(tokens[end]):

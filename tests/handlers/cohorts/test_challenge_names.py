@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bot.cli import main
 
 
@@ -32,6 +34,11 @@ def test_a_challenge_known_by_its_slug_takes_the_name_typed_later(workspace):
     with workspace.ctx.uow() as uow:
         [challenge] = uow.cohorts.challenges(uow.cohorts.by_name("eig7").id)
     assert (challenge.slug, challenge.name) == ("donnees-education", "Données éducation")
+
+
+def test_a_quote_left_open_takes_the_words_after_it(workspace):
+    workspace.say("create eig7 <#C100>")
+    assert "Nouveau défi IA santé créé" in workspace.say('add eig7 <@UANA> challenge="IA santé')
 
 
 def test_typed_markup_in_a_challenge_name_is_shown_as_text(workspace):
@@ -71,3 +78,20 @@ def test_the_roster_keeps_the_challenge_as_written_and_the_export_shows_it(
         ("U0ANA", "IA santé"),
         ("U0BEN", "IA santé"),
     }
+
+
+@pytest.mark.parametrize(
+    "typed,problem",
+    [
+        ('add eig7 <@UANA> challenge=""', "L’option challenge n’a pas de valeur."),
+        ("add eig7 <@UANA> challenge=“ ”", "L’option challenge n’a pas de valeur."),
+        ('add eig7 <@UANA> challenge="!!!"', "«\u00a0!!!\u00a0» ne peut pas être un nom de défi"),
+        ("add eig7 <@UANA> challenge=IA challenge=Data", "L’option challenge est indiquée deux fois."),
+    ],
+)
+def test_a_bad_challenge_name_is_one_sentence_with_the_usage_and_changes_nothing(workspace, typed, problem):
+    workspace.say("create eig7 <#C100>")
+    before = workspace.state()
+    sentence, usage = workspace.say(typed).split("\n")
+    assert problem in sentence and usage.startswith("Utilisation\u00a0: /cohort add NOM")
+    assert workspace.state() == before
