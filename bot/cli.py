@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings(
             os.environ,
-            need_token=args.command in ("run", "tick"),
+            need_token=args.command in ("run", "tick", "forget"),
             need_secret=args.command == "run",
         )
         configure_logging(settings.log_level, settings.slack_debug)

@@ -14,7 +14,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from bot import demo, export, roster_import
+from bot import demo, export, privacy, roster_import
 from bot.clock import ManualClock, SystemClock
 from bot.features import tick_jobs
 from bot.manifest import manifest_yaml
@@ -47,6 +47,7 @@ def add_feature_commands(sub) -> None:
     roster_import.add_arguments(sub)
     export.add_arguments(sub)
     demo.add_arguments(sub)
+    privacy.add_arguments(sub)
 
 
 def dispatch(args, settings: Settings) -> int:
@@ -59,6 +60,8 @@ def dispatch(args, settings: Settings) -> int:
         "import-roster": run_import_roster,
         "export": run_export,
         "demo": run_demo,
+        "privacy-record": print_privacy_record,
+        "forget": run_forget,
     }[args.command]
     return handler(args, settings)
 
@@ -77,6 +80,21 @@ def run_export(args, settings: Settings) -> int:
     engine = apply_migrations(settings)
     try:
         return export.run(args, engine)
+    except DomainError as error:
+        raise CommandFailed(error.message, **error.params) from None
+    finally:
+        engine.dispose()
+
+
+def print_privacy_record(args, settings: Settings) -> int:
+    return privacy.print_record(settings, settings.default_lang)
+
+
+def run_forget(args, settings: Settings) -> int:
+    engine = apply_migrations(settings)
+    runtime = build_runtime(settings, SystemClock(), engine)
+    try:
+        return privacy.forget(runtime.ctx, args.user_id, args.cohort, settings.default_lang)
     except DomainError as error:
         raise CommandFailed(error.message, **error.params) from None
     finally:
@@ -172,6 +190,7 @@ def run(args, settings: Settings) -> int:
     engine = apply_migrations(settings)
     runtime = build_runtime(settings, SystemClock(), engine)
     check_token(runtime.ctx.slack)
+    privacy.reapply_at_start(runtime.ctx, settings.default_lang)
     app = create_app(runtime.ctx, signing_secret=settings.signing_secret, socket_mode=settings.socket_mode)
     scheduler = start_scheduler(runtime.ctx, engine) if settings.scheduler_on else None
     socket_handler = None

@@ -14,13 +14,17 @@ from typing import TextIO
 
 from sqlalchemy import Engine
 
+from bot.clock import SystemClock
 from bot.features import SOURCES
 from bot.private_files import write_private_text
 from domain.cohorts.export import Section, cohort_history
+from domain.cohorts.records import AuditAction, AuditEntry
 from domain.messages import N_, DomainError
 from storage.db import make_session_factory
 from storage.uow import unit_of_work_factory
 
+# Who the audit log says acted, for what the operator does from the command line.
+OPERATOR = "cohortbot-cli"
 CANNOT_WRITE = N_("{path}: cannot write the file ({reason})")
 # A spreadsheet runs a cell starting with one of these as a formula (DDE, links, macros).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -68,6 +72,15 @@ def csv_cell(value: object) -> object:
 def run(args, engine: Engine, out: TextIO | None = None) -> int:
     with unit_of_work_factory(make_session_factory(engine))() as store:
         sections = cohort_history(store, args.cohort, SOURCES.export_sections)
+        cohort = store.cohorts.by_name(args.cohort)
+        if cohort is not None:
+            # Who exported which cohort, and when: traced for the data protection officer.
+            store.audit.record(
+                AuditEntry(
+                    cohort.id, OPERATOR, AuditAction.EXPORT, SystemClock().now(), {"format": args.format}
+                )
+            )
+            store.commit()
     text = as_json(sections) if args.format == "json" else as_csv(sections)
     if not args.out:
         (out or sys.stdout).write(text)

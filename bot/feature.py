@@ -16,10 +16,12 @@ from typing import Any
 from domain.cohorts.export import SectionSource
 from domain.digests.model import DigestFeature
 from domain.peer_help.routing import AwaySource
+from domain.privacy.declaration import DataDeclaration
 from handlers.cohorts.subcommands import CohortSubcommand, ShowLine
 from handlers.context import Context
 from handlers.home.sections import HomeSection
 from schedules.engine import Job
+from storage.privacy.columns import PersonalColumns, PersonalData
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,10 @@ class Sources:
     digest: tuple[DigestFeature, ...]
     home: tuple[HomeSection, ...]
     away: tuple[AwaySource, ...]
+    # What each feature keeps about people: the privacy notice and the record are written from it.
+    declarations: tuple[DataDeclaration, ...] = ()
+    # Every slash command, as (command, "French · English" description), for the welcome message.
+    commands: tuple[tuple[str, str], ...] = ()
 
 
 def _nothing(*args: Any) -> tuple:
@@ -73,6 +79,8 @@ class Feature:
     home: tuple[HomeSection, ...] = ()
     away: tuple[AwaySource, ...] = ()  # who is away on a day, for the others to leave alone
     tables: tuple[ModuleType, ...] = ()  # the storage modules that define its tables
+    # The personal data it keeps: what, why, who sees it, how long, and in which columns.
+    personal_data: tuple[PersonalData, ...] = ()
 
 
 def gather(features: tuple[Feature, ...]) -> Sources:
@@ -90,7 +98,14 @@ def gather(features: tuple[Feature, ...]) -> Sources:
         digest=tuple(part for f in features for part in f.digest),
         home=tuple(section for f in features for section in f.home),
         away=tuple(source for f in features for source in f.away),
+        declarations=tuple(part.declaration for f in features for part in f.personal_data),
+        commands=tuple((c.command, c.description) for f in features for c in f.commands),
     )
+
+
+def personal_columns(features: tuple[Feature, ...]) -> tuple[PersonalColumns, ...]:
+    """Every table that holds personal data, as the features declare it."""
+    return tuple(columns for f in features for part in f.personal_data for columns in part.columns)
 
 
 def jobs_of(features: tuple[Feature, ...], sources: Sources) -> list[Job]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import MetaData
 
-from bot.feature import Feature, Sources, gather, jobs_of, register_all
+from bot.feature import Feature, Sources, gather, jobs_of, personal_columns, register_all
 from bot.rituals.checkins import CHECKINS
 from bot.rituals.cohorts import COHORTS
 from bot.rituals.digests import DIGESTS
@@ -18,15 +18,30 @@ from bot.rituals.home import HOME
 from bot.rituals.infrastructure import INFRASTRUCTURE
 from bot.rituals.pairing import PAIRING
 from bot.rituals.peer_help import PEER_HELP
+from bot.rituals.privacy import PRIVACY
 from bot.rituals.standups import STANDUPS
 from bot.rituals.trainings import TRAININGS
 from handlers.context import Context
 from schedules.engine import Job
 from storage.models import Base
+from storage.privacy.columns import PersonalColumns
 
-FEATURES: tuple[Feature, ...] = (COHORTS, STANDUPS, CHECKINS, PEER_HELP, TRAININGS, PAIRING, DIGESTS, HOME)
+# Privacy last: its welcome lists every other feature's rituals, and its purge follows the day's work.
+FEATURES: tuple[Feature, ...] = (
+    COHORTS,
+    STANDUPS,
+    CHECKINS,
+    PEER_HELP,
+    TRAININGS,
+    PAIRING,
+    DIGESTS,
+    HOME,
+    PRIVACY,
+)
 EVERYTHING: tuple[Feature, ...] = (INFRASTRUCTURE, *FEATURES)
 SOURCES: Sources = gather(EVERYTHING)
+# Every table of personal data: the unit of work exports, erases and purges them.
+PERSONAL_COLUMNS: tuple[PersonalColumns, ...] = personal_columns(EVERYTHING)
 
 
 def register_listeners(app, ctx: Context) -> None:

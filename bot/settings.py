@@ -45,6 +45,8 @@ class Settings:
     log_level: str
     # COHORTBOT_SLACK_DEBUG=1: slack_sdk and slack_bolt log at LOG_LEVEL too, bodies included.
     slack_debug: bool = False
+    # COHORTBOT_PRIVACY_CONTACT: whom people write to about their data (the privacy notice names it).
+    privacy_contact: str | None = None
 
     @property
     def socket_mode(self) -> bool:
@@ -145,4 +147,5 @@ def load_settings(env: Mapping[str, str], *, need_token: bool = False, need_secr
         default_lang=_choice(env, "COHORTBOT_LANG", "fr", LANGUAGES),
         log_level=_choice(env, "LOG_LEVEL", "INFO", LOG_LEVELS, upper=True),
         slack_debug=_choice(env, "COHORTBOT_SLACK_DEBUG", "0", ("0", "1")) == "1",
+        privacy_contact=_get(env, "COHORTBOT_PRIVACY_CONTACT"),
     )

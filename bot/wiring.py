@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from bot.features import PERSONAL_COLUMNS, SOURCES
 from bot.holidays import CountryHolidays
 from bot.settings import Settings
 from bot.slack import make_client
@@ -26,12 +27,14 @@ def build_runtime(settings: Settings, clock: Clock, engine: Engine | None = None
     engine = engine or make_engine(settings.database_url)
     ctx = Context(
         clock=clock,
-        uow=unit_of_work_factory(make_session_factory(engine)),
+        uow=unit_of_work_factory(make_session_factory(engine), PERSONAL_COLUMNS),
         slack=make_client(settings.bot_token, settings.api_url),
         holidays=CountryHolidays(),
         admins=settings.admins,
         default_lang=settings.default_lang,
         pacer=Pacer(),
-        read_uow=unit_of_work_factory(make_session_factory(read_only(engine))),
+        read_uow=unit_of_work_factory(make_session_factory(read_only(engine)), PERSONAL_COLUMNS),
+        data_declarations=SOURCES.declarations,
+        privacy_contact=settings.privacy_contact,
     )
     return Runtime(ctx=ctx, engine=engine)

@@ -11,6 +11,7 @@ from domain.digests.data import DigestStore
 from domain.ledger import EventLog, ScheduleRepository
 from domain.pairing.records import PairingStore
 from domain.peer_help.records import HelpStore
+from domain.privacy.records import PrivacyStore
 from domain.standups.records import StandupStore
 from domain.trainings.records import TrainingStore
 
@@ -20,7 +21,15 @@ class Clock(Protocol):
 
 
 class UnitOfWork(
-    StandupStore, HelpStore, TrainingStore, DigestStore, CheckinStore, PairingStore, CohortStore, Protocol
+    StandupStore,
+    HelpStore,
+    TrainingStore,
+    DigestStore,
+    CheckinStore,
+    PairingStore,
+    CohortStore,
+    PrivacyStore,
+    Protocol,
 ):
     """One database session: every feature's repositories, `commit()` to keep what was done."""
 

@@ -15,6 +15,7 @@ from slack_sdk import WebClient
 
 from domain.calendar import PublicHolidays
 from domain.ports import Clock, UnitOfWork
+from domain.privacy.declaration import DataDeclaration
 
 
 class Pacer(Protocol):
@@ -41,6 +42,9 @@ class Context:
     # A unit of work that only reads (shows, history, Home), so it never waits for a writer;
     # None: `uow`.
     read_uow: Callable[[], UnitOfWork] | None = None
+    # What the features keep about people (the privacy notice), and whom people ask about it.
+    data_declarations: tuple[DataDeclaration, ...] = ()
+    privacy_contact: str | None = None
 
     def reading(self) -> UnitOfWork:
         return (self.read_uow or self.uow)()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,6 +16,9 @@ from storage.events import EventRepository
 from storage.pairing.repository import PairingRepository
 from storage.peer_help.requests import HelpRequestRepository
 from storage.peer_help.skills import SkillRepository
+from storage.privacy.arrivals import ArrivalRepository
+from storage.privacy.columns import PersonalColumns
+from storage.privacy.repository import PersonalDataRepository
 from storage.schedule import ScheduleRepository
 from storage.standups.repository import StandupRepository
 from storage.standups.runs import StandupRunRepository
@@ -25,8 +28,10 @@ from storage.trainings.repository import TrainingRepository
 class SqlUnitOfWork(UnitOfWork):
     """Each repository is assigned to the port it implements, so the type checker holds them to it."""
 
-    def __init__(self, session_factory: sessionmaker[Session]):
+    def __init__(self, session_factory: sessionmaker[Session], personal: Iterable[PersonalColumns] = ()):
         self._session_factory = session_factory
+        # The tables the features declare personal data in (bot/features.py gives them).
+        self._personal = tuple(personal)
         self.session: Session | None = None
 
     def __enter__(self) -> SqlUnitOfWork:
@@ -42,6 +47,8 @@ class SqlUnitOfWork(UnitOfWork):
         self.trainings = TrainingRepository(self.session)
         self.pairings = PairingRepository(self.session)
         self.standups, self.standup_runs = StandupRepository(self.session), StandupRunRepository(self.session)
+        self.personal = PersonalDataRepository(self.session, self._personal)
+        self.arrivals = ArrivalRepository(self.session)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -56,5 +63,9 @@ class SqlUnitOfWork(UnitOfWork):
         self.session.commit()
 
 
-def unit_of_work_factory(session_factory: sessionmaker[Session]) -> Callable[[], SqlUnitOfWork]:
-    return lambda: SqlUnitOfWork(session_factory)
+def unit_of_work_factory(
+    session_factory: sessionmaker[Session], personal: Iterable[PersonalColumns] = ()
+) -> Callable[[], SqlUnitOfWork]:
+    """`personal`: the tables of personal data, for access, erasure and retention (none: they find nothing)."""
+    declared = tuple(personal)
+    return lambda: SqlUnitOfWork(session_factory, declared)

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from bot.clock import ManualClock
+from bot.features import PERSONAL_COLUMNS, SOURCES
 from bot.holidays import CountryHolidays
 from bot.slack import make_client
 from bot.standin.slack import SlackStandIn
@@ -116,10 +117,12 @@ def fake_slack():
 def ctx(engine, clock, fake_slack) -> Context:
     return Context(
         clock=clock,
-        uow=unit_of_work_factory(make_session_factory(engine)),
+        uow=unit_of_work_factory(make_session_factory(engine), PERSONAL_COLUMNS),
         slack=make_client("xoxb-test", fake_slack.url, timeout=5),
         holidays=CountryHolidays(),
         admins=frozenset({"UADMIN"}),
         default_lang="fr",
-        read_uow=unit_of_work_factory(make_session_factory(read_only(engine))),
+        read_uow=unit_of_work_factory(make_session_factory(read_only(engine)), PERSONAL_COLUMNS),
+        data_declarations=SOURCES.declarations,
+        privacy_contact="dpo@example.org",
     )

@@ -22,7 +22,7 @@ from domain.messages import DomainError
 from handlers import i18n
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("bot", "domain", "handlers", "schedules")
+PACKAGES = ("bot", "domain", "handlers", "schedules", "storage")
 KEYWORDS = {"_": None, "gettext": None, "N_": None, "ngettext": (1, 2)}
 HOW_TO_FIX = (
     "To add them: pybabel extract -F babel.cfg -k N_ -o messages.pot . && "

@@ -14,6 +14,7 @@ from handlers.cohorts.subcommands import ShowLine
 from handlers.home.sections import HomeSection
 from schedules.checkins import CHECKIN_JOB
 from storage.checkins import tables
+from storage.checkins.personal import CHECKINS as PERSONAL
 
 
 def _register(app, ctx, sources) -> None:
@@ -40,4 +41,5 @@ CHECKINS = Feature(
     digest=(digest_checkins.FEATURE,),
     home=(HomeSection(CHECKINS_HOME, home.checkins_section),),
     tables=(tables,),
+    personal_data=(PERSONAL,),
 )

@@ -9,6 +9,7 @@ from handlers import ids
 from handlers.cohorts import listeners
 from handlers.cohorts.subcommands import COHORT_SUBCOMMANDS
 from storage import models
+from storage.cohorts.personal import PERSONAL
 
 
 def _register(app, ctx, sources) -> None:
@@ -40,4 +41,5 @@ COHORTS = Feature(
     cohort_subcommands=COHORT_SUBCOMMANDS,
     export_sections=COHORT_SECTIONS,
     tables=(models,),
+    personal_data=(PERSONAL,),
 )

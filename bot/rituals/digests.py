@@ -12,6 +12,7 @@ from handlers.cohorts.subcommands import ShowLine
 from handlers.home.sections import HomeSection
 from schedules.digests import DigestJob
 from storage.checkins import tables
+from storage.checkins.personal import DIGESTS as PERSONAL
 
 
 def _register(app, ctx, sources) -> None:
@@ -31,4 +32,5 @@ DIGESTS = Feature(
     # What the digests (and the check-ins) show of a fellow's stand-up, chosen on the Home tab.
     home=(HomeSection(SHARE_HOME, share_section),),
     tables=(tables,),  # the digest schedules live beside the check-ins'
+    personal_data=(PERSONAL,),
 )

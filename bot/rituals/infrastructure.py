@@ -7,6 +7,7 @@ from bot.feature import Feature, fixed
 from handlers import errors, middleware
 from schedules.housekeeping import HOUSEKEEPING
 from storage import models
+from storage.privacy.core import DELIVERIES
 
 
 def _register(app, ctx, sources) -> None:
@@ -31,4 +32,5 @@ INFRASTRUCTURE = Feature(
     },
     jobs=fixed(HOUSEKEEPING),
     tables=(models,),
+    personal_data=(DELIVERIES,),
 )

@@ -15,6 +15,7 @@ from schedules.engine import Job
 from schedules.help_nudge import HELP_NUDGE
 from schedules.help_reroute import reroute_job
 from storage.peer_help import tables
+from storage.peer_help.personal import PERSONAL
 
 
 def _register(app, ctx, sources) -> None:
@@ -44,4 +45,5 @@ PEER_HELP = Feature(
     digest=(digest_help.FEATURE,),
     home=(HomeSection(HELP_HOME, help_section),),
     tables=(tables,),
+    personal_data=(PERSONAL,),
 )

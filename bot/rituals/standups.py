@@ -17,6 +17,7 @@ from handlers.home.sections import HomeSection
 from handlers.standups import admin, listeners
 from schedules.standups import STANDUP_JOB
 from storage.standups import tables
+from storage.standups.personal import PERSONAL
 
 
 def _register(app, ctx, sources) -> None:
@@ -45,4 +46,5 @@ STANDUPS = Feature(
     home=(HomeSection(STANDUPS_HOME, standups_section),),
     away=(away_from_standups,),
     tables=(tables,),
+    personal_data=(PERSONAL,),
 )

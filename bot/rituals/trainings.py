@@ -13,6 +13,7 @@ from handlers.home.sections import HomeSection
 from handlers.trainings import listeners
 from schedules.trainings import JOBS
 from storage.trainings import tables
+from storage.trainings.personal import PERSONAL
 
 
 def _register(app, ctx, sources) -> None:
@@ -46,4 +47,5 @@ TRAININGS = Feature(
     digest=(digest_trainings.FEATURE,),
     home=(HomeSection(TRAININGS_HOME, trainings_section),),
     tables=(tables,),
+    personal_data=(PERSONAL,),
 )

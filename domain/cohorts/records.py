@@ -26,6 +26,13 @@ class AuditAction(StrEnum):
     EDIT = "edit"
     HOLIDAY_REMOVE = "holiday_remove"
     UNARCHIVE = "unarchive"
+    # Reads and erasures traced for the data protection officer: who read or erased what about whom.
+    EXPORT = "export"
+    READ = "read"
+    DIGEST = "digest"
+    FORGET = "forget"
+    RETENTION = "retention"
+    PURGE = "purge"
 
 
 @dataclass(frozen=True)

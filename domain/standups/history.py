@@ -6,10 +6,11 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from domain.cohorts.admin import record
 from domain.cohorts.export import Section
 from domain.cohorts.model import Cohort, Role
 from domain.cohorts.permissions import NOT_MEMBER, NotAllowed, can_see_fellow, can_view_cohort
-from domain.cohorts.records import Actor
+from domain.cohorts.records import Actor, AuditAction
 from domain.standups.commands import History
 from domain.standups.model import StandupEntry, StandupSettings
 from domain.standups.records import StandupStore
@@ -78,6 +79,10 @@ def standup_history(store: StandupStore, actor: Actor, command: History) -> Stan
         )
         for cohort_id, day in sorted(set(entries) | prompted, key=lambda key: (key[1], key[0]), reverse=True)
     ]
+    if target != actor.user_id:
+        # Reading someone else's answers is traced for the data protection officer.
+        for cohort in cohorts.values():
+            record(store, cohort, actor, AuditAction.READ, about=target, days=command.days)
     return StandupHistory(target, command.days, tuple(lines))
 
 

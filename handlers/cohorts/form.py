@@ -23,6 +23,7 @@ from handlers import ids
 from handlers.blocks.cohorts import replies
 from handlers.blocks.cohorts.form import cohort_form, parse_add_form, parse_create_form
 from handlers.blocks.kit import mistake
+from handlers.cohorts.arrivals import added_reply
 from handlers.cohorts.directory import SlackDirectory
 from handlers.context import Context
 from handlers.run import Reply, actor_of, refuse_fields, run_use_case
@@ -85,7 +86,7 @@ def _submit(
                 create_cohort(uow, directory, actor, command, supported_country(ctx), ctx.default_lang)
             )
         else:
-            reply = replies.added(add_members(uow, directory, actor, command, challenge_name))
+            reply = added_reply(ctx, add_members(uow, directory, actor, command, challenge_name))
         # Rendered before the commit: a failure to render leaves nothing half-saved.
         uow.commit()
         return reply

@@ -28,6 +28,7 @@ from handlers.blocks.cohorts import corrections, replies
 from handlers.blocks.cohorts import help as help_page
 from handlers.blocks.cohorts.show import cohort_overview
 from handlers.cohorts import form as cohort_form
+from handlers.cohorts.arrivals import added_reply
 from handlers.cohorts.directory import SlackDirectory
 from handlers.context import Context
 from handlers.i18n import N_
@@ -167,7 +168,9 @@ COHORT_SUBCOMMANDS: dict[str, CohortSubcommand] = {
     ),
     "add": _own(
         "add",
-        applies(lambda c, cmd: add_members(c.uow, SlackDirectory(c.ctx.slack), c.actor, cmd), replies.added),
+        lambda c, cmd: Reply(
+            added_reply(c.ctx, add_members(c.uow, SlackDirectory(c.ctx.slack), c.actor, cmd))
+        ),
         guide=Guide(
             N_("Add fellows, mentors or admins"), N_("/cohort add eig7 @ana @ben challenge=IA santé")
         ),

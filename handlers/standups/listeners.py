@@ -99,9 +99,11 @@ def standup_command(ctx: Context, actor: Actor, command: dict) -> Outcome:
 
 
 def _reads_only(text: str) -> bool:
-    """`/standup history` only reads, so it never waits for a writer."""
+    """`/standup history` of oneself only reads, so it never waits for a writer; someone else's is
+    traced in the audit log."""
     try:
-        return isinstance(parse_standup_command(text), History)
+        command = parse_standup_command(text)
+        return isinstance(command, History) and command.user_id is None
     except DomainError:
         return False
 

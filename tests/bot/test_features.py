@@ -33,13 +33,19 @@ WITHOUT: dict[str, dict[str, str]] = {
         "infrastructure": "not a feature people talk to",
         "digests": "configured by /cohort digest, read in DMs",
         "home": "the Home tab is opened, not typed",
+        "privacy": "its commands are /cohort sub-commands",
     },
-    "actions": {"infrastructure": "no message of its own", "digests": "a digest has no button"},
+    "actions": {
+        "infrastructure": "no message of its own",
+        "digests": "a digest has no button",
+        "privacy": "its messages have no button",
+    },
     "views": {
         "infrastructure": "no form",
         "digests": "no form",
         "home": "the Home tab's buttons open no form",
         "pairing": "its buttons answer in place, with no form",
+        "privacy": "no form",
     },
     "events": {
         "infrastructure": "sees every event through the middleware",
@@ -48,6 +54,7 @@ WITHOUT: dict[str, dict[str, str]] = {
         "checkins": "commands and buttons only",
         "pairing": "commands and buttons only",
         "digests": "sent by the tick",
+        "privacy": "commands and the tick only",
     },
     "scopes": {
         "standups": "sends DMs and reads them back with the infrastructure's scopes",
@@ -55,6 +62,7 @@ WITHOUT: dict[str, dict[str, str]] = {
         "peer_help": "sends DMs and posts with the infrastructure's scopes",
         "digests": "sends DMs with the infrastructure's scopes",
         "home": "views.publish needs no scope of its own",
+        "privacy": "sends DMs and files with the other features' scopes",
     },
     "jobs": {"cohorts": "nothing runs on a schedule", "home": "published when opened"},
     "cohort_subcommands": {"infrastructure": "no setting", "home": "no setting"},
@@ -64,17 +72,20 @@ WITHOUT: dict[str, dict[str, str]] = {
         "peer_help": "runs on requests, not on a schedule",
         "trainings": "runs on sessions, not on a schedule",
         "home": "not a ritual",
+        "privacy": "not a ritual",
     },
     "export_sections": {
         "infrastructure": "keeps no history of a cohort",
         "digests": "its schedule is shown by /cohort show; what it sent is the other features' data",
         "home": "keeps nothing",
+        "privacy": "keeps no history of a cohort: /cohort mydata gives a person theirs",
     },
     "digest": {
         "infrastructure": "nothing to report",
         "cohorts": "the digest is about the cohort's rituals",
         "digests": "the digest is made of the others' sections",
         "home": "keeps nothing",
+        "privacy": "nothing to report",
     },
     "home": {
         "infrastructure": "not shown to people",
@@ -92,9 +103,14 @@ WITHOUT: dict[str, dict[str, str]] = {
             "pairing",
             "digests",
             "home",
+            "privacy",
         )
     },
     "tables": {"home": "reads the other features' tables"},
+    "personal_data": {
+        "home": "keeps nothing",
+        "privacy": "keeps hashes of erased ids (never the ids) and each cohort's retention periods",
+    },
 }
 PIECES = [f.name for f in dataclasses.fields(Feature) if f.name not in ("name", "register")]
 

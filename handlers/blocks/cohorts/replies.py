@@ -32,6 +32,7 @@ ADDED_TO_CHALLENGE = {
 }
 MOVED = N_("Moved to the challenge {challenge}: {people}.")
 UNCHANGED = N_("Already there, nothing changed: {people}.")
+NOT_IN_CHANNEL = N_("Not in {channel} yet, invite them: {people}.")
 CHALLENGE_CREATED = N_("New challenge {challenge} created in {name}.")
 REMOVED = N_("Removed from {name}: {people}.")
 ARCHIVED = N_("Cohort {name} archived: no ritual will run for it any more; its history is kept.")
@@ -88,7 +89,8 @@ def created(result: Created) -> dict:
     )
 
 
-def added(result: MembersAdded) -> dict:
+def added(result: MembersAdded, outside_channel: Iterable[str] = ()) -> dict:
+    """`outside_channel`: people just added who are not in the cohort's channel."""
     lang, name = result.cohort.lang, result.cohort.name
     challenge = escape(result.challenge.name) if result.challenge else None
     lines = []
@@ -101,6 +103,10 @@ def added(result: MembersAdded) -> dict:
         lines.append(gettext(MOVED, lang, challenge=challenge, people=people(result.moved)))
     if result.unchanged:
         lines.append(gettext(UNCHANGED, lang, people=people(result.unchanged)))
+    outside = tuple(outside_channel)
+    if outside:
+        where = channel_ref(result.cohort.channel_id)
+        lines.append(gettext(NOT_IN_CHANNEL, lang, channel=where, people=people(outside)))
     return _lines(*lines, *far_notice(result.far, result.cohort, lang))
 
 

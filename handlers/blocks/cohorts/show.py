@@ -63,6 +63,15 @@ AUDIT_LINES = {
     AuditAction.EDIT: N_("{when} · {actor} corrected the cohort: {change}"),
     AuditAction.HOLIDAY_REMOVE: N_("{when} · {actor} removed holidays: {days}"),
     AuditAction.UNARCHIVE: N_("{when} · {actor} reopened the cohort"),
+    AuditAction.EXPORT: N_("{when} · {actor} exported the cohort's history"),
+    AuditAction.READ: N_("{when} · {actor} read the stand-ups of {about}"),
+    AuditAction.DIGEST: N_("{when} · {actor} received the weekly digest"),
+    AuditAction.MYDATA: N_("{when} · {actor} downloaded their own data"),
+    AuditAction.FORGET: N_("{when} · {actor} erased a person's data (now {pseudonym})"),
+    AuditAction.RETENTION: N_(
+        "{when} · {actor} set the retention: text {text} months, figures {figures} months"
+    ),
+    AuditAction.PURGE: N_("{when} · {actor} deleted the free text past its retention ({count} records)"),
     AuditAction.IMPORT: N_(
         "{when} · {actor} imported a roster: {added} added, {changed} changed, {unchanged} unchanged"
     ),
@@ -118,6 +127,10 @@ def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
             changed=params.get("changed", 0),
             unchanged=params.get("unchanged", 0),
         )
+    if entry.action == AuditAction.READ:
+        common["about"] = user_ref(str(params.get("about", "")))
+    for key in ("pseudonym", "text", "figures", "count"):
+        common.setdefault(key, params.get(key, ""))
     if entry.action == AuditAction.SETTINGS:
         common.update(ritual=params.get("ritual", ""), change=params.get("change", ""))
     return gettext(AUDIT_LINES[entry.action], lang, **common)

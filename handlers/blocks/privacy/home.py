@@ -1,0 +1,34 @@
+"""The privacy section of the Home tab: where to read the notice and get one's data, and how long
+each cohort keeps the text."""
+
+from __future__ import annotations
+
+from domain.messages import N_
+from domain.privacy.home import CohortRetention
+from handlers.blocks.kit import Block, context, escape, header, section
+from handlers.blocks.privacy.notice import short_notice
+from handlers.i18n import gettext
+
+TITLE = N_("Your data")
+KEPT = N_(
+    "*{cohort}* · your free text is deleted {text} months after the cohort ends, the figures after {figures} months."
+)
+COPY = N_("Your copy of everything the bot keeps about you: /cohort mydata.")
+
+
+def privacy_section(cohorts: tuple[CohortRetention, ...], lang: str) -> list[Block]:
+    lines = [
+        gettext(
+            KEPT,
+            lang,
+            cohort=escape(c.cohort.name),
+            text=c.retention.text_months,
+            figures=c.retention.figures_months,
+        )
+        for c in cohorts
+    ]
+    return [
+        header(gettext(TITLE, lang)),
+        section("\n".join(lines)),
+        context(short_notice(lang), gettext(COPY, lang)),
+    ]

@@ -1,0 +1,98 @@
+"""Welcome and farewell messages: one welcome per person and cohort, one notice on removal.
+
+The database says who arrived (a membership added lately) and who left (the audit log's
+removals); the scheduling core sends each message once. A person already in the cohort before,
+or re-added, is not welcomed again: the welcome's occurrence is keyed on the person and the
+cohort only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from domain.calendar import local_date
+from domain.cohorts.overview import ScheduleLine, ScheduleSource
+from domain.ports import UnitOfWork
+from domain.privacy.notice import notice_for
+from domain.privacy.records import Arrival, Departure
+from domain.scheduling import PlannedOccurrence
+from handlers.blocks.privacy.welcome import Ritual, Welcome, farewell_message, welcome_message
+from handlers.context import Context
+from schedules.delivery import DeliveryJob, Send
+
+WELCOME, FAREWELL = "welcome", "farewell"
+# Someone added while the bot was down for longer than this is not welcomed late.
+GRACE = timedelta(days=2)
+# One welcome per person and cohort, whenever they arrive: the occurrence is keyed on a fixed day.
+ONCE = date(2000, 1, 1)
+
+Summary = Callable[[ScheduleLine, str], str]
+
+
+def _welcome(
+    ctx: Context,
+    uow: UnitOfWork,
+    arrival: Arrival,
+    now: datetime,
+    show: Sequence[tuple[ScheduleSource, Summary | None]],
+    commands,
+) -> PlannedOccurrence[Welcome] | None:
+    cohort = uow.cohorts.get(arrival.cohort_id)
+    if cohort.archived:
+        return None
+    names = {c.slug: c.name for c in uow.cohorts.challenges(cohort.id)}
+    rituals = []
+    for source, summary in show:
+        line = source.line(uow, cohort, now, ctx.holidays)
+        if line is not None:
+            rituals.append(Ritual(source, line, summary))
+    notice = notice_for(uow, cohort, ctx.data_declarations, ctx.privacy_contact, cohort.lang)
+    roles = tuple((role, names.get(slug, slug) if slug else None) for role, slug in arrival.roles)
+    welcome = Welcome(cohort, roles, tuple(rituals), tuple(commands), notice)
+    return PlannedOccurrence(
+        WELCOME,
+        f"{cohort.id}:{arrival.user_id}",
+        ONCE,
+        arrival.since,
+        arrival.since + GRACE,
+        (arrival.user_id,),
+        welcome,
+    )
+
+
+def _farewell(uow: UnitOfWork, departure: Departure) -> PlannedOccurrence[Any] | None:
+    cohort = uow.cohorts.get(departure.cohort_id)
+    return PlannedOccurrence(
+        FAREWELL,
+        f"{cohort.id}:{departure.user_id}",
+        local_date(departure.at, cohort.timezone),
+        departure.at,
+        departure.at + GRACE,
+        (departure.user_id,),
+        cohort,
+    )
+
+
+def arrivals_job(
+    show: Sequence[tuple[ScheduleSource, Summary | None]], commands: Sequence[tuple[str, str]]
+) -> DeliveryJob:
+    def plan(ctx: Context, uow: UnitOfWork, now: datetime) -> Mapping[str, list[PlannedOccurrence[Any]]]:
+        welcomes = [
+            _welcome(ctx, uow, a, now, show, commands) for a in uow.arrivals.arrived_since(now - GRACE)
+        ]
+        farewells = [_farewell(uow, d) for d in uow.arrivals.left_since(now - GRACE)]
+        return {
+            WELCOME: [w for w in welcomes if w is not None],
+            FAREWELL: [f for f in farewells if f is not None],
+        }
+
+    return DeliveryJob(
+        "arrivals",
+        plan,
+        {
+            WELCOME: Send(lambda item, recipient: welcome_message(item.payload), "welcomes"),
+            FAREWELL: Send(lambda item, recipient: farewell_message(item.payload), "farewells"),
+        },
+    )

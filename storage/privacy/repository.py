@@ -1,0 +1,169 @@
+"""Access, erasure and retention, written once for every table a feature declared (PersonalColumns)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Table, delete, func, or_, select, true, update
+from sqlalchemy.orm import Session
+
+from domain.privacy.records import Erased, PersonalRows, PostedMessage, Tombstone
+from domain.privacy.retention import Retention
+from storage.models import CohortRow, MembershipRow
+from storage.privacy.columns import OnErasure, PersonalColumns
+from storage.privacy.tables import ErasureRow, RetentionRow
+
+
+def _table(columns: PersonalColumns) -> Table:
+    return columns.table.__table__  # type: ignore[return-value]
+
+
+def _json(value: object) -> object:
+    return value.isoformat() if isinstance(value, (date, datetime)) else value
+
+
+def _empty(table: Table, name: str) -> object:
+    """What an emptied text column holds: its default ('[]' for a list of answers), else ''."""
+    default = table.c[name].default
+    arg = getattr(default, "arg", None)
+    return arg if isinstance(arg, str) else ""
+
+
+class PersonalDataRepository:
+    def __init__(self, session: Session, declared: Iterable[PersonalColumns]):
+        self.session = session
+        self.declared = tuple(declared)
+
+    def _run(self, statement: Any) -> Any:
+        """Executes; an UPDATE or DELETE's result has the `rowcount` the counts are made of."""
+        return self.session.execute(statement)
+
+    def _in_cohort(self, columns: PersonalColumns, cohort_id: int | None) -> ColumnElement[bool] | None:
+        """The rows of one cohort (all rows for None); None when the table belongs to no cohort."""
+        table = _table(columns)
+        if cohort_id is None:
+            return true()
+        if "cohort_id" in table.c:
+            return table.c.cohort_id == cohort_id
+        if columns.parent is not None:
+            parent = columns.parent.table.__table__
+            ids = select(parent.c.id).where(parent.c.cohort_id == cohort_id)
+            return table.c[columns.parent.column].in_(ids)
+        return None
+
+    def export(self, user_id: str) -> PersonalRows:
+        found: PersonalRows = {}
+        for columns in self.declared:
+            table = _table(columns)
+            rows = self._run(select(table).where(table.c[columns.owner] == user_id)).mappings()
+            dumped = [{key: _json(value) for key, value in row.items()} for row in rows]
+            if dumped:
+                found.setdefault(columns.name, []).extend(dumped)
+        return found
+
+    def erase(self, user_id: str, pseudonym: str, cohort_id: int | None) -> Erased:
+        changed: dict[str, int] = {}
+        messages: list[PostedMessage] = []
+        for columns in self.declared:
+            scope = self._in_cohort(columns, cohort_id)
+            if scope is None:
+                continue
+            table = _table(columns)
+            mine = (table.c[columns.owner] == user_id) & scope
+            for channel, ts in columns.messages:
+                posted = select(table.c[channel], table.c[ts]).where(mine, table.c[ts].is_not(None))
+                messages.extend(PostedMessage(c, t) for c, t in self._run(posted) if c and t)
+            if columns.on_erasure is OnErasure.DELETE:
+                count = self._run(delete(table).where(mine)).rowcount
+            else:
+                values = {name: _empty(table, name) for name in columns.text}
+                count = self._run(
+                    update(table).where(mine).values({columns.owner: pseudonym, **values})
+                ).rowcount
+            for name in columns.mentions:
+                count += self._run(
+                    update(table).where(table.c[name] == user_id, scope).values({name: pseudonym})
+                ).rowcount
+            if count:
+                changed[columns.name] = changed.get(columns.name, 0) + count
+        return Erased(changed, tuple(dict.fromkeys(messages)))
+
+    def people(self) -> set[str]:
+        found: set[str] = set()
+        for columns in self.declared:
+            table = _table(columns)
+            found.update(self.session.scalars(select(table.c[columns.owner]).distinct()))
+        return found
+
+    def purge_text(self, cohort_id: int) -> dict[str, int]:
+        purged: dict[str, int] = {}
+        for columns in self.declared:
+            scope = self._in_cohort(columns, cohort_id)
+            if not columns.text or scope is None:
+                continue
+            table = _table(columns)
+            filled = or_(*(table.c[name] != _empty(table, name) for name in columns.text))
+            values = {name: _empty(table, name) for name in columns.text}
+            count = self._run(update(table).where(scope, filled).values(values)).rowcount
+            if count:
+                purged[columns.name] = purged.get(columns.name, 0) + count
+        return purged
+
+    def forget_outsiders(self) -> dict[str, int]:
+        members = select(MembershipRow.user_id)
+        deleted: dict[str, int] = {}
+        for columns in self.declared:
+            table = _table(columns)
+            if columns.on_erasure is not OnErasure.DELETE or self._in_cohort(columns, 0) is not None:
+                continue
+            count = self._run(delete(table).where(table.c[columns.owner].not_in(members))).rowcount
+            if count:
+                deleted[columns.name] = count
+        return deleted
+
+    def delete_cohort(self, cohort_id: int) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for columns in self.declared:
+            scope = self._in_cohort(columns, cohort_id)
+            table = _table(columns)
+            if scope is None or table.name == "cohort":
+                continue
+            count = self.session.scalar(select(func.count()).select_from(table).where(scope)) or 0
+            if count:
+                counts[columns.name] = counts.get(columns.name, 0) + count
+        # Every table of a cohort refers to it ON DELETE CASCADE.
+        self._run(delete(CohortRow).where(CohortRow.id == cohort_id))
+        return counts
+
+    def record_tombstone(self, tombstone: Tombstone) -> None:
+        self.session.add(
+            ErasureRow(
+                user_hash=tombstone.user_hash,
+                pseudonym=tombstone.pseudonym,
+                cohort_id=tombstone.cohort_id,
+                erased_at=tombstone.erased_at,
+            )
+        )
+        self.session.flush()
+
+    def tombstones(self) -> list[Tombstone]:
+        rows = self.session.scalars(select(ErasureRow).order_by(ErasureRow.id))
+        return [Tombstone(r.user_hash, r.pseudonym, r.cohort_id, r.erased_at) for r in rows]
+
+    def retention(self, cohort_id: int) -> Retention:
+        row = self.session.get(RetentionRow, cohort_id)
+        return Retention(row.text_months, row.figures_months) if row else Retention()
+
+    def set_retention(self, cohort_id: int, retention: Retention, now: datetime) -> None:
+        row = self.session.get(RetentionRow, cohort_id)
+        if row is None:
+            row = RetentionRow(cohort_id=cohort_id)
+            self.session.add(row)
+        row.text_months, row.figures_months, row.updated_at = (
+            retention.text_months,
+            retention.figures_months,
+            now,
+        )
+        self.session.flush()
