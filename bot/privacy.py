@@ -95,6 +95,8 @@ def forget(ctx: Context, user_id: str, cohort_name: str | None, lang: str, out: 
         # The blanked messages speak their cohort's language: the person's, read before erasure.
         slack_lang = address_language(uow, user_id, lang, cohort)
         result = forget_person(uow, actor, user_id, cohort, new_pseudonym())
+        if ctx.tombstones is not None:
+            ctx.tombstones.append(result.tombstone)
         blanked = blank_messages(ctx, result.erased.messages, slack_lang)
         uow.commit()
     counts = erased_counts(result.erased, blanked, lang)
@@ -105,8 +107,9 @@ def forget(ctx: Context, user_id: str, cohort_name: str | None, lang: str, out: 
 def reapply_at_start(ctx: Context, lang: str) -> None:
     """A restored backup may hold people erased since: they are erased again before anything runs."""
     with ctx.uow() as uow:
-        erased = reapply_tombstones(uow, ctx.clock.now())
+        erased = reapply_tombstones(uow, ctx.tombstones.read() if ctx.tombstones is not None else ())
         if not erased.total:
+            uow.commit()  # the archived tombstones the database lacked
             return
         blanked = blank_messages(ctx, erased.messages, lang)
         uow.commit()

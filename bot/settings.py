@@ -47,6 +47,8 @@ class Settings:
     slack_debug: bool = False
     # COHORTBOT_PRIVACY_CONTACT: whom people write to about their data (the privacy notice names it).
     privacy_contact: str | None = None
+    # COHORTBOT_ERASURES: the file erasures are also kept in, so they outlive a restored backup.
+    erasures_path: str = "cohortbot-erasures.jsonl"
 
     @property
     def socket_mode(self) -> bool:
@@ -148,4 +150,5 @@ def load_settings(env: Mapping[str, str], *, need_token: bool = False, need_secr
         log_level=_choice(env, "LOG_LEVEL", "INFO", LOG_LEVELS, upper=True),
         slack_debug=_choice(env, "COHORTBOT_SLACK_DEBUG", "0", ("0", "1")) == "1",
         privacy_contact=_get(env, "COHORTBOT_PRIVACY_CONTACT"),
+        erasures_path=_get(env, "COHORTBOT_ERASURES") or "cohortbot-erasures.jsonl",
     )

@@ -10,6 +10,7 @@ from bot.features import PERSONAL_COLUMNS, SOURCES
 from bot.holidays import CountryHolidays
 from bot.settings import Settings
 from bot.slack import make_client
+from bot.tombstones import FileTombstones
 from domain.ports import Clock
 from handlers.context import Context
 from schedules.pacing import Pacer
@@ -36,5 +37,6 @@ def build_runtime(settings: Settings, clock: Clock, engine: Engine | None = None
         read_uow=unit_of_work_factory(make_session_factory(read_only(engine)), PERSONAL_COLUMNS),
         data_declarations=SOURCES.declarations,
         privacy_contact=settings.privacy_contact,
+        tombstones=FileTombstones(settings.erasures_path),
     )
     return Runtime(ctx=ctx, engine=engine)

@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 from domain.calendar import PublicHolidays
 from domain.ports import Clock, UnitOfWork
 from domain.privacy.declaration import DataDeclaration
+from domain.privacy.records import TombstoneArchive
 
 
 class Pacer(Protocol):
@@ -45,6 +46,8 @@ class Context:
     # What the features keep about people (the privacy notice), and whom people ask about it.
     data_declarations: tuple[DataDeclaration, ...] = ()
     privacy_contact: str | None = None
+    # Erasures kept outside the database (COHORTBOT_ERASURES); None: in the database only.
+    tombstones: TombstoneArchive | None = None
 
     def reading(self) -> UnitOfWork:
         return (self.read_uow or self.uow)()

@@ -4,8 +4,8 @@ figures still add up, and a tombstone kept so a restored older backup is erased 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 
 from domain.cohorts.admin import named_cohort, record
 from domain.cohorts.model import Cohort
@@ -23,6 +23,7 @@ class Forgotten:
     pseudonym: str
     cohort: Cohort | None
     erased: Erased
+    tombstone: Tombstone
 
 
 def user_hash(user_id: str) -> str:
@@ -39,12 +40,11 @@ def forget_person(
     if cohort is not None:
         cohorts &= {cohort.id}
     erased = store.personal.erase(user_id, pseudonym, cohort.id if cohort else None)
-    store.personal.record_tombstone(
-        Tombstone(user_hash(user_id), pseudonym, cohort.id if cohort else None, actor.now)
-    )
+    tombstone = Tombstone(user_hash(user_id), pseudonym, cohort.id if cohort else None, actor.now)
+    store.personal.record_tombstone(tombstone)
     for cohort_id in sorted(cohorts):
         record(store, store.cohorts.get(cohort_id), actor, AuditAction.FORGET, pseudonym=pseudonym)
-    return Forgotten(pseudonym, cohort, erased)
+    return Forgotten(pseudonym, cohort, erased, tombstone)
 
 
 def forget_command(
@@ -56,12 +56,22 @@ def forget_command(
     return forget_person(store, actor, user_id, cohort, pseudonym)
 
 
-def reapply_tombstones(store: UnitOfWork, now: datetime) -> Erased:
-    """Erasures found undone (an older backup restored) are applied again; what changed, by table."""
+def reapply_tombstones(store: UnitOfWork, archived: Iterable[Tombstone] = ()) -> Erased:
+    """Erasures found undone (an older backup restored) are applied again; what changed, by table.
+
+    `archived`: the tombstones kept outside the database; those it lacks are recorded in it first.
+    """
+    known = store.personal.tombstones()
+    keys = {(t.user_hash, t.pseudonym, t.cohort_id) for t in known}
+    for tombstone in archived:
+        if (tombstone.user_hash, tombstone.pseudonym, tombstone.cohort_id) not in keys:
+            store.personal.record_tombstone(tombstone)
+            keys.add((tombstone.user_hash, tombstone.pseudonym, tombstone.cohort_id))
+            known.append(tombstone)
     by_hash = {user_hash(user_id): user_id for user_id in store.personal.people()}
     changed: dict[str, int] = {}
     messages: list[PostedMessage] = []
-    for tombstone in store.personal.tombstones():
+    for tombstone in known:
         user_id = by_hash.get(tombstone.user_hash)
         if user_id is None:
             continue

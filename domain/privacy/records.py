@@ -101,6 +101,14 @@ class ArrivalLog(Protocol):
     def left_since(self, since: datetime) -> list[Departure]: ...
 
 
+class TombstoneArchive(Protocol):
+    """Tombstones kept outside the database, so that they outlive a restored backup."""
+
+    def append(self, tombstone: Tombstone) -> None: ...
+
+    def read(self) -> list[Tombstone]: ...
+
+
 class PrivacyStore(Protocol):
     personal: PersonalDataRepository
     arrivals: ArrivalLog

@@ -41,6 +41,8 @@ def _mydata(call: Call, command: Any) -> Reply:
 
 def _forget(call: Call, command: Any) -> Reply:
     result = forget_command(call.uow, call.actor, command.user_id, command.name, new_pseudonym())
+    if call.ctx.tombstones is not None:
+        call.ctx.tombstones.append(result.tombstone)
     lang = address_language(call.uow, call.actor.user_id, call.ctx.default_lang, result.cohort)
     blanked = blank_messages(call.ctx, result.erased.messages, lang)
     return Reply(replies.forgotten(result, command.user_id, blanked, lang))

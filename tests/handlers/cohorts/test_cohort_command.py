@@ -69,7 +69,7 @@ def test_a_cohort_admin_manages_their_cohort_and_others_are_refused(workspace):
     workspace.say("create eig7 <#C100>")
     workspace.say("create eig8 <#C200>")
     workspace.say("add eig7 <@UCOADMIN> as admin")
-    assert workspace.say("add eig7 <@UANA>", user="UCOADMIN").endswith("fellows\u00a0: <@UANA>.")
+    assert "fellows\u00a0: <@UANA>." in workspace.say("add eig7 <@UANA>", user="UCOADMIN")
     before = workspace.state()
     refused = workspace.cohort("add eig8 <@UBEN>", user="UCOADMIN")
     assert refused["text"] == "Réservé à l’équipe du programme et aux admins de cette cohorte."

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
+from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import String, Text, select
 
-from bot.features import metadata
+from bot.features import PERSONAL_COLUMNS, metadata
 from bot.privacy import forget, print_record, reapply_at_start
 from bot.settings import load_settings
+from bot.tombstones import FileTombstones
 from schedules.privacy import PURGE_JOB
 from storage.db import make_engine
 from storage.models import CohortRow
@@ -57,6 +60,37 @@ def _seed(workspace, ctx) -> str:
         )
         uow.commit()
     return posted["ts"]
+
+
+def _copy(source, target) -> None:
+    """SQLite's backup API: the copy holds what the write-ahead log holds too."""
+    with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(target)) as copy:
+        origin.backup(copy)
+
+
+def _restore_postgres(engine, database_url) -> None:
+    """PostgreSQL: the restored backup is played by putting Ana's rows back as they were."""
+    ctx_rows = _SNAPSHOT[database_url]
+    with engine.begin() as connection:
+        for table in metadata().sorted_tables:
+            if table.name in ctx_rows:
+                connection.execute(table.delete())
+                if ctx_rows[table.name]:
+                    connection.execute(table.insert(), ctx_rows[table.name])
+
+
+_SNAPSHOT: dict[str, dict[str, list[dict]]] = {}
+
+
+def _snapshot(engine, database_url) -> None:
+    """Every row of the tables that hold personal data, as a pg_dump would keep them."""
+    names = {c.name for c in PERSONAL_COLUMNS} | {"erasure"}
+    with engine.connect() as connection:
+        _SNAPSHOT[database_url] = {
+            t.name: [dict(r) for r in connection.execute(select(t)).mappings()]
+            for t in metadata().sorted_tables
+            if t.name in names
+        }
 
 
 def _everything_about(engine, user_id: str) -> dict[str, list[dict]]:
@@ -152,6 +186,13 @@ def test_access_erasure_restore_and_retention(workspace, ctx, clock, engine, dat
     assert OTHER not in json.dumps(document, ensure_ascii=False)
     assert DETAILS in json.dumps(document, ensure_ascii=False)
 
+    backup = tmp_path / "before-erasure.db"
+    if database_url.startswith("sqlite"):
+        _copy(database_url.removeprefix("sqlite:///"), backup)
+    else:
+        _snapshot(engine, database_url)
+    ctx.tombstones = FileTombstones(str(tmp_path / "erasures.jsonl"))
+
     # Erasure: none of her text anywhere, the figures still add up, her channel message says (removed).
     out = io.StringIO()
     forget(ctx, "UANA", None, "en", out)
@@ -168,6 +209,17 @@ def test_access_erasure_restore_and_retention(workspace, ctx, clock, engine, dat
     # Starting the bot again finds the tombstone and nothing left to erase.
     reapply_at_start(ctx, "en")
     assert _texts_anywhere(engine, (ANSWER, DETAILS)) == []
+    assert "UANA" not in (tmp_path / "erasures.jsonl").read_text()
+
+    # A backup taken before the erasure is restored: starting the bot erases her again.
+    if database_url.startswith("sqlite"):
+        _copy(backup, database_url.removeprefix("sqlite:///"))
+    else:
+        _restore_postgres(engine, database_url)
+    assert _texts_anywhere(engine, (ANSWER, DETAILS)) != []
+    reapply_at_start(ctx, "en")
+    assert _texts_anywhere(engine, (ANSWER, DETAILS)) == []
+    assert _everything_about(engine, "UANA") == {}
 
     # Retention: six months after its end, the daily job deletes the cohort's text and tells the team.
     clock.set(datetime(2027, 1, 1, 2, 30, tzinfo=UTC))
