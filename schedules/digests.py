@@ -12,6 +12,7 @@ from functools import partial
 
 from domain.digests.due import ADMIN_DIGEST, MENTOR_DIGEST, DueDigests, WeeklyDigest, due_runs, plan_digests
 from domain.digests.model import DigestFeature
+from domain.privacy.reads import trace_digests
 from domain.scheduling import Failure, PlannedOccurrence, Report
 from handlers.blocks.digests.messages import render_digest
 from handlers.context import Context
@@ -53,3 +54,21 @@ class DigestJob:
         with ctx.uow() as uow:
             planned = plan_digests(uow, cohort_digests, now, self.features, ctx.admins)
         deliver_kinds(ctx, now, report, planned, SENDS)
+        _trace(ctx, now, planned)
+
+
+def _trace(ctx: Context, now: datetime, planned) -> None:
+    """Who was sent which fellows' week: recorded once, when the digests are first planned to them."""
+    readers = []
+    for occurrences in planned.values():
+        for item in occurrences:
+            book = item.payload.book
+            for recipient in item.recipients if book is not None else ():
+                digest = book.digest(recipient, item.payload.audience)
+                readers.append((digest.cohort, recipient, digest.audience.value, digest.fellows))
+    if not readers:
+        return
+    with ctx.uow() as uow:
+        for cohort, recipient, audience, fellows in readers:
+            trace_digests(uow, cohort, [(recipient, audience, fellows)], now)
+        uow.commit()

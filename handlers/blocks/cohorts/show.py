@@ -65,7 +65,7 @@ AUDIT_LINES = {
     AuditAction.UNARCHIVE: N_("{when} · {actor} reopened the cohort"),
     AuditAction.EXPORT: N_("{when} · {actor} exported the cohort's history"),
     AuditAction.READ: N_("{when} · {actor} read the stand-ups of {about}"),
-    AuditAction.DIGEST: N_("{when} · {actor} received the weekly digest"),
+    AuditAction.DIGEST: N_("{when} · {actor} was sent the weekly digest about {about}"),
     AuditAction.MYDATA: N_("{when} · {actor} downloaded their own data"),
     AuditAction.FORGET: N_("{when} · {actor} erased a person's data (now {pseudonym})"),
     AuditAction.RETENTION: N_(
@@ -129,6 +129,9 @@ def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
         )
     if entry.action == AuditAction.READ:
         common["about"] = user_ref(str(params.get("about", "")))
+    if entry.action == AuditAction.DIGEST:
+        fellows = params.get("about")
+        common["about"] = ", ".join(user_ref(str(u)) for u in (fellows if isinstance(fellows, list) else []))
     for key in ("pseudonym", "text", "figures", "count"):
         common.setdefault(key, params.get(key, ""))
     if entry.action == AuditAction.SETTINGS:

@@ -1,0 +1,46 @@
+"""`cohortbot privacy-record` and `cohortbot forget` as an operator runs them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cli import main
+from tests.handlers.cohorts.cohort_helpers import workspace  # noqa: F401 - a fixture, found by name
+
+
+@pytest.fixture
+def operator(monkeypatch, tmp_path, database_url, fake_slack):
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "COHORTBOT_ADMINS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    monkeypatch.setenv("SLACK_API_URL", fake_slack.url)
+    monkeypatch.setenv("COHORTBOT_LANG", "en")
+    monkeypatch.setenv("COHORTBOT_PRIVACY_CONTACT", "dpo@example.org")
+    return tmp_path
+
+
+def test_the_record_names_every_table_of_personal_data_and_the_contact(operator, capsys):
+    assert main(["privacy-record"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Record of processing activities")
+    assert (
+        "dpo@example.org" in out and "## standups" in out and "Tables: standup_entry, standup_absence" in out
+    )
+
+
+def test_forget_someone_unknown_is_one_line_and_exit_2(operator, capsys):
+    assert main(["forget", "U404"]) == 2
+    assert capsys.readouterr().err.strip() == "cohortbot: The bot keeps nothing about <@U404>."
+
+
+def test_forget_in_an_unknown_cohort_is_one_line_and_exit_2(operator, workspace, capsys):  # noqa: F811
+    workspace.say("create eig7 <#C100>")
+    workspace.say("add eig7 <@UANA>")
+    assert main(["forget", "<@UANA>", "--cohort", "eig99"]) == 2
+    assert "eig99" in capsys.readouterr().err
+    assert main(["forget", "<@UANA>", "--cohort", "eig7"]) == 0
+    assert "forget: " in capsys.readouterr().out
+    assert workspace.members("eig7") == set()
+    assert "UANA" not in (operator / "cohortbot-erasures.jsonl").read_text()
