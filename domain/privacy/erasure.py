@@ -33,13 +33,14 @@ def user_hash(user_id: str) -> str:
 def forget_person(
     store: UnitOfWork, actor: Actor, user_id: str, cohort: Cohort | None, pseudonym: str
 ) -> Forgotten:
-    """Erases `user_id` (in `cohort` only, or everywhere); DomainError when nothing is kept about them."""
-    if user_id not in store.personal.people():
-        raise DomainError(NOTHING_KEPT, user=f"<@{user_id}>")
+    """Erases `user_id` (in `cohort` only, or everywhere); DomainError when nothing is kept about them
+    there (the caller's unit of work is then rolled back)."""
     cohorts = {m.cohort_id for m in store.members.of_user(user_id)}
     if cohort is not None:
         cohorts &= {cohort.id}
     erased = store.personal.erase(user_id, pseudonym, cohort.id if cohort else None)
+    if not erased.total:
+        raise DomainError(NOTHING_KEPT, user=f"<@{user_id}>")
     tombstone = Tombstone(user_hash(user_id), pseudonym, cohort.id if cohort else None, actor.now)
     store.personal.record_tombstone(tombstone)
     for cohort_id in sorted(cohorts):

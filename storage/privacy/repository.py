@@ -31,6 +31,11 @@ def _empty(table: Table, name: str) -> object:
     return arg if isinstance(arg, str) else ""
 
 
+def _cohortless(columns: PersonalColumns) -> bool:
+    """Rows about a person in no particular cohort: their profile, their settings."""
+    return "cohort_id" not in _table(columns).c and columns.parent is None
+
+
 class PersonalDataRepository:
     def __init__(self, session: Session, declared: Iterable[PersonalColumns]):
         self.session = session
@@ -45,13 +50,14 @@ class PersonalDataRepository:
         table = _table(columns)
         if cohort_id is None:
             return true()
+        if _cohortless(columns):
+            return None
         if "cohort_id" in table.c:
             return table.c.cohort_id == cohort_id
-        if columns.parent is not None:
-            parent = columns.parent.table.__table__
-            ids = select(parent.c.id).where(parent.c.cohort_id == cohort_id)
-            return table.c[columns.parent.column].in_(ids)
-        return None
+        assert columns.parent is not None
+        parent = columns.parent.table.__table__
+        ids = select(parent.c.id).where(parent.c.cohort_id == cohort_id)
+        return table.c[columns.parent.column].in_(ids)
 
     def export(self, user_id: str) -> PersonalRows:
         found: PersonalRows = {}
@@ -116,7 +122,7 @@ class PersonalDataRepository:
         deleted: dict[str, int] = {}
         for columns in self.declared:
             table = _table(columns)
-            if columns.on_erasure is not OnErasure.DELETE or self._in_cohort(columns, 0) is not None:
+            if columns.on_erasure is not OnErasure.DELETE or not _cohortless(columns):
                 continue
             count = self._run(delete(table).where(table.c[columns.owner].not_in(members))).rowcount
             if count:

@@ -66,7 +66,6 @@ AUDIT_LINES = {
     AuditAction.EXPORT: N_("{when} · {actor} exported the cohort's history"),
     AuditAction.READ: N_("{when} · {actor} read the stand-ups of {about}"),
     AuditAction.DIGEST: N_("{when} · {actor} was sent the weekly digest about {about}"),
-    AuditAction.MYDATA: N_("{when} · {actor} downloaded their own data"),
     AuditAction.FORGET: N_("{when} · {actor} erased a person's data (now {pseudonym})"),
     AuditAction.RETENTION: N_(
         "{when} · {actor} set the retention: text {text} months, figures {figures} months"
