@@ -27,6 +27,7 @@ PERSONAL = PersonalData(
     (
         PersonalColumns(MembershipRow, "user_id", OnErasure.DELETE),
         PersonalColumns(MemberProfileRow, "user_id", OnErasure.DELETE),
-        PersonalColumns(AuditEntryRow, "actor"),
+        # Admin actions name the people they were about inside their JSON parameters.
+        PersonalColumns(AuditEntryRow, "actor", embedded=(("params", '"{id}"'),)),
     ),
 )

@@ -34,7 +34,9 @@ class PersonalColumns:
 
     `owner` holds the person the row is about (the access file has the rows they own); `text` is
     what they wrote (emptied on erasure and at the end of the retention period); `mentions` are
-    other columns that may hold their id (pseudonymised on erasure); `messages` are (channel, ts)
+    other columns that may hold their id (pseudonymised on erasure); `embedded` are text columns
+    their id may appear inside, as (column, how it is written there: `"{id}"` in JSON, `:{id}` at
+    the end of a key), replaced there; `messages` are (channel, ts)
     column pairs of the bot's Slack message showing that text, updated to "(removed)" on erasure.
     """
 
@@ -43,6 +45,7 @@ class PersonalColumns:
     on_erasure: OnErasure = OnErasure.ANONYMISE
     text: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()
+    embedded: tuple[tuple[str, str], ...] = ()
     messages: tuple[tuple[str, str], ...] = ()
     parent: Parent | None = None  # None: the table has its own `cohort_id`, or belongs to no cohort
 

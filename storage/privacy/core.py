@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from domain.messages import N_
 from domain.privacy.declaration import Audience, DataCategory, DataDeclaration, Kept
-from storage.models import DeliveryRow, DirectChannel
+from storage.models import DeliveryRow, DirectChannel, OccurrenceRow
 from storage.privacy.columns import OnErasure, PersonalColumns, PersonalData
 
 DELIVERIES = PersonalData(
@@ -22,5 +22,7 @@ DELIVERIES = PersonalData(
     (
         PersonalColumns(DeliveryRow, "recipient"),
         PersonalColumns(DirectChannel, "user_id", OnErasure.DELETE),
+        # A per-person occurrence (a welcome, a reminder) names the person in its subject.
+        PersonalColumns(OccurrenceRow, "subject", embedded=(("subject", ":{id}"),)),
     ),
 )

@@ -88,6 +88,15 @@ class PersonalDataRepository:
                 count = self._run(
                     update(table).where(mine).values({columns.owner: pseudonym, **values})
                 ).rowcount
+            for name, written in columns.embedded:
+                mine_inside = written.format(id=user_id)
+                column = table.c[name]
+                # A key ends with the id; JSON quotes it: another id that merely starts alike is left alone.
+                found = column.contains(mine_inside, autoescape=True)
+                if written.startswith(":"):
+                    found = column.endswith(mine_inside, autoescape=True)
+                renamed = func.replace(column, mine_inside, written.format(id=pseudonym))
+                count += self._run(update(table).where(found, scope).values({name: renamed})).rowcount
             for name in columns.mentions:
                 count += self._run(
                     update(table).where(table.c[name] == user_id, scope).values({name: pseudonym})

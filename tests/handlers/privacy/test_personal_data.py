@@ -199,6 +199,7 @@ def test_access_erasure_restore_and_retention(workspace, ctx, clock, engine, dat
     assert "pseudonym X" in out.getvalue()
     assert _texts_anywhere(engine, (ANSWER, DETAILS)) == []
     assert _everything_about(engine, "UANA") == {}
+    assert _texts_anywhere(engine, ("UANA",)) == [], "her Slack id is nowhere, not even inside the audit log"
     with ctx.uow() as uow:
         entries = uow.session.scalars(select(StandupEntryRow)).all()
         assert sorted(e.status for e in entries) == ["answered", "answered"]
