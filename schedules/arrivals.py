@@ -9,14 +9,16 @@ cohort only.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from domain.calendar import local_date
+from domain.cohorts.model import Cohort
 from domain.cohorts.overview import ScheduleLine, ScheduleSource
 from domain.ports import UnitOfWork
-from domain.privacy.notice import notice_for
-from domain.privacy.records import Arrival, Departure
+from domain.privacy.notice import Notice, notice_for
+from domain.privacy.records import Arrival, Departure, arrival_subject
 from domain.scheduling import PlannedOccurrence
 from handlers.blocks.privacy.welcome import Ritual, Welcome, farewell_message, welcome_message
 from handlers.context import Context
@@ -31,29 +33,42 @@ ONCE = date(2000, 1, 1)
 Summary = Callable[[ScheduleLine, str], str]
 
 
-def _welcome(
+@dataclass(frozen=True)
+class CohortWelcome:
+    """What every newcomer of a cohort is told alike, drawn up once per tick and cohort."""
+
+    cohort: Cohort
+    challenge_names: dict[str, str]
+    rituals: tuple[Ritual, ...]
+    notice: Notice
+
+
+def _cohort_welcome(
     ctx: Context,
     uow: UnitOfWork,
-    arrival: Arrival,
+    cohort: Cohort,
     now: datetime,
     show: Sequence[tuple[ScheduleSource, Summary | None]],
-    commands,
-) -> PlannedOccurrence[Welcome] | None:
-    cohort = uow.cohorts.get(arrival.cohort_id)
-    if cohort.archived:
-        return None
-    names = {c.slug: c.name for c in uow.cohorts.challenges(cohort.id)}
+) -> CohortWelcome:
     rituals = []
     for source, summary in show:
         line = source.line(uow, cohort, now, ctx.holidays)
         if line is not None:
             rituals.append(Ritual(source, line, summary))
+    names = {c.slug: c.name for c in uow.cohorts.challenges(cohort.id)}
     notice = notice_for(uow, cohort, ctx.data_declarations, ctx.privacy_contact, cohort.lang)
+    return CohortWelcome(cohort, names, tuple(rituals), notice)
+
+
+def _welcome(
+    arrival: Arrival, common: CohortWelcome, commands: Sequence[tuple[str, str]]
+) -> PlannedOccurrence[Welcome]:
+    names = common.challenge_names
     roles = tuple((role, names.get(slug, slug) if slug else None) for role, slug in arrival.roles)
-    welcome = Welcome(cohort, roles, tuple(rituals), tuple(commands), notice)
+    welcome = Welcome(common.cohort, roles, common.rituals, tuple(commands), common.notice)
     return PlannedOccurrence(
         WELCOME,
-        f"{cohort.id}:{arrival.user_id}",
+        arrival_subject(arrival.cohort_id, arrival.user_id),
         ONCE,
         arrival.since,
         arrival.since + GRACE,
@@ -66,7 +81,7 @@ def _farewell(uow: UnitOfWork, departure: Departure) -> PlannedOccurrence[Any] |
     cohort = uow.cohorts.get(departure.cohort_id)
     return PlannedOccurrence(
         FAREWELL,
-        f"{cohort.id}:{departure.user_id}",
+        arrival_subject(cohort.id, departure.user_id),
         local_date(departure.at, cohort.timezone),
         departure.at,
         departure.at + GRACE,
@@ -79,12 +94,19 @@ def arrivals_job(
     show: Sequence[tuple[ScheduleSource, Summary | None]], commands: Sequence[tuple[str, str]]
 ) -> DeliveryJob:
     def plan(ctx: Context, uow: UnitOfWork, now: datetime) -> Mapping[str, list[PlannedOccurrence[Any]]]:
-        welcomes = [
-            _welcome(ctx, uow, a, now, show, commands) for a in uow.arrivals.arrived_since(now - GRACE)
-        ]
+        # Those already welcomed are left out by the database: every tick asks.
+        arrivals = uow.arrivals.to_welcome(now - GRACE, WELCOME)
+        common: dict[int, CohortWelcome] = {}
+        welcomes = []
+        for arrival in arrivals:
+            if arrival.cohort_id not in common:
+                cohort = uow.cohorts.get(arrival.cohort_id)
+                common[cohort.id] = _cohort_welcome(ctx, uow, cohort, now, show)
+            if not common[arrival.cohort_id].cohort.archived:
+                welcomes.append(_welcome(arrival, common[arrival.cohort_id], commands))
         farewells = [_farewell(uow, d) for d in uow.arrivals.left_since(now - GRACE)]
         return {
-            WELCOME: [w for w in welcomes if w is not None],
+            WELCOME: welcomes,
             FAREWELL: [f for f in farewells if f is not None],
         }
 

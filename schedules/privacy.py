@@ -27,12 +27,12 @@ class PurgeJob:
         with ctx.uow() as uow:
             if uow.schedule.known(KIND, {today}):
                 return report
-            purged = purge_due(uow, now)
+            purged = purge_due(uow, now, ctx.admins)
             uow.commit()
         report.add("texts deleted", sum(purged.texts.values()))
         report.add("cohorts deleted", len(purged.cohorts))
         report.add("records of people in no cohort deleted", purged.outsiders)
-        recipients = tuple(sorted(ctx.admins)) if purged.anything else ()
+        recipients = tuple(sorted(ctx.admins)) if purged.worth_telling else ()
         planned = PlannedOccurrence[Purged](
             KIND, "program", today, due_at, due_at + timedelta(hours=22), recipients, purged
         )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -25,11 +26,13 @@ class Purged:
     outsiders: int = 0
 
     @property
-    def anything(self) -> bool:
-        return bool(self.texts or self.cohorts or self.outsiders)
+    def worth_telling(self) -> bool:
+        """What the program team is told about: text and cohorts deleted (profiles left are routine)."""
+        return bool(self.texts or self.cohorts)
 
 
-def purge_due(store: UnitOfWork, now: datetime) -> Purged:
+def purge_due(store: UnitOfWork, now: datetime, program_admins: Collection[str] = ()) -> Purged:
+    """What is past its retention period, deleted; the program team's own profiles are kept."""
     texts: dict[str, int] = {}
     deleted: dict[str, int] = {}
     for cohort in store.cohorts.all():
@@ -43,5 +46,5 @@ def purge_due(store: UnitOfWork, now: datetime) -> Purged:
             if emptied:
                 texts[cohort.name] = emptied
                 record(store, cohort, Actor(RETENTION_ACTOR, now), AuditAction.PURGE, count=emptied)
-    outsiders = sum(store.personal.forget_outsiders().values())
+    outsiders = sum(store.personal.forget_outsiders(program_admins).values())
     return Purged(texts, deleted, outsiders)

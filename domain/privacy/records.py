@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -60,8 +60,8 @@ class PersonalDataRepository(Protocol):
     def purge_text(self, cohort_id: int) -> dict[str, int]:
         """The cohort's free text emptied: rows changed, by table."""
 
-    def forget_outsiders(self) -> dict[str, int]:
-        """Rows about people in no cohort any more (profiles, settings), deleted: by table."""
+    def forget_outsiders(self, keep: Collection[str] = ()) -> dict[str, int]:
+        """Rows about people in no cohort any more (profiles, settings) but those in `keep`, deleted: by table."""
 
     def record_tombstone(self, tombstone: Tombstone) -> None: ...
 
@@ -95,8 +95,14 @@ class Departure:
     at: datetime
 
 
+def arrival_subject(cohort_id: int, user_id: str) -> str:
+    """The key of a person's welcome (and farewell) in a cohort: one of each, ever."""
+    return f"{cohort_id}:{user_id}"
+
+
 class ArrivalLog(Protocol):
-    def arrived_since(self, since: datetime) -> list[Arrival]: ...
+    def to_welcome(self, since: datetime, kind: str) -> list[Arrival]:
+        """People added since `since` who have no `kind` occurrence in that cohort yet."""
 
     def left_since(self, since: datetime) -> list[Departure]: ...
 

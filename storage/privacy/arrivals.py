@@ -5,23 +5,29 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
 from domain.cohorts.model import Role
 from domain.privacy.records import Arrival, Departure
-from storage.models import AuditEntryRow, MembershipRow
+from storage.models import AuditEntryRow, MembershipRow, OccurrenceRow
 
 
 class ArrivalRepository:
     def __init__(self, session: Session):
         self.session = session
 
-    def arrived_since(self, since: datetime) -> list[Arrival]:
-        """People with a membership added since `since`, once per cohort, at their first membership's time."""
+    def to_welcome(self, since: datetime, kind: str) -> list[Arrival]:
+        """People with a membership added since `since` and no `kind` occurrence for them in that
+        cohort yet, at their first membership's time, with every role they hold there."""
+        # The occurrence's subject is domain.privacy.records.arrival_subject: "<cohort id>:<user id>".
+        subject = cast(MembershipRow.cohort_id, String) + ":" + MembershipRow.user_id
+        welcomed = select(OccurrenceRow.id).where(
+            OccurrenceRow.kind == kind, OccurrenceRow.subject == subject
+        )
         recent = (
             select(MembershipRow.cohort_id, MembershipRow.user_id)
-            .where(MembershipRow.added_at >= since)
+            .where(MembershipRow.added_at >= since, ~welcomed.exists())
             .distinct()
             .subquery()
         )

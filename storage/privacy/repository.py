@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -126,14 +126,15 @@ class PersonalDataRepository:
                 purged[columns.name] = purged.get(columns.name, 0) + count
         return purged
 
-    def forget_outsiders(self) -> dict[str, int]:
+    def forget_outsiders(self, keep: Collection[str] = ()) -> dict[str, int]:
         members = select(MembershipRow.user_id)
         deleted: dict[str, int] = {}
         for columns in self.declared:
             table = _table(columns)
             if columns.on_erasure is not OnErasure.DELETE or not _cohortless(columns):
                 continue
-            count = self._run(delete(table).where(table.c[columns.owner].not_in(members))).rowcount
+            owner = table.c[columns.owner]
+            count = self._run(delete(table).where(owner.not_in(members), owner.not_in(tuple(keep)))).rowcount
             if count:
                 deleted[columns.name] = count
         return deleted

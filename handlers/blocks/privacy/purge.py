@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from domain.messages import N_
 from domain.privacy.purge import Purged
-from handlers.blocks.kit import message, section
+from handlers.blocks.kit import escape, message, section
 from handlers.i18n import gettext, ngettext
 
 TITLE = N_("Retention: what was deleted today")
@@ -19,7 +19,7 @@ def purge_report(purged: Purged, lang: str) -> dict:
                 "• {cohort}: free text deleted from {count} records",
                 count,
                 lang,
-                cohort=name,
+                cohort=escape(name),
             )
         )
     for name, count in sorted(purged.cohorts.items()):
@@ -29,16 +29,7 @@ def purge_report(purged: Purged, lang: str) -> dict:
                 "• {cohort}: cohort deleted with its figures and audit ({count} records)",
                 count,
                 lang,
-                cohort=name,
-            )
-        )
-    if purged.outsiders:
-        lines.append(
-            ngettext(
-                "• {count} record about people in no cohort any more",
-                "• {count} records about people in no cohort any more",
-                purged.outsiders,
-                lang,
+                cohort=escape(name),
             )
         )
     text = "\n".join(lines)
