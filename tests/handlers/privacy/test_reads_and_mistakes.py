@@ -98,3 +98,21 @@ def test_the_program_team_erases_someone_in_one_cohort(workspace):
     assert answer.startswith("Effacés\u00a0: les textes libres et l’identité de <@UANA> (cohorte eig7)")
     assert ("UANA", "fellow", None) not in workspace.members("eig7")
     assert {m[0] for m in workspace.members("eig8")} == {"UANA"}
+
+
+def test_the_home_tab_says_how_long_each_cohort_keeps_the_text(standups):
+    from bot.standin.payloads import dispatch, event_callback
+
+    standups.set_up()
+    standups.ws.say("retention eig7 text=3 figures=24")
+    published = standups.fake.count("views.publish")
+    event = {"type": "app_home_opened", "user": "UANA", "tab": "home", "event_ts": "1700000002.000100"}
+    dispatch(standups.ws.app, event_callback({**event, "channel": standups.fake.dm_channel("UANA")}))
+    [publish] = standups.fake.calls("views.publish")[published:]
+    shown = str(publish.params["view"]["blocks"])
+    assert "Vos données" in shown
+    assert (
+        "vos textes libres sont supprimés 3 mois après la fin de la cohorte, les chiffres après 24 mois"
+        in shown
+    )
+    assert "/cohort privacy" in shown and "/cohort mydata" in shown
