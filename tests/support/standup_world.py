@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from bot.features import tick_jobs
 from domain.cohorts.model import Cohort, MemberProfile, Membership, NewCohort, Role
 from domain.standups.model import StandupSettings
 from schedules.engine import tick
+
+# How long before the story the members joined the cohort.
+JOINED_BEFORE = timedelta(days=7)
 
 
 class StandupWorld:
@@ -43,10 +46,14 @@ class StandupWorld:
         challenge: str | None = None,
         deactivated: bool = False,
     ) -> None:
-        """Members with a cached profile, as `/cohort add` leaves them (no Slack call when planning)."""
+        """Members with a cached profile, as `/cohort add` leaves them (no Slack call when planning).
+
+        They joined the week before the story starts: their welcome message is long sent.
+        """
         with self.ctx.uow() as uow:
             uow.members.add_many(
-                [Membership(cohort.id, u, role, challenge) for u in user_ids], self.clock.now()
+                [Membership(cohort.id, u, role, challenge) for u in user_ids],
+                self.clock.now() - JOINED_BEFORE,
             )
             for user_id in user_ids:
                 self.fake.add_user(user_id, tz=tz or "UTC", locale="fr-FR", deleted=deactivated)
