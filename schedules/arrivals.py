@@ -74,6 +74,7 @@ def _welcome(
         arrival.since + GRACE,
         (arrival.user_id,),
         welcome,
+        cohort_id=arrival.cohort_id,
     )
 
 
@@ -87,6 +88,7 @@ def _farewell(uow: UnitOfWork, departure: Departure) -> PlannedOccurrence[Any] |
         departure.at + GRACE,
         (departure.user_id,),
         cohort,
+        cohort_id=cohort.id,
     )
 
 
