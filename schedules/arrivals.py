@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from domain.calendar import local_date
@@ -19,7 +20,7 @@ from domain.cohorts.overview import ScheduleLine, ScheduleSource
 from domain.ports import UnitOfWork
 from domain.privacy.notice import Notice, notice_for
 from domain.privacy.records import Arrival, Departure, arrival_subject
-from domain.scheduling import PlannedOccurrence
+from domain.scheduling import CohortGuard, PlannedOccurrence
 from handlers.blocks.privacy.welcome import Ritual, Welcome, farewell_message, welcome_message
 from handlers.context import Context
 from schedules.delivery import DeliveryJob, Send
@@ -78,7 +79,7 @@ def _welcome(
     )
 
 
-def _farewell(uow: UnitOfWork, departure: Departure) -> PlannedOccurrence[Any] | None:
+def _farewell(uow: UnitOfWork, departure: Departure) -> PlannedOccurrence[Any]:
     cohort = uow.cohorts.get(departure.cohort_id)
     return PlannedOccurrence(
         FAREWELL,
@@ -95,22 +96,27 @@ def _farewell(uow: UnitOfWork, departure: Departure) -> PlannedOccurrence[Any] |
 def arrivals_job(
     show: Sequence[tuple[ScheduleSource, Summary | None]], commands: Sequence[tuple[str, str]]
 ) -> DeliveryJob:
-    def plan(ctx: Context, uow: UnitOfWork, now: datetime) -> Mapping[str, list[PlannedOccurrence[Any]]]:
+    def plan(
+        ctx: Context, uow: UnitOfWork, now: datetime, guard: CohortGuard
+    ) -> Mapping[str, list[PlannedOccurrence[Any]]]:
         # Those already welcomed are left out by the database: every tick asks.
         arrivals = uow.arrivals.to_welcome(now - GRACE, WELCOME)
-        common: dict[int, CohortWelcome] = {}
+        common: dict[int, CohortWelcome | None] = {}
         welcomes = []
         for arrival in arrivals:
-            if arrival.cohort_id not in common:
-                cohort = uow.cohorts.get(arrival.cohort_id)
-                common[cohort.id] = _cohort_welcome(ctx, uow, cohort, now, show)
-            if not common[arrival.cohort_id].cohort.archived:
-                welcomes.append(_welcome(arrival, common[arrival.cohort_id], commands))
+            cohort_id = arrival.cohort_id
+            if cohort_id not in common:
+                # One cohort whose rituals cannot be read leaves the others' newcomers welcomed.
+                common[cohort_id] = guard(
+                    cohort_id,
+                    WELCOME,
+                    partial(_cohort_welcome, ctx, uow, uow.cohorts.get(cohort_id), now, show),
+                )
+            same = common[cohort_id]
+            if same is not None and not same.cohort.archived:
+                welcomes.append(_welcome(arrival, same, commands))
         farewells = [_farewell(uow, d) for d in uow.arrivals.left_since(now - GRACE)]
-        return {
-            WELCOME: welcomes,
-            FAREWELL: [f for f in farewells if f is not None],
-        }
+        return {WELCOME: welcomes, FAREWELL: farewells}
 
     return DeliveryJob(
         "arrivals",

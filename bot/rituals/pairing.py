@@ -18,6 +18,7 @@ from handlers.pairing import listeners
 from schedules.engine import Job
 from schedules.pairing import PairingJob
 from storage.pairing import tables
+from storage.pairing.personal import PERSONAL
 
 
 def _register(app, ctx, sources) -> None:
@@ -52,4 +53,5 @@ PAIRING = Feature(
     digest=(digest.FEATURE,),
     home=(HomeSection(PAIRING_HOME, home.pairing_section),),
     tables=(tables,),
+    personal_data=(PERSONAL,),
 )

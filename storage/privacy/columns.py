@@ -48,6 +48,8 @@ class PersonalColumns:
     embedded: tuple[tuple[str, str], ...] = ()
     messages: tuple[tuple[str, str], ...] = ()
     parent: Parent | None = None  # None: the table has its own `cohort_id`, or belongs to no cohort
+    # True: `owner` holds several people, comma-separated (a pair): each owns the row.
+    listed: bool = False
 
     @property
     def name(self) -> str:

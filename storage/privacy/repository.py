@@ -31,6 +31,19 @@ def _empty(table: Table, name: str) -> object:
     return arg if isinstance(arg, str) else ""
 
 
+def _owned(columns: PersonalColumns, user_id: str) -> ColumnElement[bool]:
+    """The rows the person owns: their id in the owner column, or in its list when it holds several."""
+    owner = _table(columns).c[columns.owner]
+    if not columns.listed:
+        return owner == user_id
+    return or_(
+        owner == user_id,
+        owner.startswith(user_id + ",", autoescape=True),
+        owner.endswith("," + user_id, autoescape=True),
+        owner.contains("," + user_id + ",", autoescape=True),
+    )
+
+
 def _cohortless(columns: PersonalColumns) -> bool:
     """Rows about a person in no particular cohort: their profile, their settings."""
     return "cohort_id" not in _table(columns).c and columns.parent is None
@@ -63,7 +76,7 @@ class PersonalDataRepository:
         found: PersonalRows = {}
         for columns in self.declared:
             table = _table(columns)
-            rows = self._run(select(table).where(table.c[columns.owner] == user_id)).mappings()
+            rows = self._run(select(table).where(_owned(columns, user_id))).mappings()
             dumped = [{key: _json(value) for key, value in row.items()} for row in rows]
             if dumped:
                 found.setdefault(columns.name, []).extend(dumped)
@@ -77,12 +90,14 @@ class PersonalDataRepository:
             if scope is None:
                 continue
             table = _table(columns)
-            mine = (table.c[columns.owner] == user_id) & scope
+            mine = _owned(columns, user_id) & scope
             for channel, ts in columns.messages:
                 posted = select(table.c[channel], table.c[ts]).where(mine, table.c[ts].is_not(None))
                 messages.extend(PostedMessage(c, t) for c, t in self._run(posted) if c and t)
             if columns.on_erasure is OnErasure.DELETE:
                 count = self._run(delete(table).where(mine)).rowcount
+            elif columns.listed:
+                count = self._rename_in_lists(columns, mine, user_id, pseudonym)
             else:
                 values = {name: _empty(table, name) for name in columns.text}
                 count = self._run(
@@ -105,11 +120,23 @@ class PersonalDataRepository:
                 changed[columns.name] = changed.get(columns.name, 0) + count
         return Erased(changed, tuple(dict.fromkeys(messages)))
 
+    def _rename_in_lists(self, columns: PersonalColumns, mine: Any, user_id: str, pseudonym: str) -> int:
+        """The person's id replaced by the pseudonym in each comma-separated list that holds it."""
+        table = _table(columns)
+        key = next(iter(table.primary_key.columns))
+        owner = table.c[columns.owner]
+        rows = self._run(select(key, owner).where(mine)).all()
+        for row_key, listed in rows:
+            renamed = ",".join(pseudonym if one == user_id else one for one in listed.split(","))
+            self._run(update(table).where(key == row_key).values({columns.owner: renamed}))
+        return len(rows)
+
     def people(self) -> set[str]:
         found: set[str] = set()
         for columns in self.declared:
             table = _table(columns)
-            found.update(self.session.scalars(select(table.c[columns.owner]).distinct()))
+            owners = self.session.scalars(select(table.c[columns.owner]).distinct())
+            found.update(o for value in owners for o in (value.split(",") if columns.listed else [value]))
         return found
 
     def purge_text(self, cohort_id: int) -> dict[str, int]:
