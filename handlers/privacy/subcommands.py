@@ -13,7 +13,8 @@ from domain.privacy.erasure import forget_command
 from domain.privacy.notice import privacy_notice
 from handlers.blocks.privacy import replies
 from handlers.blocks.privacy.notice import notice_message
-from handlers.cohorts.subcommands import Call, CohortSubcommand, applies
+from handlers.cohorts.subcommands import Call, CohortSubcommand, Guide, Who, applies
+from handlers.i18n import N_
 from handlers.privacy.erasure import blank_messages
 from handlers.privacy.files import send_personal_file
 from handlers.run import Reply
@@ -49,8 +50,22 @@ def _forget(call: Call, command: Any) -> Reply:
 
 
 SUBCOMMANDS: dict[str, CohortSubcommand] = {
-    "privacy": CohortSubcommand(commands.parse_privacy, commands.PRIVACY_USAGE, _privacy, writes=False),
-    "mydata": CohortSubcommand(commands.parse_mydata, commands.MYDATA_USAGE, _mydata, writes=False),
+    "privacy": CohortSubcommand(
+        commands.parse_privacy,
+        commands.PRIVACY_USAGE,
+        _privacy,
+        writes=False,
+        who=Who.EVERYONE,
+        guide=Guide(N_("What is kept about you, and who sees it"), N_("/cohort privacy eig7")),
+    ),
+    "mydata": CohortSubcommand(
+        commands.parse_mydata,
+        commands.MYDATA_USAGE,
+        _mydata,
+        writes=False,
+        who=Who.EVERYONE,
+        guide=Guide(N_("Your own data, sent to you as a file"), N_("/cohort mydata")),
+    ),
     "forget": CohortSubcommand(commands.parse_forget, commands.FORGET_USAGE, _forget),
     "retention": CohortSubcommand(
         commands.parse_retention,

@@ -61,6 +61,7 @@ def test_a_fellow_sees_only_what_a_member_may_do(workspace):
     workspace.say("add eig7 <@UANA>")
     read = cohort_help(workspace, "UANA")
     assert "*Tous les membres*" in read and "`/cohort show eig7`" in read and "`/cohort list`" in read
+    assert "`/cohort privacy eig7`" in read and "`/cohort mydata`" in read
     for admin_only in (
         "/cohort create",
         "/cohort add",

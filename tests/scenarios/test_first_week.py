@@ -1,13 +1,15 @@
 """A program team's first week, from the recipients' side: two cohorts set up mid-day on Monday
 2 March 2026 (Paris, and Dakar in Senegal), a fellow working from Cayenne, names typed with accents
 and spaces, a skip, an absence, a stand-up answered by typing to the bot, a correction of a
-cohort, a removal. Each step checks who got which message, with which mentions and which times.
+cohort, a removal, the welcome and farewell messages. Each step checks who got which message,
+with which mentions and which times.
 
 Winter time: Paris is UTC+1, Dakar UTC+0 (Abidjan too), Cayenne UTC−3.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -79,6 +81,7 @@ def test_a_program_teams_first_week(week):
         "Cohorte eig7-dakar créée pour <#C300> (Africa/Dakar"
     )
     added = ws.say("add eig7 <@UANA> <@UBEN> challenge=IA santé")
+    assert "Pas encore dans <#C100>, invitez-les\u00a0: <@UANA>, <@UBEN>." in added
     assert added.startswith("Nouveau défi IA santé créé dans eig7.")
     far = ws.say('add eig7 <@UCAY> challenge="Données éducation"')
     assert (
@@ -122,6 +125,18 @@ def test_a_program_teams_first_week(week):
         {at(MONDAY, 13): lambda: s.say("away 2026-03-03..2026-03-04", user="UELI")},
         hours=range(9, 15),
     )
+    # Arriving: each person added got one welcome, in the cohort's language, naming role and challenge.
+    for user, challenge in (
+        ("UANA", "IA santé"),
+        (CAYENNE, "Données éducation"),
+        ("UDIA", "Données éducation"),
+    ):
+        [welcome] = [m for m in week.dms(user) if m["text"].startswith("Bienvenue dans la cohorte")]
+        assert "en tant que fellow, défi" in json.dumps(welcome, ensure_ascii=False) and challenge in texts(
+            welcome
+        )
+    [mentor_welcome] = [m for m in week.dms("UMENTOR") if m["text"].startswith("Bienvenue")]
+    assert "IA santé" in texts(mentor_welcome)
 
     # Tuesday. Paris at 08:30 UTC (05:30 in Cayenne: Chloé's prompt says so in her own zone),
     # Dakar at 09:00 UTC. Ana answers by typing to the bot; Ben skips; Dia answers; Eli is away.
@@ -172,10 +187,12 @@ def test_a_program_teams_first_week(week):
     moved = ws.say("edit eig7-dakar tz=Africa/Abidjan end=2026-07-03", user="UCOADMIN")
     assert moved.startswith("Cohorte eig7-dakar corrigée\u00a0: fuseau horaire Africa/Abidjan, dates")
     assert "ce qui a déjà été envoyé reste tel quel" in moved
-    assert ws.say("remove eig7 <@UBEN>") == "Retrait de eig7\u00a0: <@UBEN>."
+    assert ws.say("remove eig7 <@UBEN>").startswith("Retrait de eig7\u00a0: <@UBEN>.")
 
-    # Wednesday: Ben is not asked any more; Dakar's times now read in Abidjan's zone.
+    # Wednesday: Ben is not asked any more, and was told once that he left; Dakar's times read in Abidjan's zone.
     week.live(WEDNESDAY, {})
+    farewells = [m["text"] for m in week.dms("UBEN") if "ne faites plus partie" in m["text"]]
+    assert farewells == ["Vous ne faites plus partie de la cohorte eig7. Merci de votre participation."]
     assert week.prompts("UBEN", WEDNESDAY) == []
     assert week.prompts("UANA", WEDNESDAY) and week.prompts(CAYENNE, WEDNESDAY)
     dia = week.prompts("UDIA", WEDNESDAY)[0]
