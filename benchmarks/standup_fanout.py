@@ -69,13 +69,12 @@ def child(url: str, api_url: str, pace: int) -> None:
     from bot.settings import load_settings
     from bot.wiring import build_runtime
     from schedules.engine import tick
-    from schedules.pacing import Pacer
 
-    settings = load_settings(
-        {"DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": api_url}, need_token=True
-    )
+    env = {"DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": api_url}
+    settings = load_settings(env | {"COHORTBOT_POSTS_PER_MINUTE": str(pace or 500)}, need_token=True)
     runtime = build_runtime(settings, ManualClock(DUE))
-    runtime.ctx.pacer = Pacer(per_minute=pace) if pace else None
+    if not pace:
+        runtime.ctx.pacer = None
     started = time.perf_counter()
     reports = tick(runtime.ctx, DUE, tick_jobs())
     elapsed = time.perf_counter() - started
@@ -97,7 +96,7 @@ def child(url: str, api_url: str, pace: int) -> None:
     )
 
 
-def fan_out(fellows: int, limits: bool) -> dict:
+def fan_out(fellows: int, limits: bool, pace: int | None = None) -> dict:
     from bot.standin.slack import SlackStandIn
 
     folder = Path(tempfile.mkdtemp(prefix="cohortbot-fanout-"))
@@ -118,7 +117,7 @@ def fan_out(fellows: int, limits: bool) -> dict:
             "--child",
             url,
             fake.url,
-            str(SLACK_PER_MINUTE if limits else 0),
+            str(pace if pace is not None else SLACK_PER_MINUTE if limits else 0),
         ]
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
         if done.returncode != 0:
@@ -134,8 +133,24 @@ def fan_out(fellows: int, limits: bool) -> dict:
             errors=fake.stats()["errors"],
             ratelimited=fake.stats()["ratelimited"],
             fellows=fellows,
+            posts_at=[c.time for c in calls if c.method == "chat.postMessage"],
         )
     return result
+
+
+def _report_ceiling(result: dict, pace: int) -> None:
+    """The fake has no limits: the bot's own ceiling is all that paces it."""
+    sent, posts = result["counts"].get("prompts sent", 0), len(result["posts_at"])
+    span = result["posts_at"][-1] - result["posts_at"][0]
+    # A sliding minute of `pace` posts: the last burst leaves a whole minute after the one before.
+    floor = ((posts - 1) // pace) * 60.0
+    line = f"  COHORTBOT_POSTS_PER_MINUTE={pace}: {sent}/{result['fellows']} prompts, tick {result['elapsed']:.1f} s"
+    if floor:
+        line += f"; {posts} posts in {span:.1f} s against the ceiling's floor of {floor:.0f} s"
+        line += f" ({100 * (span / floor - 1):+.1f} %)"
+    else:
+        line += f", {sent / result['elapsed']:.0f} prompts/s"
+    print(line)
 
 
 def _report_fan_out(result: dict, limits: bool) -> None:
@@ -305,7 +320,17 @@ def main() -> None:
     parser.add_argument(
         "--no-limits-run", action="store_true", help="skip the run with Slack's limits (~1 min)"
     )
+    parser.add_argument(
+        "--ceilings",
+        action="store_true",
+        help="only the bot's ceiling: at 6,000/min, then the default (~2 min)",
+    )
     args = parser.parse_args()
+    if args.ceilings:
+        print(f"Stand-up fan-out: {args.fellows} fellows, one tick, SQLite, fake Slack without limits")
+        for pace in (6000, 500):
+            _report_ceiling(fan_out(args.fellows, limits=False, pace=pace), pace)
+        return
     print(f"Stand-up fan-out: {args.fellows} fellows in one cohort, one tick, SQLite, fake Slack")
     _report_fan_out(fan_out(args.fellows, limits=False), limits=False)
     if not args.no_limits_run:

@@ -31,6 +31,8 @@ from storage.ticker import ticker_turn
 log = logging.getLogger("cohortbot")
 # Another tick (a scheduler or cron) holds the ticker's turn; what is due is done by it or next time.
 TICK_SKIPPED = "tick: skipped, another process is ticking"
+# Some deliveries still wait for Slack's window: the tick did its work, the next one sends them.
+EXIT_WAITING = 3
 
 
 class CommandFailed(Exception):
@@ -174,12 +176,18 @@ def run_tick(args, settings: Settings) -> int:
         raise database_failed(error) from None
     for report in reports:
         print(report.line())
+    waiting = sum(report.waiting for report in reports)
+    if waiting:
+        print(f"tick: {waiting} waiting for Slack's rate limit window, sent at the next tick")
     return exit_status(reports)
 
 
 def exit_status(reports) -> int:
-    """1 when some work failed: everything else was done, and the cron or the platform notices."""
-    return 1 if any(report.failures for report in reports) else 0
+    """1 when some work failed: everything else was done, and the cron or the platform notices;
+    3 when only Slack's rate limit held messages back, for the next tick to send."""
+    if any(report.failures for report in reports):
+        return 1
+    return EXIT_WAITING if any(report.waiting for report in reports) else 0
 
 
 def run(args, settings: Settings) -> int:

@@ -17,6 +17,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from sqlalchemy import Engine
 
+from bot.retries import PausingRateLimitRetryHandler
 from bot.settings import Settings, SettingsError
 from bot.slack import make_client
 from domain.cohorts.admin import named_cohort
@@ -101,7 +102,9 @@ def _patient_client(settings: Settings):
     """The process's client, waiting out each `Retry-After` for as long as the roster needs."""
     client = make_client(settings.bot_token, settings.api_url)
     client.retry_handlers = [
-        handler for handler in client.retry_handlers if not isinstance(handler, RateLimitErrorRetryHandler)
+        handler
+        for handler in client.retry_handlers
+        if not isinstance(handler, RateLimitErrorRetryHandler | PausingRateLimitRetryHandler)
     ] + [RateLimitErrorRetryHandler(max_retry_count=LOOKUP_RATE_LIMIT_RETRIES)]
     return client
 

@@ -18,6 +18,8 @@ from schedules.engine import tick
 from storage.ticker import ticker_turn
 
 log = logging.getLogger(__name__)
+# At second 0 of every minute (tests of whole processes tick more often).
+TICK_AT = {"second": "0"}
 
 
 def run_tick(ctx: Context, engine: Engine) -> None:
@@ -28,6 +30,8 @@ def run_tick(ctx: Context, engine: Engine) -> None:
         for report in tick(ctx, ctx.clock.now(), tick_jobs()):
             if report.failures:
                 log.warning("tick %s", report.line())
+            elif report.waiting:
+                log.warning("tick %s (Slack's rate limit: sent at the next tick)", report.line())
             elif report.counts and any(report.counts.values()):
                 log.info("tick %s", report.line())
 
@@ -37,7 +41,7 @@ def start_scheduler(ctx: Context, engine: Engine) -> BackgroundScheduler:
     # In memory only: no persistent job store, nothing to migrate or to get out of sync.
     scheduler.add_job(
         run_tick,
-        CronTrigger(second=0),
+        CronTrigger(**TICK_AT),
         args=[ctx, engine],
         id="tick",
         coalesce=True,

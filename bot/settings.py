@@ -11,9 +11,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from domain.messages import N_
+from schedules.pacing import DEFAULT_POSTS_PER_MINUTE
 
 LANGUAGES = ("fr", "en")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+MAX_POSTS_PER_MINUTE = 10_000
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 
@@ -43,6 +45,8 @@ class Settings:
     scheduler_on: bool
     default_lang: str
     log_level: str
+    # The ceiling of scheduled posts per minute, for the process that ticks.
+    posts_per_minute: int = DEFAULT_POSTS_PER_MINUTE
     # COHORTBOT_SLACK_DEBUG=1: slack_sdk and slack_bolt log at LOG_LEVEL too, bodies included.
     slack_debug: bool = False
     # COHORTBOT_PRIVACY_CONTACT: whom people write to about their data (the privacy notice names it).
@@ -106,6 +110,17 @@ def _port(env) -> int:
     return int(value)
 
 
+def _posts_per_minute(env) -> int:
+    value = _get(env, "COHORTBOT_POSTS_PER_MINUTE") or str(DEFAULT_POSTS_PER_MINUTE)
+    if not value.isdigit() or not 1 <= int(value) <= MAX_POSTS_PER_MINUTE:
+        raise SettingsError(
+            "COHORTBOT_POSTS_PER_MINUTE",
+            N_("a whole number of posts per minute from 1 to {most}"),
+            most=MAX_POSTS_PER_MINUTE,
+        )
+    return int(value)
+
+
 def _admins(env) -> frozenset[str]:
     value = _get(env, "COHORTBOT_ADMINS") or ""
     ids = [part.strip() for part in value.split(",") if part.strip()]
@@ -151,4 +166,5 @@ def load_settings(env: Mapping[str, str], *, need_token: bool = False, need_secr
         slack_debug=_choice(env, "COHORTBOT_SLACK_DEBUG", "0", ("0", "1")) == "1",
         privacy_contact=_get(env, "COHORTBOT_PRIVACY_CONTACT"),
         erasures_path=_get(env, "COHORTBOT_ERASURES") or "cohortbot-erasures.jsonl",
+        posts_per_minute=_posts_per_minute(env),
     )

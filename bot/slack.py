@@ -6,24 +6,27 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 
 from slack_bolt import App
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.features import register_listeners
-from bot.retries import SafeConnectionErrorRetryHandler
-from handlers.context import Context
+from bot.retries import PausingRateLimitRetryHandler, SafeConnectionErrorRetryHandler
+from handlers.context import Context, Pacer
 
-LISTENER_THREADS = 16
+# Listeners ack first, then wait on Slack (a form opens in 2 s when Slack is slow). A listener
+# waiting for a free thread cannot ack, so the pool grows with the burst instead of queueing:
+# threads are started only when needed, and 256 cover a cohort's burst at 2 s of Slack latency.
+LISTENER_THREADS = 256
 
 
-def make_client(token: str | None, base_url: str, timeout: int = 15) -> WebClient:
-    """One client for the process: retries dropped connections, waits out 429 `Retry-After`."""
+def make_client(token: str | None, base_url: str, timeout: int = 15, pacer: Pacer | None = None) -> WebClient:
+    """One client for the process: retries dropped connections, waits out 429 `Retry-After`
+    (pausing `pacer`, so that every scheduled sender waits too)."""
     return WebClient(
         token=token,
         base_url=base_url,
         timeout=timeout,
         retry_handlers=[
             SafeConnectionErrorRetryHandler(max_retry_count=2),
-            RateLimitErrorRetryHandler(max_retry_count=3),
+            PausingRateLimitRetryHandler(pacer),
         ],
     )
 

@@ -26,14 +26,16 @@ class Runtime:
 
 def build_runtime(settings: Settings, clock: Clock, engine: Engine | None = None) -> Runtime:
     engine = engine or make_engine(settings.database_url)
+    # One pacer for every post of the process: a 429 anywhere pauses them all.
+    pacer = Pacer(per_minute=settings.posts_per_minute)
     ctx = Context(
         clock=clock,
         uow=unit_of_work_factory(make_session_factory(engine), PERSONAL_COLUMNS),
-        slack=make_client(settings.bot_token, settings.api_url),
+        slack=make_client(settings.bot_token, settings.api_url, pacer=pacer),
         holidays=CountryHolidays(),
         admins=settings.admins,
         default_lang=settings.default_lang,
-        pacer=Pacer(),
+        pacer=pacer,
         read_uow=unit_of_work_factory(make_session_factory(read_only(engine)), PERSONAL_COLUMNS),
         data_declarations=SOURCES.declarations,
         privacy_contact=settings.privacy_contact,

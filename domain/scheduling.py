@@ -13,9 +13,15 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
-# A delivery claimed longer ago than this by a process that never confirmed it is presumed
-# abandoned (the process died mid-send) and is reconciled against the conversation.
-CLAIM_LEASE = timedelta(minutes=5)
+# A live sender renews its claims every CLAIM_RENEWAL; a claim not renewed for CLAIM_LEASE was
+# abandoned (its process died or lost the database). One never attempted is simply sent again;
+# one attempted is first looked for in its conversation. The lease outlasts a post's longest
+# wait for Slack's answer, so a post still in flight is never taken for abandoned.
+CLAIM_LEASE = timedelta(seconds=30)
+CLAIM_RENEWAL = timedelta(seconds=10)
+
+# A report's count of deliveries still pending at the end of the tick (Slack refused them with 429s).
+WAITING = "waiting"
 
 # What the planner of a kind hands its renderer: one frozen dataclass per kind.
 P = TypeVar("P")
@@ -82,6 +88,8 @@ class Delivery:
     claimed_at: datetime | None = None
     channel: str | None = None
     ts: str | None = None
+    claim_token: str | None = None
+    attempted_at: datetime | None = None
 
 
 @dataclass
@@ -100,6 +108,11 @@ class Report:
 
     def __getitem__(self, what: str) -> int:
         return self.counts.get(what, 0)
+
+    @property
+    def waiting(self) -> int:
+        """Deliveries Slack's limits held back past this tick's retries: the next tick sends them."""
+        return sum(amount for what, amount in self.counts.items() if what.split()[-1] == WAITING)
 
     def line(self) -> str:
         done = ", ".join(f"{amount} {what}" for what, amount in self.counts.items() if amount)

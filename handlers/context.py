@@ -28,6 +28,12 @@ class Pacer(Protocol):
     def sent(self, channel: str) -> None:
         """Slack answered the post to `channel`."""
 
+    def pause(self, seconds: float) -> None:
+        """Slack answered 429: nothing is let through for `seconds`."""
+
+    def pause_left(self) -> float:
+        """Seconds left of the current pause (0 when none)."""
+
 
 @dataclass
 class Context:

@@ -8,11 +8,13 @@ so a claim left behind by a crash can be checked against the conversation before
 from __future__ import annotations
 
 import logging
+import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -20,6 +22,9 @@ from slack_sdk.errors import SlackApiError
 
 from domain.ports import UnitOfWork
 from domain.scheduling import (
+    CLAIM_LEASE,
+    CLAIM_RENEWAL,
+    WAITING,
     CohortGuard,
     DeliveryStatus,
     Failure,
@@ -32,16 +37,20 @@ from domain.scheduling import (
 from handlers.blocks.slack_errors import error_code
 from handlers.context import Context
 from schedules.guard import TOKEN_ERRORS, guarded, planning_guard
-from schedules.pacing import paced
+from schedules.pacing import paced, retry_after
 
 log = logging.getLogger(__name__)
 
 METADATA_EVENT = "cohortbot_delivery"
 # Posts in flight at once for one occurrence; the pacer keeps them under Slack's limits.
 SENDERS = 4
-# Deliveries claimed, then confirmed, together: two commits per batch rather than two per message.
-# A crash in between leaves them claimed, and reconciliation finds them in their conversation.
+# Deliveries marked attempted, then confirmed, together: two commits per batch rather than two per
+# message. A crash in between leaves them attempted, and reconciliation looks for them in their
+# conversation; those claimed but never attempted are simply sent again.
 BATCH = 20
+# Rounds within one tick for deliveries Slack refused with a 429, each once its window has passed.
+RATE_LIMITED_ROUNDS = 3
+RATE_LIMITED = "rate limited"
 
 # Slack answered, and said it will never take this message: do not try again.
 # Anything else (5xx, time-outs, dropped connections) leaves the outcome unknown.
@@ -150,29 +159,109 @@ def _record(ctx: Context, item: PlannedOccurrence[Any], now: datetime) -> Occurr
     return occurrence
 
 
+class TickTime:
+    """The tick's own timeline: its instant plus the time since it began, so a claim is stamped
+    with the moment it is taken, also when the tick runs at a chosen instant (`tick --at`)."""
+
+    def __init__(self, start: datetime):
+        self.start, self._began = start, time.monotonic()
+
+    def __call__(self) -> datetime:
+        return self.start + timedelta(seconds=time.monotonic() - self._began)
+
+
+class Lease:
+    """Renews a sender's claims in the background while it sends, so a fan-out longer than the
+    lease is never taken over by another tick. A sender that could not renew for longer than the
+    lease allows stops posting: another tick may now take its claims."""
+
+    def __init__(self, ctx: Context, token: str, stamp: TickTime):
+        self.ctx, self.token, self.stamp = ctx, token, stamp
+        self._renewed = time.monotonic()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="claim-lease", daemon=True)
+
+    @property
+    def lost(self) -> bool:
+        return time.monotonic() - self._renewed > (CLAIM_LEASE - CLAIM_RENEWAL).total_seconds()
+
+    def __enter__(self) -> Lease:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(CLAIM_RENEWAL.total_seconds()):
+            try:
+                with self.ctx.uow() as uow:
+                    uow.schedule.renew(self.token, self.stamp())
+                    uow.commit()
+            except Exception as error:  # the database is away: try again, stop posting if it stays away
+                log.warning("claims of %s not renewed (%s)", self.token, error)
+                continue
+            self._renewed = time.monotonic()
+
+
 def send_pending(
     ctx: Context, now: datetime, occurrence: Occurrence, render, token: str, report: Report
 ) -> None:
+    """Claims what is pending, posts it batch by batch under a renewed lease, and sends again,
+    within this tick, what Slack refused with a 429 once its window has passed."""
+    stamp = TickTime(now)
+    try:
+        with (
+            Lease(ctx, token, stamp) as lease,
+            ThreadPoolExecutor(max_workers=SENDERS, thread_name_prefix="delivery") as pool,
+        ):
+            for _round in range(1 + RATE_LIMITED_ROUNDS):
+                rate_limited = _send_round(ctx, stamp, occurrence, render, token, pool, lease, report)
+                if not rate_limited or lease.lost:
+                    break
+    finally:
+        # Claimed but never attempted (the lease was lost, a failure, a refused token): the next
+        # tick sends them at once.
+        with ctx.uow() as uow:
+            uow.schedule.release_unattempted(token)
+            uow.commit()
     with ctx.uow() as uow:
-        pending = uow.schedule.deliveries(occurrence.id, DeliveryStatus.PENDING)
-    with ThreadPoolExecutor(max_workers=SENDERS, thread_name_prefix="delivery") as pool:
-        for start in range(0, len(pending), BATCH):
-            _send_batch(ctx, now, pending[start : start + BATCH], render, token, pool, report)
-    with ctx.uow() as uow:
+        waiting = uow.schedule.pending_count(occurrence.id)
         uow.schedule.finish_if_complete(occurrence.id)
         uow.commit()
+    if waiting:
+        report.add(WAITING, waiting)
 
 
-def _send_batch(ctx: Context, now: datetime, batch: list, render, token: str, pool, report: Report) -> None:
-    """Claims the batch in one transaction, posts a few at a time, confirms what Slack took in one more."""
+def _send_round(ctx, stamp: TickTime, occurrence: Occurrence, render, token, pool, lease, report) -> int:
+    """One pass over what is pending; how many Slack refused with a 429."""
+    with ctx.uow() as uow:
+        pending = uow.schedule.deliveries(occurrence.id, DeliveryStatus.PENDING)
+        if not pending:
+            return 0
+        # Claimed all at once: the others are another tick's.
+        held = set(uow.schedule.claim_many([d.id for d in pending], token, stamp()))
+        uow.commit()
+    claimed = [d for d in pending if d.id in held]
+    rate_limited = 0
+    for start in range(0, len(claimed), BATCH):
+        if lease.lost:
+            break
+        rate_limited += _send_batch(ctx, stamp, claimed[start : start + BATCH], render, token, pool, report)
+    return rate_limited
+
+
+def _send_batch(ctx: Context, stamp: TickTime, batch: list, render, token: str, pool, report: Report) -> int:
+    """Marks the batch attempted in one transaction, posts a few at a time, confirms what Slack
+    took in one more. A crash in between leaves them attempted, for reconciliation to look up."""
     messages = {delivery.id: render(delivery.recipient) for delivery in batch}
     with ctx.uow() as uow:
-        claimed = [
-            d for d in batch if uow.schedule.claim(d.id, token, now)
-        ]  # the others: another tick has them
+        mine = set(uow.schedule.attempt([d.id for d in batch], token, stamp()))
         uow.commit()
-    futures = [(d, pool.submit(post, ctx, d.id, d.recipient, messages[d.id])) for d in claimed]
-    sent, refused = [], None
+    attempted = [d for d in batch if d.id in mine]  # the others were taken over: no longer ours
+    futures = [(d, pool.submit(post, ctx, d.id, d.recipient, messages[d.id], token)) for d in attempted]
+    sent, refused, rate_limited = [], None, 0
     for delivery, future in futures:
         try:
             outcome = future.result()
@@ -182,34 +271,40 @@ def _send_batch(ctx: Context, now: datetime, batch: list, render, token: str, po
         if isinstance(outcome, tuple):
             sent.append((delivery, *outcome))
             outcome = "sent"
-        if outcome:
+        if outcome == RATE_LIMITED:
+            rate_limited += 1
+        elif outcome:
             report.add(outcome)
     if sent:
-        _confirm(ctx, now, sent)
+        # Sent "at the tick": the instant the occurrence was due for, as the rituals read it.
+        _confirm(ctx, stamp.start, sent, token)
     if refused is not None:
         raise refused
+    return rate_limited
 
 
-def _confirm(ctx: Context, now: datetime, sent: list) -> None:
+def _confirm(ctx: Context, now: datetime, sent: list, token: str) -> None:
     with ctx.uow() as uow:
         for delivery, channel, ts in sent:
-            uow.schedule.mark_sent(delivery.id, channel, ts, now)
+            if not uow.schedule.mark_sent(delivery.id, token, channel, ts, now):
+                log.warning("delivery %s was taken over while it was sent", delivery.id)
             if channel.startswith("D") and delivery.recipient[:1] in ("U", "W"):
                 uow.schedule.remember_direct_channel(delivery.recipient, channel)
         uow.commit()
 
 
 def post(
-    ctx: Context, delivery_id: int, recipient: str, message: dict[str, Any]
+    ctx: Context, delivery_id: int, recipient: str, message: dict[str, Any], token: str
 ) -> tuple[str, str] | str | None:
-    """Posts one claimed delivery: Slack's (channel, ts), 'failed', or None when the outcome is unknown."""
+    """Posts one claimed delivery: Slack's (channel, ts), 'failed', RATE_LIMITED, or None when the
+    outcome is unknown."""
     try:
         with paced(ctx.pacer, recipient):
             response = ctx.slack.chat_postMessage(
                 channel=recipient, metadata=delivery_metadata(delivery_id), **message
             )
     except SlackApiError as error:
-        return _settle_error(ctx, delivery_id, recipient, error)
+        return _settle_error(ctx, delivery_id, recipient, error, token)
     except OSError as error:
         # Connection failures after the client's own retries: the message may or may not have
         # gone out; the claim stays, and reconciliation decides later.
@@ -218,21 +313,26 @@ def post(
     return response["channel"], response["ts"]
 
 
-def _settle_error(ctx: Context, delivery_id: int, recipient: str, error: SlackApiError) -> str | None:
+def _settle_error(
+    ctx: Context, delivery_id: int, recipient: str, error: SlackApiError, token: str
+) -> str | None:
     status = getattr(error.response, "status_code", 200)
     code = error_code(error)
     if status == 429 or code in TOKEN_ERRORS:
+        if status == 429 and ctx.pacer is not None:
+            # Every sender of this process waits out the window, not only this one.
+            ctx.pacer.pause(retry_after(error.response))
         with ctx.uow() as uow:
-            uow.schedule.release(delivery_id, code)
+            uow.schedule.release(delivery_id, token, code)
             uow.commit()
         if code in TOKEN_ERRORS:
             raise error
-        return None
+        return RATE_LIMITED
     if status >= 500 or code in UNKNOWN_OUTCOME_ERRORS:
         log.warning("delivery %s to %s: outcome unknown (HTTP %s %s)", delivery_id, recipient, status, code)
         return None
     log.warning("delivery %s to %s failed: %s", delivery_id, recipient, code)
     with ctx.uow() as uow:
-        uow.schedule.mark_failed(delivery_id, code)
+        uow.schedule.mark_failed(delivery_id, token, code)
         uow.commit()
     return "failed"

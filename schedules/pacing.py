@@ -14,10 +14,13 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 # The port the context holds; Pacer below is the implementation the bot uses.
 from handlers.context import Pacer as Pacing
 
+# chat.postMessage: Slack allows "several hundred messages per minute" per workspace (and one per
+# second per conversation); 500 leaves room for what the listeners post meanwhile.
 DEFAULT_POSTS_PER_MINUTE = 500
 WINDOW_SECONDS = 60.0
 IN_FLIGHT_POLL = 0.01
@@ -42,12 +45,22 @@ class Pacer:
         self._sent: deque[float] = deque()
         self._last_in: dict[str, float] = {}
         self._in_flight: dict[str, int] = {}
+        self._paused_until = 0.0
         self.waited = 0.0
+
+    def pause(self, seconds: float) -> None:
+        """Slack answered 429: no post of this process is let through for `seconds`."""
+        with self._lock:
+            self._paused_until = max(self._paused_until, self._monotonic() + seconds)
+
+    def pause_left(self) -> float:
+        with self._lock:
+            return max(0.0, self._paused_until - self._monotonic())
 
     def _delay(self, channel: str, now: float) -> float:
         while self._sent and self._sent[0] <= now - WINDOW_SECONDS:
             self._sent.popleft()
-        delay = 0.0
+        delay = max(0.0, self._paused_until - now)
         if len(self._sent) + sum(self._in_flight.values()) >= self.per_minute:
             # The oldest answered post leaves the minute, or a post in flight gets its answer.
             delay = self._sent[0] + WINDOW_SECONDS - now if self._sent else IN_FLIGHT_POLL
@@ -82,6 +95,19 @@ class Pacer:
             if len(self._last_in) > 4 * self.per_minute:
                 # Conversations last posted to over a second ago no longer limit anything.
                 self._last_in = {c: t for c, t in self._last_in.items() if t > now - self.per_channel_seconds}
+
+
+def retry_after(response: Any) -> float:
+    """The seconds a 429 answer asks to wait (Slack sends whole seconds; 1 when it says nothing)."""
+    headers = getattr(response, "headers", None) or {}
+    for name, value in headers.items():
+        if name.lower() == "retry-after":
+            value = value[0] if isinstance(value, list | tuple) else value
+            try:
+                return max(1.0, float(value))
+            except ValueError:
+                break
+    return 1.0
 
 
 @contextmanager

@@ -1,7 +1,9 @@
 """Claims left behind by a process that died mid-send, and occurrences whose grace has passed.
 
-Slack has no idempotency key, so a claimed delivery with no confirmation is looked for in its
-conversation (every message carries its delivery id in `metadata`) before it is sent again.
+A live sender renews its claims; one not renewed for CLAIM_LEASE was abandoned. If it was never
+attempted, it goes back to pending and this very tick sends it. If it was attempted, Slack may
+have it: Slack has no idempotency key, so it is looked for in its conversation (every message
+carries its delivery id in `metadata`) before it is sent again.
 """
 
 from __future__ import annotations
@@ -20,24 +22,30 @@ from schedules.delivery import METADATA_EVENT
 log = logging.getLogger(__name__)
 
 HISTORY_DEPTH = 100
+CLOSING = "closing"
 
 
 def run(ctx: Context, now: datetime) -> Report:
     report = Report("reconcile")
+    abandoned_before = now - CLAIM_LEASE
     with ctx.uow() as uow:
-        stale = uow.schedule.stale_claims(now - CLAIM_LEASE)
+        stale = uow.schedule.stale_claims(abandoned_before)
     token = uuid.uuid4().hex
     for delivery in stale:
         with ctx.uow() as uow:
-            stale_token = uow.schedule.claim_token(delivery.id)
-            if not uow.schedule.retake(delivery.id, stale_token, token, now):
+            if delivery.attempted_at is None:
+                if uow.schedule.release_abandoned(delivery.id, delivery.claim_token, abandoned_before):
+                    report.add("resumed")
+                uow.commit()
+                continue
+            if not uow.schedule.retake(delivery.id, delivery.claim_token, token, now, abandoned_before):
                 continue
             uow.commit()
-        _reconcile(ctx, now, delivery, report)
+        _reconcile(ctx, now, delivery, report, token)
     return report
 
 
-def _reconcile(ctx: Context, now: datetime, delivery: Delivery, report: Report) -> None:
+def _reconcile(ctx: Context, now: datetime, delivery: Delivery, report: Report, token: str) -> None:
     try:
         found = find_posted(ctx, delivery)
     except (SlackApiError, OSError) as error:
@@ -45,14 +53,14 @@ def _reconcile(ctx: Context, now: datetime, delivery: Delivery, report: Report) 
         return
     with ctx.uow() as uow:
         if found is not None:
-            uow.schedule.mark_sent(delivery.id, found[0], found[1], now)
+            uow.schedule.mark_sent(delivery.id, token, found[0], found[1], now)
             report.add("reconciled")
         else:
             occurrence = uow.schedule.occurrence(delivery.occurrence_id)
             if timing(occurrence.due_at, occurrence.grace_until, now) is Timing.DUE:
-                uow.schedule.release(delivery.id, "not delivered; will retry")
+                uow.schedule.release(delivery.id, token, "not delivered; will retry")
             else:
-                uow.schedule.mark_missed(delivery.id)
+                uow.schedule.mark_missed(delivery.id, token)
                 report.add("missed")
         uow.commit()
 
@@ -96,8 +104,8 @@ def close_past_grace(ctx: Context, now: datetime) -> Report:
     with ctx.uow() as uow:
         for occurrence in uow.schedule.open_past_grace(now):
             for delivery in uow.schedule.deliveries(occurrence.id, DeliveryStatus.PENDING):
-                uow.schedule.claim(delivery.id, "closing", now)
-                uow.schedule.mark_missed(delivery.id)
+                uow.schedule.claim(delivery.id, CLOSING, now)
+                uow.schedule.mark_missed(delivery.id, CLOSING)
                 report.add("missed")
             uow.schedule.finish_if_complete(occurrence.id)
         uow.commit()

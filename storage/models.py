@@ -59,7 +59,10 @@ class DeliveryRow(Base):
     recipient: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16), index=True)
     claim_token: Mapped[str | None] = mapped_column(String(64))
+    # Renewed by the live sender; a claim not renewed for CLAIM_LEASE is abandoned.
     claimed_at: Mapped[datetime | None]
+    # Set just before the post is attempted: a claim without it was never sent and is simply resent.
+    attempted_at: Mapped[datetime | None]
     channel: Mapped[str | None] = mapped_column(String(32))
     ts: Mapped[str | None] = mapped_column(String(32))
     sent_at: Mapped[datetime | None]

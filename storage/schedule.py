@@ -39,6 +39,8 @@ def _delivery(row: DeliveryRow) -> Delivery:
         recipient=row.recipient,
         status=DeliveryStatus(row.status),
         claimed_at=row.claimed_at,
+        claim_token=row.claim_token,
+        attempted_at=row.attempted_at,
         channel=row.channel,
         ts=row.ts,
     )
@@ -141,43 +143,114 @@ class ScheduleRepository:
 
     def claim(self, delivery_id: int, token: str, now: datetime, channel: str | None = None) -> bool:
         """Atomically takes a pending delivery for this process; False if another one has it."""
-        changed = rows_changed(
-            self.session,
+        return bool(self.claim_many([delivery_id], token, now, channel=channel))
+
+    def claim_many(
+        self, delivery_ids: list[int], token: str, now: datetime, channel: str | None = None
+    ) -> list[int]:
+        """Takes those still pending for `token`, stamped `now`; the ids it now holds."""
+        self.session.execute(
             update(DeliveryRow)
-            .where(DeliveryRow.id == delivery_id, DeliveryRow.status == DeliveryStatus.PENDING.value)
+            .where(DeliveryRow.id.in_(delivery_ids), DeliveryRow.status == DeliveryStatus.PENDING.value)
             .values(
                 status=DeliveryStatus.CLAIMED.value,
                 claim_token=token,
                 claimed_at=now,
+                attempted_at=None,
                 channel=channel,
-                attempts=DeliveryRow.attempts + 1,
-            ),
+            )
+        )
+        return self._held(delivery_ids, token)
+
+    def attempt(self, delivery_ids: list[int], token: str, now: datetime) -> list[int]:
+        """Marks the claims `token` still holds as about to be posted; the ids it may post."""
+        self.session.execute(
+            update(DeliveryRow)
+            .where(*self._held_by(token), DeliveryRow.id.in_(delivery_ids))
+            .values(attempted_at=now, claimed_at=now, attempts=DeliveryRow.attempts + 1)
+        )
+        return self._held(delivery_ids, token)
+
+    def renew(self, token: str, now: datetime) -> int:
+        """Renews every claim `token` holds: a live sender's claims never look abandoned."""
+        return rows_changed(
+            self.session, update(DeliveryRow).where(*self._held_by(token)).values(claimed_at=now)
+        )
+
+    def release_unattempted(self, token: str) -> int:
+        """Claims `token` holds but never posted, back to pending."""
+        return rows_changed(
+            self.session,
+            update(DeliveryRow)
+            .where(*self._held_by(token), DeliveryRow.attempted_at.is_(None))
+            .values(status=DeliveryStatus.PENDING.value, claim_token=None, claimed_at=None),
+        )
+
+    def _held(self, delivery_ids: list[int], token: str) -> list[int]:
+        return list(
+            self.session.scalars(
+                select(DeliveryRow.id)
+                .where(*self._held_by(token), DeliveryRow.id.in_(delivery_ids))
+                .order_by(DeliveryRow.id)
+            )
+        )
+
+    @staticmethod
+    def _held_by(token: str | None):
+        held = DeliveryRow.claim_token == token if token else DeliveryRow.claim_token.is_(None)
+        return (DeliveryRow.status == DeliveryStatus.CLAIMED.value, held)
+
+    # Confirmations: only the holder of the claim settles it (a claim taken over is not its own).
+
+    def mark_sent(self, delivery_id: int, token: str, channel: str, ts: str, now: datetime) -> bool:
+        return self._settle(
+            delivery_id, token, DeliveryStatus.SENT, channel=channel, ts=ts, sent_at=now, error=None
+        )
+
+    def mark_failed(self, delivery_id: int, token: str, error: str) -> bool:
+        return self._settle(delivery_id, token, DeliveryStatus.FAILED, error=error[:200])
+
+    def mark_missed(self, delivery_id: int, token: str) -> bool:
+        return self._settle(delivery_id, token, DeliveryStatus.MISSED)
+
+    def release(self, delivery_id: int, token: str, error: str) -> bool:
+        """Back to pending: the send certainly did not happen (rate limited, or never attempted)."""
+        return self._settle(
+            delivery_id,
+            token,
+            DeliveryStatus.PENDING,
+            claim_token=None,
+            claimed_at=None,
+            attempted_at=None,
+            error=error[:200],
+        )
+
+    def _settle(self, delivery_id: int, token: str, status: DeliveryStatus, **values) -> bool:
+        changed = rows_changed(
+            self.session,
+            update(DeliveryRow)
+            .where(DeliveryRow.id == delivery_id, *self._held_by(token))
+            .values(status=status.value, **values),
         )
         return changed == 1
 
-    def mark_sent(self, delivery_id: int, channel: str, ts: str, now: datetime) -> None:
-        self._settle(delivery_id, DeliveryStatus.SENT, channel=channel, ts=ts, sent_at=now, error=None)
-
-    def mark_failed(self, delivery_id: int, error: str) -> None:
-        self._settle(delivery_id, DeliveryStatus.FAILED, error=error[:200])
-
-    def mark_missed(self, delivery_id: int) -> None:
-        self._settle(delivery_id, DeliveryStatus.MISSED)
-
-    def release(self, delivery_id: int, error: str) -> None:
-        """Back to pending: the send certainly did not happen (rate limited), try next tick."""
-        self._settle(
-            delivery_id, DeliveryStatus.PENDING, claim_token=None, claimed_at=None, error=error[:200]
-        )
-
-    def _settle(self, delivery_id: int, status: DeliveryStatus, **values) -> None:
-        self.session.execute(
+    def release_abandoned(self, delivery_id: int, token: str | None, claimed_before: datetime) -> bool:
+        """Back to pending, a claim its sender neither renewed nor attempted: it was never posted."""
+        changed = rows_changed(
+            self.session,
             update(DeliveryRow)
-            .where(DeliveryRow.id == delivery_id, DeliveryRow.status == DeliveryStatus.CLAIMED.value)
-            .values(status=status.value, **values)
+            .where(
+                DeliveryRow.id == delivery_id,
+                *self._held_by(token),
+                DeliveryRow.attempted_at.is_(None),
+                DeliveryRow.claimed_at <= claimed_before,
+            )
+            .values(status=DeliveryStatus.PENDING.value, claim_token=None, claimed_at=None),
         )
+        return changed == 1
 
     def stale_claims(self, claimed_before: datetime) -> list[Delivery]:
+        """Claims nobody renewed since `claimed_before`: their sender is gone."""
         rows = self.session.scalars(
             select(DeliveryRow).where(
                 and_(
@@ -188,21 +261,34 @@ class ScheduleRepository:
         )
         return [_delivery(row) for row in rows]
 
-    def retake(self, delivery_id: int, stale_token: str | None, token: str, now: datetime) -> bool:
-        """Takes over a stale claim (only if it still holds the stale token)."""
+    def retake(
+        self, delivery_id: int, stale_token: str | None, token: str, now: datetime, claimed_before: datetime
+    ) -> bool:
+        """Takes over a claim still held by the stale token and still not renewed."""
         changed = rows_changed(
             self.session,
             update(DeliveryRow)
-            .where(DeliveryRow.id == delivery_id, DeliveryRow.status == DeliveryStatus.CLAIMED.value)
             .where(
-                DeliveryRow.claim_token == stale_token if stale_token else DeliveryRow.claim_token.is_(None)
+                DeliveryRow.id == delivery_id,
+                *self._held_by(stale_token),
+                DeliveryRow.claimed_at <= claimed_before,
             )
             .values(claim_token=token, claimed_at=now),
         )
         return changed == 1
 
-    def claim_token(self, delivery_id: int) -> str | None:
-        return self.session.scalar(select(DeliveryRow.claim_token).where(DeliveryRow.id == delivery_id))
+    def pending_count(self, occurrence_id: int) -> int:
+        return (
+            self.session.scalar(
+                select(func.count())
+                .select_from(DeliveryRow)
+                .where(
+                    DeliveryRow.occurrence_id == occurrence_id,
+                    DeliveryRow.status == DeliveryStatus.PENDING.value,
+                )
+            )
+            or 0
+        )
 
     def counts(self, occurrence_id: int) -> dict[str, int]:
         rows = self.session.execute(

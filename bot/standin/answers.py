@@ -92,14 +92,18 @@ class Responder:
         try:
             if fault is not None and fault.kind == "drop":
                 # The call may take effect before the answer is lost, as when a network fails.
-                served = self._serve(method, params, token) if fault.processed and not malformed else None
+                served = (
+                    self._serve(method, params, token, call.time)
+                    if fault.processed and not malformed
+                    else None
+                )
                 answer = Answer(drop=True, data=served.data if served else None)
             elif fault is not None:
                 answer = self._faulty(method, fault)
             elif malformed:
                 answer = Answer.json({"ok": False, "error": "invalid_json"})
             else:
-                answer = self._serve(method, params, token)
+                answer = self._serve(method, params, token, call.time)
         except Exception:
             self.internal_errors.append(traceback.format_exc())
             answer = Answer.html_error(500)
@@ -119,7 +123,7 @@ class Responder:
             return Answer.html_error(fault.status)
         return Answer.json({"ok": False, "error": fault.error})
 
-    def _serve(self, method: str, params: dict, token: str | None) -> Answer:
+    def _serve(self, method: str, params: dict, token: str | None, arrived: float) -> Answer:
         if not token:
             return Answer.json({"ok": False, "error": "not_authed"})
         if token == INVALID_TOKEN or token not in self.valid_tokens:
@@ -131,12 +135,16 @@ class Responder:
                 if wait is not None:
                     self.ratelimited[method] += 1
                     return Answer.ratelimited(wait)
+            # A trigger is checked when the call reaches Slack; a delay on the answer is latency after it.
+            self.state.arrived = arrived
             try:
                 check_required_args(method, params)
                 handler = HANDLERS.get(method)
                 data = handler(self.state, params) if handler else {}
             except ApiError as error:
                 return Answer.json(error.body())
+            finally:
+                self.state.arrived = None
             if self.limits is not None:
                 self.limits.spend(method, limit_key, self.clock())
             return Answer.json({"ok": True, **data}, headers={"X-OAuth-Scopes": self.state.scopes})

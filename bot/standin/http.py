@@ -81,6 +81,8 @@ def bearer_token(authorization: str | None) -> str | None:
 class StandInServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's default backlog of 5 makes a burst of connections wait a second for a retry.
+    request_queue_size = 256
 
     def __init__(self, address: tuple[str, int], responder: Any) -> None:
         super().__init__(address, StandInRequestHandler)

@@ -78,6 +78,8 @@ class Ticket:
 class SlackState:
     def __init__(self, clock: Callable[[], float]) -> None:
         self.clock = clock
+        # When the call being served reached the stand-in (None outside a call).
+        self.arrived: float | None = None
         self.users: dict[str, dict] = {}
         self.channels: dict[str, dict] = {}
         self.members: dict[str, list[str]] = {}
@@ -229,7 +231,7 @@ class SlackState:
             raise ApiError("invalid_trigger_id")
         if ticket.uses:
             raise ApiError("exchanged_trigger_id")
-        if self.clock() - ticket.issued > TRIGGER_TTL_SECONDS:
+        if (self.arrived or self.clock()) - ticket.issued > TRIGGER_TTL_SECONDS:
             raise ApiError("expired_trigger_id")
         return ticket
 

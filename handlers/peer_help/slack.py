@@ -11,7 +11,7 @@ from domain.peer_help.lifecycle import Asked, HelpView, not_posted
 from handlers.blocks.peer_help import messages as help_messages
 from handlers.blocks.slack_errors import CHANNEL_REFUSED, error_code
 from handlers.context import Context
-from handlers.slack_out import send_dm
+from handlers.slack_out import PostUnknown, post_once, send_dm
 
 
 def update_request(ctx: Context, view: HelpView) -> None:
@@ -27,8 +27,10 @@ def post_request(ctx: Context, actor: Actor, asked: Asked) -> bool:
     closed and the asker told why. Any other failure closes it too and reaches the error handler."""
     view = asked.view
     try:
-        response = ctx.slack.chat_postMessage(channel=view.channel_id, **help_messages.request_message(view))
-    except (SlackApiError, OSError) as error:
+        channel, ts = post_once(
+            ctx, f"help:{view.request.id}", view.channel_id, help_messages.request_message(view)
+        )
+    except (SlackApiError, PostUnknown) as error:
         with ctx.uow() as uow:
             not_posted(uow, view.request.id, actor.now)
             uow.commit()
@@ -37,7 +39,7 @@ def post_request(ctx: Context, actor: Actor, asked: Asked) -> bool:
         send_dm(ctx, actor.user_id, help_messages.not_posted(view.channel_id, view.cohort.lang))
         return False
     with ctx.uow() as uow:
-        uow.help.set_message(view.request.id, response["channel"], response["ts"])
+        uow.help.set_message(view.request.id, channel, ts)
         uow.commit()
     return True
 

@@ -42,7 +42,7 @@ from handlers.blocks.standups.form import (
     parse_answer_metadata,
     parse_standup_value,
 )
-from handlers.blocks.standups.messages import answer_post, confirmation, skip_noted
+from handlers.blocks.standups.messages import UNCONFIRMED, answer_post, confirmation, skip_noted
 from handlers.context import Context
 from handlers.run import (
     OpenForm,
@@ -54,7 +54,7 @@ from handlers.run import (
     run_use_case,
     slash_command,
 )
-from handlers.slack_out import send_dm
+from handlers.slack_out import PostUnknown, find_post, post_once, send_dm
 from handlers.standups import admin as standup_admin
 from handlers.standups import typed
 
@@ -128,20 +128,31 @@ def share(ctx: Context, submitted: Submitted) -> tuple[str | None, str | None]:
         target.update_ts is not None and standup.settings.share == SHARE_THREAD
     )
     post = answer_post(standup.cohort, standup.settings, entry, in_thread=in_thread)
+    key = f"standup:{entry.cohort_id}:{entry.user_id}:{entry.day.isoformat()}"
+    update_ts = target.update_ts
     try:
-        if target.update_ts:
-            ctx.slack.chat_update(channel=target.channel, ts=target.update_ts, **post)
-            return target.channel, None
-        posted = ctx.slack.chat_postMessage(channel=target.channel, thread_ts=target.thread_ts, **post)
+        if update_ts is None and submitted.edited:
+            # An earlier share whose answer was lost may have reached the channel after all.
+            found = find_post(ctx, key, target.channel, target.thread_ts)
+            update_ts = found[1] if found else None
+        if update_ts:
+            ctx.slack.chat_update(channel=target.channel, ts=update_ts, **post)
+            channel, ts = target.channel, update_ts
+        else:
+            channel, ts = post_once(ctx, key, target.channel, post, thread_ts=target.thread_ts)
     except SlackApiError as error:
         log.warning(
             "stand-up answer of %s not shared in %s: %s", entry.user_id, target.channel, error_code(error)
         )
         return None, error_code(error)
-    with ctx.uow() as uow:
-        record_post(uow, entry, posted["channel"], posted["ts"])
-        uow.commit()
-    return posted["channel"], None
+    except (PostUnknown, OSError):
+        log.warning("stand-up answer of %s: its post in %s is unconfirmed", entry.user_id, target.channel)
+        return None, UNCONFIRMED
+    if ts != target.update_ts:
+        with ctx.uow() as uow:
+            record_post(uow, entry, channel, ts)
+            uow.commit()
+    return channel, None
 
 
 def answered(ctx: Context, actor: Actor, submitted: Submitted) -> None:

@@ -17,7 +17,7 @@ from handlers.blocks.trainings.invite import filename, invitation
 from handlers.blocks.trainings.messages import announcement, reply
 from handlers.blocks.trainings.notices import feedback_summary
 from handlers.context import Context
-from handlers.slack_out import send_dm
+from handlers.slack_out import PostUnknown, post_once, send_dm
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +62,9 @@ def show_announcement(ctx: Context, view: SessionView) -> bool:
         return True
     if session.status is not SessionStatus.ANNOUNCED:
         return True
+    key = f"training:{session.id}"
     try:
-        answer = ctx.slack.chat_postMessage(channel=view.cohort.channel_id, **message)
+        channel, ts = post_once(ctx, key, view.cohort.channel_id, message)
     except SlackApiError as error:
         if error_code(error) not in CHANNEL_REFUSED:
             raise
@@ -71,8 +72,12 @@ def show_announcement(ctx: Context, view: SessionView) -> bool:
             "training %s: cannot post in %s (%s)", session.id, view.cohort.channel_id, error_code(error)
         )
         return False
+    except PostUnknown:
+        # Saved; Slack may or may not show it yet. The next redraw looks for it before posting.
+        log.warning("training %s: its announcement in %s is unconfirmed", session.id, view.cohort.channel_id)
+        return True
     with ctx.uow() as uow:
-        uow.trainings.set_announcement(session.id, answer["channel"], answer["ts"])
+        uow.trainings.set_announcement(session.id, channel, ts)
         uow.commit()
     return True
 

@@ -17,6 +17,7 @@ def test_defaults():
     assert settings.admins == frozenset()
     assert settings.scheduler_on and settings.default_lang == "fr" and settings.log_level == "INFO"
     assert not settings.socket_mode
+    assert settings.posts_per_minute == 500
 
 
 def test_every_variable_is_read():
@@ -32,6 +33,7 @@ def test_every_variable_is_read():
             "COHORTBOT_SCHEDULER": "off",
             "COHORTBOT_LANG": "EN",
             "LOG_LEVEL": "debug",
+            "COHORTBOT_POSTS_PER_MINUTE": "6000",
         },
         need_token=True,
         need_secret=True,
@@ -42,6 +44,7 @@ def test_every_variable_is_read():
     assert settings.port == 8080 and settings.host == "127.0.0.1"
     assert settings.admins == {"U01", "U02"}
     assert not settings.scheduler_on and settings.default_lang == "en" and settings.log_level == "DEBUG"
+    assert settings.posts_per_minute == 6000
 
 
 @pytest.mark.parametrize(
@@ -60,6 +63,9 @@ def test_every_variable_is_read():
         ({"COHORTBOT_SCHEDULER": "maybe"}, "COHORTBOT_SCHEDULER", {}),
         ({"COHORTBOT_LANG": "de"}, "COHORTBOT_LANG", {}),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL", {}),
+        ({"COHORTBOT_POSTS_PER_MINUTE": "0"}, "COHORTBOT_POSTS_PER_MINUTE", {}),
+        ({"COHORTBOT_POSTS_PER_MINUTE": "fast"}, "COHORTBOT_POSTS_PER_MINUTE", {}),
+        ({"COHORTBOT_POSTS_PER_MINUTE": "20000"}, "COHORTBOT_POSTS_PER_MINUTE", {}),
     ],
 )
 def test_a_bad_setting_names_the_variable(env, variable, need):

@@ -69,14 +69,14 @@ def test_the_delay_is_the_cohort_s_and_nobody_left_means_the_asker_is_told(desk:
     assert len(desk.fake.messages("UBEN")) == 1
 
 
-def test_a_rate_limited_re_route_is_sent_at_the_next_tick(desk: HelpDesk):
+def test_a_rate_limited_re_route_is_sent_again_in_the_same_tick(desk: HelpDesk):
     _skilled(desk, "UBEN", "UCHLOE", "UDAVID", "UEVA")
     desk.request("Requête lente", "UANA", skills="python")
     desk.fake.rate_limit_next("chat.postMessage", times=2)
     desk.ctx.slack.retry_handlers.clear()  # the client's own 429 retry would hide the release
-    assert _run(desk, hours=24)[REROUTE] == {}
-    assert _run(desk, minutes=1)[REROUTE] == {"sent": 2}
+    assert _run(desk, hours=24)[REROUTE] == {"sent": 2}
     assert _run(desk, minutes=1)[REROUTE] == {}
+    assert desk.fake.stats()["ratelimited"] == 2
 
 
 def test_a_request_still_active_after_a_week_prompts_its_asker_once(desk: HelpDesk):

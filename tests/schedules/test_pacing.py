@@ -41,6 +41,18 @@ def test_a_sliding_minute_per_workspace_and_a_second_per_conversation():
     assert pacer.waited > 60
 
 
+def test_a_pause_holds_back_every_post_until_it_ends():
+    time = VirtualTime()
+    pacer = Pacer(per_minute=100, monotonic=time, sleep=time.sleep)
+    pacer.pause(3)
+    pacer.pause(1)  # a shorter pause never shortens the one under way
+    for channel in ("D1", "D2"):
+        with paced(pacer, channel):
+            pass
+    assert time.now == pytest.approx(1003)
+    assert pacer.pause_left() == 0
+
+
 def test_no_pacer_no_wait():
     started = monotonic()
     for _ in range(3):

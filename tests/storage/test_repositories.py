@@ -51,7 +51,7 @@ def test_a_claim_is_taken_once(engine):
         uow.commit()
     with SqlUnitOfWork(factory) as uow:
         assert not uow.schedule.claim(delivery.id, "b", NOW)
-        uow.schedule.mark_sent(delivery.id, "D1", "1.0001", NOW)
+        uow.schedule.mark_sent(delivery.id, "a", "D1", "1.0001", NOW)
         uow.commit()
     with SqlUnitOfWork(factory) as uow:
         assert uow.schedule.deliveries(occurrence.id, DeliveryStatus.SENT)[0].ts == "1.0001"

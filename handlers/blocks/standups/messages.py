@@ -53,6 +53,11 @@ IN_SUMMARY = N_("It will be in the summary at {close}.")
 NOT_SHARED = N_(
     "It is saved, but I could not post it in {channel} ({error}): check that I am in the channel."
 )
+NOT_CONFIRMED = N_(
+    "It is saved, but Slack did not confirm its post in {channel}: your next edit posts it or updates it."
+)
+# Slack's answer to the post was lost and the post could not be found: it may or may not be there.
+UNCONFIRMED = "unconfirmed"
 YOUR_BLOCKER = N_("Your blocker: {blocker}")
 SKIP_NOTED = N_("Noted: no stand-up for you on {day}. Changed your mind? You can still answer.")
 
@@ -200,7 +205,9 @@ def confirmation(
     lang = cohort.lang
     day = format_date(entry.day, lang, "d MMMM")
     lines = [gettext(UPDATED if edited else SAVED_LATE if entry.late else SAVED, lang, day=day)]
-    if share_error:
+    if share_error == UNCONFIRMED:
+        lines.append(gettext(NOT_CONFIRMED, lang, channel=channel_ref(cohort.channel_id)))
+    elif share_error:
         lines.append(gettext(NOT_SHARED, lang, channel=channel_ref(cohort.channel_id), error=share_error))
     elif shared_in:
         lines.append(gettext(SHARED_IN, lang, channel=channel_ref(shared_in)))

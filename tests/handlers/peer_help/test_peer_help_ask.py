@@ -148,3 +148,15 @@ def test_a_failed_post_closes_the_request_and_the_error_is_reported(desk: HelpDe
         "Un problème est survenu de notre côté et rien n’a été enregistré. "
         "Merci de réessayer dans un instant."
     ]
+
+
+def test_a_request_slack_stored_without_answering_is_posted_once_and_routed(desk: HelpDesk):
+    desk.say("/skills", "add python", "UBEN")
+    desk.fake.drop_next("chat.postMessage")  # Slack stores the request, its answer is lost
+    view = desk.ask("Question", "UANA")
+    assert desk.submit(view, "UANA", skills="python") is None
+    assert len(desk.channel(CHANNEL)) == 1
+    with desk.ctx.uow() as uow:
+        [request] = uow.help.of_cohort(uow.cohorts.by_name("eig7").id)
+    assert request.status.value != "closed" and request.ts == desk.channel(CHANNEL)[0]["ts"]
+    assert desk.fake.messages("UBEN"), "the helper was still asked"

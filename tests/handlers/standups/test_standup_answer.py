@@ -147,3 +147,45 @@ def test_long_answers_are_cut_to_slacks_limits_never_refused(prompted):
     assert prompted.fake.count("chat.update") == 1 and len(prompted.channel()) == 2
     assert prompted.fake.stats()["errors"] == 0
     assert _entry(prompted).answers[2] == "x" * ANSWER_MAX  # kept whole; only the post is cut
+
+
+def test_an_answer_slack_stored_without_answering_is_shared_once_and_the_fellow_told_so(prompted):
+    view, _ = prompted.click(prompted.prompt(), ids.STANDUP_OPEN)
+    prompted.fake.drop_next("chat.postMessage")  # Slack stores the post, the answer is lost
+    assert prompted.submit(view, {"q1": "Revue de code", "q2": None, "q3": None}) is None
+    assert len(prompted.channel()) == 2  # the day's thread and the answer, once
+    confirmation = prompted.world.dms("UANA")[-1]["text"]
+    assert "enregistré" in confirmation and "<#C100>" in confirmation
+
+    edit, _ = prompted.click(prompted.world.dms("UANA")[-1], ids.STANDUP_OPEN)
+    assert prompted.submit(edit, {"q1": "Revue de code", "q2": "Démo", "q3": None}) is None
+    assert len(prompted.channel()) == 2, "the edit updates the post, never a second copy"
+    assert "Démo" in texts(prompted.channel()[1])
+
+
+def test_a_500_after_slack_stored_the_answer_is_found_on_the_next_edit(prompted):
+    view, _ = prompted.click(prompted.prompt(), ids.STANDUP_OPEN)
+    # Slack stores the post, then the look-up that would find it fails too: the outcome stays unknown.
+    prompted.fake.drop_next("chat.postMessage")
+    prompted.fake.fail_next("conversations.replies", status=500)
+    assert prompted.submit(view, {"q1": "Revue de code", "q2": None, "q3": None}) is None
+    told = prompted.world.dms("UANA")[-1]["text"]
+    assert "enregistré" in told and "Slack n’a pas confirmé sa publication dans <#C100>" in told
+    assert _entry(prompted) is not None
+
+    edit, _ = prompted.click(prompted.world.dms("UANA")[-1], ids.STANDUP_OPEN)
+    assert prompted.submit(edit, {"q1": "Revue de code", "q2": "Démo", "q3": None}) is None
+    assert len(prompted.channel()) == 2, "the post Slack had is updated, not posted again"
+    assert "Démo" in texts(prompted.channel()[1])
+    assert "mis à jour" in prompted.world.dms("UANA")[-1]["text"]
+
+
+def test_a_500_that_stored_nothing_is_told_and_the_next_edit_shares_it(prompted):
+    view, _ = prompted.click(prompted.prompt(), ids.STANDUP_OPEN)
+    prompted.fake.fail_next("chat.postMessage", status=500)  # answered 500, nothing stored
+    assert prompted.submit(view, {"q1": "Revue de code", "q2": None, "q3": None}) is None
+    assert len(prompted.channel()) == 1 and _entry(prompted) is not None
+    assert "Slack n’a pas confirmé" in prompted.world.dms("UANA")[-1]["text"]
+    edit, _ = prompted.click(prompted.world.dms("UANA")[-1], ids.STANDUP_OPEN)
+    assert prompted.submit(edit, {"q1": "Revue de code", "q2": "Démo", "q3": None}) is None
+    assert len(prompted.channel()) == 2 and "Démo" in texts(prompted.channel()[1])
