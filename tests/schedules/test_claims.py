@@ -1,6 +1,6 @@
 """Claims nobody can steal from a live sender, and claims a dead sender left behind.
 
-The lease is compressed to about a second here; in the bot it is 30 s, renewed every 10 s.
+The lease is compressed to two seconds here; in the bot it is 30 s, renewed every 10 s.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ RECIPIENTS = [f"U{n:05d}" for n in range(40)]
 
 @pytest.fixture
 def short_lease(monkeypatch):
-    lease, renewal = timedelta(seconds=1), timedelta(seconds=0.2)
+    lease, renewal = timedelta(seconds=2), timedelta(seconds=0.2)
     for module in (delivery, reconcile):
         monkeypatch.setattr(module, "CLAIM_LEASE", lease)
     monkeypatch.setattr(delivery, "CLAIM_RENEWAL", renewal)
@@ -33,13 +33,13 @@ def short_lease(monkeypatch):
 
 
 def test_a_second_tick_after_the_lease_takes_nothing_from_a_live_sender(ctx, fake_slack, short_lease):
-    # Each post takes 0.4 s: a batch lasts about 2 s, the fan-out 4 s, the lease is 1 s.
-    fake_slack.delay("chat.postMessage", 0.4)
+    # Each post takes 0.6 s: a batch lasts about 3 s, the fan-out 6 s, the lease is 2 s.
+    fake_slack.delay("chat.postMessage", 0.6)
     job = DemoJob(RECIPIENTS, DUE)
     first = threading.Thread(target=tick, args=(ctx, DUE, [job]))
     first.start()
-    time.sleep(1.5)  # past the lease of the first claims, while the first batch is still being sent
-    second = tick(ctx, DUE + timedelta(seconds=1.5), [job])
+    time.sleep(2.5)  # past the lease of the first claims, while the first batch is still being sent
+    second = tick(ctx, DUE + timedelta(seconds=2.5), [job])
     first.join()
     assert second[0].counts == {} and second[1]["sent"] == 0, "the live sender's claims were taken"
     assert posted_to(fake_slack) == Counter({user: 1 for user in RECIPIENTS})
