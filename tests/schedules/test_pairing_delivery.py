@@ -3,7 +3,7 @@ open yet, a group Slack refuses gets none, and nothing is sent twice."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -75,7 +75,10 @@ def test_an_introduction_lost_on_the_way_back_is_found_in_its_group_dm_not_sent_
     # Slack stores the introduction, then the connection drops before the answer arrives.
     cohort.fake.drop_next("chat.postMessage")
     run(cohort, MONDAY_10H)
-    reports = {r.kind: r for r in tick(cohort.ctx, MONDAY_10H + CLAIM_LEASE, [PairingJob(SOURCES.away)])}
+    reports = {
+        r.kind: r
+        for r in tick(cohort.ctx, MONDAY_10H + CLAIM_LEASE + timedelta(minutes=1), [PairingJob(SOURCES.away)])
+    }
     assert reports["reconcile"]["reconciled"] == 1
     assert sorted(len(texts) for texts in group_messages(cohort).values()) == [1, 1]
 
