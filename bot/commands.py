@@ -20,9 +20,11 @@ from bot.features import tick_jobs
 from bot.manifest import manifest_yaml
 from bot.private_files import create_private_new_file
 from bot.settings import Settings
+from bot.tick_lines import report_line
 from bot.wiring import build_runtime
-from domain.messages import N_, DomainError
+from domain.messages import N_, NP_, DomainError, Message
 from handlers.blocks.slack_errors import error_code
+from handlers.i18n import gettext
 from schedules.engine import tick
 from storage import migrate as migrations
 from storage.db import DatabaseHealth, make_engine
@@ -30,7 +32,16 @@ from storage.ticker import ticker_turn
 
 log = logging.getLogger("cohortbot")
 # Another tick (a scheduler or cron) holds the ticker's turn; what is due is done by it or next time.
-TICK_SKIPPED = "tick: skipped, another process is ticking"
+TICK_SKIPPED = N_("tick: skipped, another process is ticking")
+MANIFEST_MODE = N_(
+    "manifest: give the bot's public URL with --url https://… (HTTP), or --socket (Socket Mode)"
+)
+MIGRATED = N_("migrations: up to date")
+BACKED_UP = N_("backup: {source} copied to {target}")
+WAITING = NP_(
+    "tick: {count} waiting for Slack's rate limit window, sent at the next tick",
+    "tick: {count} waiting for Slack's rate limit window, sent at the next tick",
+)
 # Some deliveries still wait for Slack's window: the tick did its work, the next one sends them.
 EXIT_WAITING = 3
 
@@ -38,17 +49,17 @@ EXIT_WAITING = 3
 class CommandFailed(Exception):
     """A mistake the operator can fix: printed as one line, exit status 2, no traceback."""
 
-    def __init__(self, message: str, **params: object):
+    def __init__(self, message: Message, **params: object):
         super().__init__(message.format(**params))
         self.message = message
         self.params = params
 
 
-def add_feature_commands(sub) -> None:
-    """Commands that belong to features register their own arguments here."""
-    roster_import.add_arguments(sub)
-    export.add_arguments(sub)
-    demo.add_arguments(sub)
+def add_feature_commands(sub, lang: str) -> None:
+    """Commands that belong to features register their own arguments here, their help in `lang`."""
+    roster_import.add_arguments(sub, lang)
+    export.add_arguments(sub, lang)
+    demo.add_arguments(sub, lang)
     privacy.add_arguments(sub)
 
 
@@ -112,6 +123,8 @@ def run_demo(args, settings: Settings) -> int:
 
 
 def print_manifest(args, settings: Settings) -> int:
+    if not args.url and not args.socket:
+        raise CommandFailed(MANIFEST_MODE)
     try:
         manifest = manifest_yaml(url=args.url, socket=args.socket)
     except ValueError:
@@ -138,7 +151,7 @@ def database_failed(error: OperationalError) -> CommandFailed:
 
 def run_migrate(args, settings: Settings) -> int:
     apply_migrations(settings)
-    print("migrations: up to date")
+    print(gettext(MIGRATED, settings.default_lang))
     return 0
 
 
@@ -163,7 +176,7 @@ def run_tick(args, settings: Settings) -> int:
     try:
         with ticker_turn(engine) as mine:
             if not mine:
-                print(TICK_SKIPPED)
+                print(gettext(TICK_SKIPPED, settings.default_lang))
                 return 0
             reports = tick(runtime.ctx, clock.now(), tick_jobs())
     except SlackApiError as error:
@@ -175,10 +188,10 @@ def run_tick(args, settings: Settings) -> int:
         # The database went away or stalled mid-tick: what was not confirmed is done next time.
         raise database_failed(error) from None
     for report in reports:
-        print(report.line())
+        print(report_line(report, settings.default_lang))
     waiting = sum(report.waiting for report in reports)
     if waiting:
-        print(f"tick: {waiting} waiting for Slack's rate limit window, sent at the next tick")
+        print(gettext(WAITING, settings.default_lang, count=waiting))
     return exit_status(reports)
 
 
@@ -269,7 +282,7 @@ def backup(args, settings: Settings) -> int:
     except OSError as error:
         raise CommandFailed(export.CANNOT_WRITE, path=str(target), reason=_reason(error)) from None
     _copy_database(source_path, target)
-    print(f"backup: {source_path} -> {target}")
+    print(gettext(BACKED_UP, settings.default_lang, source=source_path, target=target))
     return 0
 
 

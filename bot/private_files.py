@@ -24,3 +24,12 @@ def create_private_new_file(path: str) -> None:
     """Creates an empty 0600 file; refuses (FileExistsError) an existing file or any symlink."""
     # O_EXCL with O_CREAT fails on an existing path, dangling symbolic links included.
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE))
+
+
+def write_private_bytes(path: str, data: bytes) -> None:
+    """Like write_private_text, for a binary file (a workbook)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_MODE)
+    with os.fdopen(descriptor, "wb") as file:
+        if stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.fchmod(descriptor, PRIVATE_MODE)
+        file.write(data)

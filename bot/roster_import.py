@@ -23,11 +23,12 @@ from bot.slack import make_client
 from domain.cohorts.admin import named_cohort
 from domain.cohorts.model import MemberProfile
 from domain.cohorts.records import Actor
-from domain.cohorts.roster import ROSTER_LINE, RosterError, RosterInvalid, RosterRow, parse_roster
+from domain.cohorts.roster import ROSTER_LINE, RosterError, RosterInvalid, RosterRow, read_roster
 from domain.cohorts.roster_import import RosterPerson, email_problem, import_roster, row_problems
 from domain.cohorts.rules import require_active
 from domain.messages import N_, DomainError
 from domain.ports import Clock
+from handlers.blocks.cohorts.show import roster_changes
 from handlers.blocks.cohorts.zones import far_notice
 from handlers.blocks.slack_errors import error_code
 from handlers.cohorts.directory import SlackDirectory
@@ -41,16 +42,27 @@ BAD_ROWS_EXIT = 2
 LOOKUP_RATE_LIMIT_RETRIES = 1000
 
 CANNOT_READ = N_("{path}: cannot read the file ({reason})")
-PROGRESS = N_("{done} of {total} rows checked…")
-SUMMARY = N_("{cohort}: {added} added, {changed} changed, {unchanged} unchanged.")
+PROGRESS = N_("Rows checked: {done} of {total}…")
+SUMMARY = N_("{cohort}: {changes}.")
 SLACK_REFUSED = N_("SLACK_BOT_TOKEN: Slack refused the e-mail look-up ({reason})")
 SLACK_UNREACHABLE = N_("SLACK_API_URL: cannot reach Slack ({reason})")
 
 
-def add_arguments(sub) -> None:
-    parser = sub.add_parser("import-roster", help="add members to a cohort from a CSV file")
-    parser.add_argument("file", help="CSV with slack_id or email, role, challenge and optionally timezone")
-    parser.add_argument("--cohort", required=True, help="the cohort's name")
+HELP = N_("add members to a cohort from a CSV file")
+FILE_HELP = N_(
+    "CSV with slack_id or email, role, challenge and optionally timezone (French headers too: "
+    "Courriel, Rôle, Défi, Fuseau horaire)"
+)
+COHORT_HELP = N_("the cohort's name")
+FILE, NAME = N_("FILE"), N_("NAME")
+
+
+def add_arguments(sub, lang: str) -> None:
+    parser = sub.add_parser("import-roster", help=gettext(HELP, lang), description=gettext(HELP, lang))
+    parser.add_argument("file", help=gettext(FILE_HELP, lang), metavar=gettext(FILE, lang))
+    parser.add_argument(
+        "--cohort", required=True, help=gettext(COHORT_HELP, lang), metavar=gettext(NAME, lang)
+    )
 
 
 def operator() -> str:
@@ -138,12 +150,13 @@ def run(
     lang, now = settings.default_lang, clock.now()
     uow = unit_of_work_factory(make_session_factory(engine))
     try:
-        rows = parse_roster(_read(args.file))
+        rows, problems = read_roster(_read(args.file))
     except RosterInvalid as invalid:
         return report(invalid, lang, err)
     with uow() as store:
         require_active(named_cohort(store, args.cohort))
-    problems = row_problems(rows)
+    # The rows the file gets wrong and those Slack cannot vouch for are reported together, in one pass.
+    problems += row_problems(rows)
     profiles, slack_problems = _lookup(rows, settings, lang, now, err)
     if problems or slack_problems:
         return report(RosterInvalid(problems + slack_problems), lang, err)
@@ -167,9 +180,7 @@ def run(
             SUMMARY,
             lang,
             cohort=result.cohort.name,
-            added=result.added,
-            changed=result.changed,
-            unchanged=result.unchanged,
+            changes=roster_changes(result.added, result.changed, result.unchanged, lang),
         ),
         file=out,
     )

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from domain.calendar import WEEKDAYS, parse_hhmm
-from domain.messages import N_, DomainError
+from domain.messages import N_, DomainError, Message
 
 # Slack sometimes carries these invisible characters in pasted or autocompleted text.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
@@ -49,7 +49,7 @@ class CohortCommand:
 class CommandError(DomainError):
     """A mistake in a command, with the usage line of the sub-command that was meant."""
 
-    def __init__(self, message: str, usage: str, **params: object):
+    def __init__(self, message: Message, usage: str, **params: object):
         super().__init__(message, **params)
         self.usage = usage
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -20,16 +21,23 @@ WROTE = N_("Page written: {path}")
 BROKEN = N_("The demo did not show everything it announced.")
 
 
-def add_arguments(sub) -> None:
-    parser = sub.add_parser("demo", help="play a program week against a local Slack stand-in")
-    parser.add_argument("--lang", choices=LANGUAGES, default="fr", help="the cohort's language")
-    parser.add_argument("--days", type=_days, default=DAYS, help="how many days of the week to play (1-5)")
-    parser.add_argument("--html", help="also write the week as one HTML page at this path")
+HELP = N_("play a program week against a local Slack stand-in")
+LANG_HELP = N_("the cohort's language")
+DAYS_HELP = N_("how many days of the week to play (1-5)")
+HTML_HELP = N_("also write the week as one HTML page at this path")
+NOT_DAYS = N_("a number of days from {low} to {high}")
 
 
-def _days(text: str) -> int:
+def add_arguments(sub, lang: str) -> None:
+    parser = sub.add_parser("demo", help=gettext(HELP, lang), description=gettext(HELP, lang))
+    parser.add_argument("--lang", choices=LANGUAGES, default="fr", help=gettext(LANG_HELP, lang))
+    parser.add_argument("--days", type=partial(_days, lang), default=DAYS, help=gettext(DAYS_HELP, lang))
+    parser.add_argument("--html", help=gettext(HTML_HELP, lang))
+
+
+def _days(lang: str, text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= DAYS:
-        raise argparse.ArgumentTypeError(f"a number of days from 1 to {DAYS}")
+        raise argparse.ArgumentTypeError(gettext(NOT_DAYS, lang, low=1, high=DAYS))
     return int(text)
 
 

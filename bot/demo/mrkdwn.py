@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from handlers.i18n import format_date, format_time
+from handlers.i18n import format_clock, format_date
 
 NameOf = Callable[[str], str]
 
@@ -33,8 +33,8 @@ def _date_token(stamp: str, pattern: str, lang: str, zone: str) -> str:
         "date_pretty": format_date(day.date(), lang, "long"),
         "date_short_pretty": format_date(day.date(), lang, "medium"),
         "date_long_pretty": format_date(day.date(), lang, "full"),
-        "time": format_time(moment, lang, zone),
-        "time_secs": format_time(moment, lang, zone),
+        "time": format_clock(moment, lang, zone),
+        "time_secs": format_clock(moment, lang, zone),
     }
     return re.sub(r"\{(\w+)\}", lambda m: words.get(m.group(1), m.group(0)), pattern)
 

@@ -13,7 +13,7 @@ from bot.demo.player import Week
 from bot.demo.seen import Shown, reader_label, zone_of
 from bot.demo.terminal import PLACES, summary_line, when
 from domain.messages import N_
-from handlers.i18n import format_time, gettext
+from handlers.i18n import format_clock, gettext
 
 TITLE = N_("cohortbot: a program week, as each person sees it")
 WITH_BOT = N_("Direct messages with cohortbot")
@@ -50,7 +50,7 @@ def _message(item: Shown, lang: str) -> Iterator[str]:
         shell = escape("\n".join(item.lines))
         yield f'<pre class="terminal">{shell}</pre>'
         return
-    time_text = format_time(item.at, lang, zone_of(item.reader))
+    time_text = format_clock(item.at, lang, zone_of(item.reader))
     place = gettext(PLACES[item.place], lang)
     yield f'<div class="msg {item.place}"><div class="avatar">c</div><div>'
     yield f'<div class="who"><b>{BOT}</b><span class="app">APP</span><span>{time_text} · {escape(place)}</span></div>'

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
+from babel.numbers import format_decimal
+
 from bot.demo.player import Played, Week
 from bot.demo.seen import CHANNEL_ZONE, Shown, reader_label, zone_of
 from domain.messages import N_
-from handlers.i18n import format_date, format_time, gettext
+from handlers.i18n import format_clock, format_datetime, gettext
 
 PLACES = {
     "dm": N_("direct message"),
@@ -20,17 +22,17 @@ PLACES = {
     "file": N_("file"),
     "terminal": N_("terminal"),
 }
-SUMMARY = N_("{steps} steps, {messages} things seen, in {seconds} s.")
+SUMMARY = N_("Steps: {steps} · things seen: {messages} · time: {seconds} s.")
 NOT_SEEN = N_("Announced but not seen: {what}")
 
 
 def when(step: Played, lang: str) -> str:
     local = step.at.astimezone(ZoneInfo(CHANNEL_ZONE))  # the cohort's zone
-    return f"{format_date(local.date(), lang, 'full')}, {format_time(local, lang)}"
+    return format_datetime(local, lang, CHANNEL_ZONE, "full")
 
 
 def item_lines(item: Shown, lang: str) -> Iterator[str]:
-    local_time = format_time(item.at, lang, zone_of(item.reader))
+    local_time = format_clock(item.at, lang, zone_of(item.reader))
     yield f"  → {reader_label(item.reader)} · {gettext(PLACES[item.place], lang)} · {local_time}"
     for line in item.lines:
         for part in line.splitlines():
@@ -58,5 +60,7 @@ def week_text(week: Week) -> str:
 
 
 def summary_line(week: Week) -> str:
-    seconds = f"{week.seconds:.1f}"
+    seconds = format_decimal(
+        round(week.seconds, 1), format="0.0", locale="fr_FR" if week.lang == "fr" else "en_GB"
+    )
     return gettext(SUMMARY, week.lang, steps=len(week.steps), messages=week.count(), seconds=seconds)

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from domain.calendar import WEEKDAYS, parse_hhmm
-from domain.messages import N_, DomainError
+from domain.messages import N_, NP_, DomainError
 
 DEFAULT_EVERY = 2
 DEFAULT_CHECKIN_DAY = "mon"
@@ -24,7 +24,10 @@ TEXT_MAX = 3000
 REMIND_AFTER = timedelta(days=2)
 
 PICK_A_RATING = N_("Pick a rating from 1 to 5.")
-TEXT_TOO_LONG = N_("At most {max} characters here; this answer has {length}.")
+TEXT_TOO_LONG = NP_(
+    "At most {count} character here; this answer has {length}.",
+    "At most {count} characters here; this answer has {length}.",
+)
 PICK_A_COHORT = N_("Pick the cohort this check-in is about.")
 
 
@@ -129,7 +132,7 @@ def check_answer(
     cleaned = {name: (texts.get(name) or "").strip() for name in TEXT_FIELDS}
     for name, text in cleaned.items():
         if len(text) > TEXT_MAX:
-            errors[name] = DomainError(TEXT_TOO_LONG, max=TEXT_MAX, length=len(text))
+            errors[name] = DomainError(TEXT_TOO_LONG, count=TEXT_MAX, length=len(text))
     if errors:
         return None, errors
     return CheckinAnswer(int(chosen), **cleaned), {}

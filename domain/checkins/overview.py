@@ -13,37 +13,70 @@ from domain.checkins.records import CheckinStore
 from domain.cohorts.export import Section
 from domain.cohorts.model import Cohort, Role
 from domain.cohorts.overview import ScheduleLine, ScheduleSource
-from domain.messages import N_
+from domain.messages import N_, NP_
 from domain.ritual_calendar import cohort_days, upcoming_rounds
 
 NEXT_SHOWN = 3
 
-CHECKINS_WEEKLY = {
-    "mon": N_("Mentor check-ins on Mondays at {time}, every week."),
-    "tue": N_("Mentor check-ins on Tuesdays at {time}, every week."),
-    "wed": N_("Mentor check-ins on Wednesdays at {time}, every week."),
-    "thu": N_("Mentor check-ins on Thursdays at {time}, every week."),
-    "fri": N_("Mentor check-ins on Fridays at {time}, every week."),
-    "sat": N_("Mentor check-ins on Saturdays at {time}, every week."),
-    "sun": N_("Mentor check-ins on Sundays at {time}, every week."),
-}
-CHECKINS_EVERY = {
-    "mon": N_("Mentor check-ins on Mondays at {time}, every {every} weeks."),
-    "tue": N_("Mentor check-ins on Tuesdays at {time}, every {every} weeks."),
-    "wed": N_("Mentor check-ins on Wednesdays at {time}, every {every} weeks."),
-    "thu": N_("Mentor check-ins on Thursdays at {time}, every {every} weeks."),
-    "fri": N_("Mentor check-ins on Fridays at {time}, every {every} weeks."),
-    "sat": N_("Mentor check-ins on Saturdays at {time}, every {every} weeks."),
-    "sun": N_("Mentor check-ins on Sundays at {time}, every {every} weeks."),
+CHECKINS = {
+    "mon": NP_(
+        "Mentor check-ins on Mondays at {time}, every week.",
+        "Mentor check-ins on Mondays at {time}, every {count} weeks.",
+    ),
+    "tue": NP_(
+        "Mentor check-ins on Tuesdays at {time}, every week.",
+        "Mentor check-ins on Tuesdays at {time}, every {count} weeks.",
+    ),
+    "wed": NP_(
+        "Mentor check-ins on Wednesdays at {time}, every week.",
+        "Mentor check-ins on Wednesdays at {time}, every {count} weeks.",
+    ),
+    "thu": NP_(
+        "Mentor check-ins on Thursdays at {time}, every week.",
+        "Mentor check-ins on Thursdays at {time}, every {count} weeks.",
+    ),
+    "fri": NP_(
+        "Mentor check-ins on Fridays at {time}, every week.",
+        "Mentor check-ins on Fridays at {time}, every {count} weeks.",
+    ),
+    "sat": NP_(
+        "Mentor check-ins on Saturdays at {time}, every week.",
+        "Mentor check-ins on Saturdays at {time}, every {count} weeks.",
+    ),
+    "sun": NP_(
+        "Mentor check-ins on Sundays at {time}, every week.",
+        "Mentor check-ins on Sundays at {time}, every {count} weeks.",
+    ),
 }
 DIGESTS = {
-    "mon": N_("Digests on Mondays at {time}; isolation alert after {days} working days without activity."),
-    "tue": N_("Digests on Tuesdays at {time}; isolation alert after {days} working days without activity."),
-    "wed": N_("Digests on Wednesdays at {time}; isolation alert after {days} working days without activity."),
-    "thu": N_("Digests on Thursdays at {time}; isolation alert after {days} working days without activity."),
-    "fri": N_("Digests on Fridays at {time}; isolation alert after {days} working days without activity."),
-    "sat": N_("Digests on Saturdays at {time}; isolation alert after {days} working days without activity."),
-    "sun": N_("Digests on Sundays at {time}; isolation alert after {days} working days without activity."),
+    "mon": NP_(
+        "Digests on Mondays at {time}; isolation alert after {count} working day without activity.",
+        "Digests on Mondays at {time}; isolation alert after {count} working days without activity.",
+    ),
+    "tue": NP_(
+        "Digests on Tuesdays at {time}; isolation alert after {count} working day without activity.",
+        "Digests on Tuesdays at {time}; isolation alert after {count} working days without activity.",
+    ),
+    "wed": NP_(
+        "Digests on Wednesdays at {time}; isolation alert after {count} working day without activity.",
+        "Digests on Wednesdays at {time}; isolation alert after {count} working days without activity.",
+    ),
+    "thu": NP_(
+        "Digests on Thursdays at {time}; isolation alert after {count} working day without activity.",
+        "Digests on Thursdays at {time}; isolation alert after {count} working days without activity.",
+    ),
+    "fri": NP_(
+        "Digests on Fridays at {time}; isolation alert after {count} working day without activity.",
+        "Digests on Fridays at {time}; isolation alert after {count} working days without activity.",
+    ),
+    "sat": NP_(
+        "Digests on Saturdays at {time}; isolation alert after {count} working day without activity.",
+        "Digests on Saturdays at {time}; isolation alert after {count} working days without activity.",
+    ),
+    "sun": NP_(
+        "Digests on Sundays at {time}; isolation alert after {count} working day without activity.",
+        "Digests on Sundays at {time}; isolation alert after {count} working days without activity.",
+    ),
 }
 
 
@@ -70,11 +103,10 @@ def checkin_schedule(
     schedule = store.checkins.checkin_schedule(cohort.id)
     if schedule is None or not schedule.active:
         return None
-    summary = CHECKINS_WEEKLY[schedule.day] if schedule.every == 1 else CHECKINS_EVERY[schedule.day]
     return ScheduleLine(
         "checkin",
-        summary,
-        {"time": schedule.time, "every": schedule.every},
+        CHECKINS[schedule.day],
+        {"time": schedule.time, "count": schedule.every},
         _next_runs(store, cohort, schedule, now),
         _people(store, cohort, {Role.MENTOR}),
     )
@@ -89,7 +121,7 @@ def digest_schedule(
     return ScheduleLine(
         "digest",
         DIGESTS[schedule.day],
-        {"time": schedule.time, "days": schedule.isolation_days},
+        {"time": schedule.time, "count": schedule.isolation_days},
         _next_runs(store, cohort, schedule, now),
         _people(store, cohort, {Role.MENTOR, Role.ADMIN}),
     )

@@ -84,8 +84,7 @@ def record_settings(
     off: bool = False,
 ) -> None:
     """Audits a change to a ritual's settings: `/cohort standup|checkin|digest|peerhelp|trainings`."""
-    change = "off" if off else " ".join(f"{key}={value}" for key, value in (options or {}).items()) or "on"
-    record(store, cohort, actor, AuditAction.SETTINGS, ritual=ritual, change=change)
+    record(store, cohort, actor, AuditAction.SETTINGS, ritual=ritual, options=dict(options or {}), off=off)
 
 
 def named_cohort(store: CohortStore, name: str) -> Cohort:

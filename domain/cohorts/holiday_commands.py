@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from domain.command_parsing import CohortCommand, parse_date, take_name, unescape, unexpected
-from domain.messages import N_, DomainError
+from domain.messages import N_, NP_, DomainError
 
 HOLIDAY_USAGE = N_(
     "Usage: /cohort holiday NAME YYYY-MM-DD[..YYYY-MM-DD] [reason]"
@@ -57,7 +57,10 @@ def _holiday_dates(rest: list[str]) -> tuple[date, date, list[str]]:
             first=first.isoformat(),
         )
     if (last - first).days + 1 > HOLIDAY_MAX_DAYS:
-        raise DomainError(N_("A holiday lasts at most {max} days."), max=HOLIDAY_MAX_DAYS)
+        raise DomainError(
+            NP_("A holiday lasts at most {count} day.", "A holiday lasts at most {count} days."),
+            count=HOLIDAY_MAX_DAYS,
+        )
     return first, last, rest
 
 
@@ -71,5 +74,8 @@ def parse_holiday(tokens: list[str]) -> Holiday | HolidayRemove:
     first, last, words = _holiday_dates(rest)
     reason = unescape(" ".join(words))
     if len(reason) > REASON_MAX:
-        raise DomainError(N_("Keep the reason under {max} characters."), max=REASON_MAX)
+        raise DomainError(
+            NP_("Keep the reason under {count} character.", "Keep the reason under {count} characters."),
+            count=REASON_MAX,
+        )
     return Holiday(name, first, last, reason)

@@ -13,7 +13,7 @@ from functools import cache
 from zoneinfo import available_timezones
 
 from domain.calendar import is_zone
-from domain.messages import N_, DomainError
+from domain.messages import N_, NP_, DomainError
 
 UNKNOWN_COHORT = N_("This cohort no longer exists.")
 LANGUAGES = ("fr", "en")
@@ -120,8 +120,11 @@ def validate_cohort_name(name: str) -> str:
         raise DomainError(N_('A cohort name has no spaces: use "-" or "_" instead ("{name}").'), name=name)
     if len(name) > NAME_MAX:
         raise DomainError(
-            N_('A cohort name has at most {max} characters; "{name}" has {length}.'),
-            max=NAME_MAX,
+            NP_(
+                'A cohort name has at most {count} character; "{name}" has {length}.',
+                'A cohort name has at most {count} characters; "{name}" has {length}.',
+            ),
+            count=NAME_MAX,
             name=name,
             length=len(name),
         )
@@ -155,8 +158,11 @@ def challenge_name(text: str) -> str:
     name = " ".join(unicodedata.normalize("NFC", text).split())
     if len(name) > CHALLENGE_NAME_MAX:
         raise DomainError(
-            N_("A challenge name has at most {max} characters; this one has {length}."),
-            max=CHALLENGE_NAME_MAX,
+            NP_(
+                "A challenge name has at most {count} character; this one has {length}.",
+                "A challenge name has at most {count} characters; this one has {length}.",
+            ),
+            count=CHALLENGE_NAME_MAX,
             length=len(name),
         )
     slugify(name)

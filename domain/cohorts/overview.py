@@ -17,6 +17,7 @@ from domain.cohorts.model import Challenge, Cohort, MemberProfile, Membership, R
 from domain.cohorts.permissions import can_manage, require_view_cohort, visible_fellows
 from domain.cohorts.records import Actor, AuditEntry, CohortHoliday, CohortStore
 from domain.cohorts.zones import FarFellow, far_fellows
+from domain.messages import Message
 
 AUDIT_SHOWN = 10
 
@@ -27,7 +28,7 @@ class ScheduleLine:
     time of day in the cohort's zone, which `/cohort show` names)."""
 
     kind: str
-    summary: str
+    summary: Message
     params: Mapping[str, object] = field(default_factory=dict)
     next_runs: tuple[datetime, ...] = ()
     next_recipients: tuple[str, ...] = ()

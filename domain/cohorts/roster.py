@@ -10,22 +10,38 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from domain.cohorts.model import Role, challenge_name, check_timezone
-from domain.messages import N_, DomainError
+from domain.messages import N_, DomainError, Message
 
 # How a caller shows one RosterError: the line number, then the problem (translated on its own).
 ROSTER_LINE = N_("Line {line}: {problem}")
 
+# Header cells as spreadsheets write them, in English or in French, read without case, accents,
+# spaces, dashes or underscores: "E-mail", "Courriel", "Rôle", "Défi", "Fuseau horaire".
 _COLUMNS = {
     "slackid": "slack_id",
+    "idslack": "slack_id",
+    "identifiantslack": "slack_id",
     "email": "email",
+    "mail": "email",
+    "courriel": "email",
+    "adressemail": "email",
+    "adresseemail": "email",
+    "adressecourriel": "email",
     "role": "role",
     "challenge": "challenge",
+    "defi": "challenge",
     "timezone": "timezone",
+    "fuseauhoraire": "timezone",
+    "fuseau": "timezone",
 }
-_COLUMN_SPELLING = re.compile(r"[\s_\-]+")
+# Names are Slack's to keep: a column of them is allowed and left aside.
+IGNORED = "-"
+_NAME_COLUMNS = ("nom", "prenom", "name", "firstname", "lastname", "fullname", "nomcomplet", "displayname")
+_COLUMN_SPELLING = re.compile(r"[\s_\-.']+")
 _SLACK_ID = re.compile(r"[UW][A-Z0-9]{2,}")
 _MENTION = re.compile(r"<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>")
 _EMAIL = re.compile(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\".]+")
@@ -50,11 +66,11 @@ class RosterError:
     """One problem on one line; `message` and `params` as in DomainError."""
 
     line: int
-    message: str
+    message: Message
     params: dict[str, object] = field(default_factory=dict)
 
     def __str__(self) -> str:
-        problem = self.message.format(**self.params) if self.params else self.message
+        problem = self.message.format(**self.params) if self.params else str(self.message)
         return ROSTER_LINE.format(line=self.line, problem=problem)
 
 
@@ -66,7 +82,7 @@ class RosterInvalid(DomainError):
         self.errors = tuple(sorted(errors, key=lambda error: error.line))
 
     def __str__(self) -> str:
-        return "\n".join([self.message, *map(str, self.errors)])
+        return "\n".join([str(self.message), *map(str, self.errors)])
 
 
 def _decode(data: bytes) -> str:
@@ -93,7 +109,8 @@ def _header(cells: list[str], line: int) -> tuple[list[str | None], list[RosterE
         if not spelled:
             columns.append(None)
             continue
-        column = _COLUMNS.get(_COLUMN_SPELLING.sub("", spelled.lower()))
+        key = _COLUMN_SPELLING.sub("", _without_accents(spelled).lower())
+        column = IGNORED if key in _NAME_COLUMNS else _COLUMNS.get(key)
         if column is None:
             errors.append(
                 RosterError(
@@ -105,7 +122,7 @@ def _header(cells: list[str], line: int) -> tuple[list[str | None], list[RosterE
                     {"column": spelled},
                 )
             )
-        elif column in columns:
+        elif column != IGNORED and column in columns:
             errors.append(RosterError(line, N_('The column "{column}" appears twice.'), {"column": column}))
         columns.append(column)
     if "slack_id" in columns and "email" in columns:
@@ -116,6 +133,10 @@ def _header(cells: list[str], line: int) -> tuple[list[str | None], list[RosterE
         if needed not in columns:
             errors.append(RosterError(line, N_('The header needs a "{column}" column.'), {"column": needed}))
     return columns, errors
+
+
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _missing(line: int, column: str) -> RosterError:
@@ -175,10 +196,12 @@ def _values(
     columns: list[str | None], cells: list[str], line: int
 ) -> tuple[dict[str, str], RosterError | None]:
     """The row's cells by column (missing trailing cells are empty); an error for a stray value."""
-    values = {column: "" for column in columns if column is not None}
+    values = {column: "" for column in columns if column not in (None, IGNORED)}
     for index, cell in enumerate(cells):
         cell = cell.strip()
         column = columns[index] if index < len(columns) else None
+        if column == IGNORED:
+            continue
         if column is not None:
             values[column] = cell
         elif cell:
@@ -192,6 +215,16 @@ def _values(
 
 def parse_roster(data: bytes) -> list[RosterRow]:
     """The people listed in a roster file, or RosterInvalid listing every mistake (DomainError if unreadable)."""
+    rows, errors = read_roster(data)
+    if errors:
+        raise RosterInvalid(errors)
+    return rows
+
+
+def read_roster(data: bytes) -> tuple[list[RosterRow], list[RosterError]]:
+    """The well-formed rows of a roster file and the mistakes of the others, so that what else is
+    checked (the e-mail addresses, with Slack) is checked in the same pass. A header with mistakes
+    raises RosterInvalid at once, an empty or unreadable file DomainError."""
     text = _decode(data)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     columns: list[str | None] | None = None
@@ -230,12 +263,10 @@ def parse_roster(data: bytes) -> list[RosterRow]:
             rows.append(row)
     except csv.Error:
         errors.append(RosterError(next_line, N_("This line cannot be read as CSV: check its quotes.")))
-    if errors:
-        raise RosterInvalid(errors)
     if columns is None:
         raise DomainError(
             N_("The file is empty: it needs a header line with slack_id or email, role and challenge.")
         )
-    if not rows:
+    if not rows and not errors:
         raise DomainError(N_("The file has a header but no one to import."))
-    return rows
+    return rows, errors

@@ -19,19 +19,25 @@ from domain.digests.model import (
     SectionSpec,
     user,
 )
-from domain.messages import N_
+from domain.messages import N_, NP_
 from domain.standups.model import Absence
 
 # How far back a fellow's last activity is looked for, beyond the isolation window, to say when it was.
 SHOWN_BACK = timedelta(days=28)
 SEARCH_MAX_DAYS = 120
 
-ISOLATION = N_("*Isolation alert: no activity for {days} working days*")
+ISOLATION = NP_(
+    "*Isolation alert: no activity for {count} working day*",
+    "*Isolation alert: no activity for {count} working days*",
+)
 SILENT_SINCE = N_("{fellow}: last activity on {day}")
-SILENT = N_("{fellow}: no activity in the last {days} days")
+SILENT = NP_("{fellow}: no activity for {count} day", "{fellow}: no activity for {count} days")
 SILENT_SINCE_JOINING = N_("{fellow}: no activity since joining on {day}")
-NOBODY_SILENT = N_("Every fellow was active in the last {days} working days.")
-ISOLATION_SUMMARY = N_("{count} fellows without activity.")
+NOBODY_SILENT = NP_(
+    "Every fellow was active on the last working day.",
+    "Every fellow was active in the last {count} working days.",
+)
+ISOLATION_SUMMARY = NP_("{count} fellow without activity.", "{count} fellows without activity.")
 
 
 def window_start(data: DigestData, absences: Sequence[Absence] = ()) -> date | None:
@@ -103,7 +109,7 @@ def _line(silence: Silence, data: DigestData) -> Phrase:
     if silence.joined_day is not None and silence.joined_day >= since:
         return Phrase(SILENT_SINCE_JOINING, {"fellow": fellow, "day": silence.joined_day})
     today = local_date(data.period.as_of, data.cohort.timezone)
-    return Phrase(SILENT, {"fellow": fellow, "days": (today - since).days})
+    return Phrase(SILENT, {"fellow": fellow, "count": (today - since).days})
 
 
 def isolation(given: DigestInput) -> DigestSection:
@@ -111,10 +117,10 @@ def isolation(given: DigestInput) -> DigestSection:
     lines = tuple(_line(silence, given.data) for silence in silent_fellows(given))
     return DigestSection(
         "isolation",
-        Phrase(ISOLATION, {"days": days}),
+        Phrase(ISOLATION, {"count": days}),
         lines,
         Phrase(ISOLATION_SUMMARY, {"count": len(lines)}),
-        Phrase(NOBODY_SILENT, {"days": days}),
+        Phrase(NOBODY_SILENT, {"count": days}),
     )
 
 

@@ -33,7 +33,7 @@ NOT_RATED = N_("{mentor}: no answer yet")
 NOT_RATED_MISSED = N_("{mentor}: no answer yet · missed recently: {missed}")
 NEEDS = N_("{mentor} needs: “{text}”")
 REPORTS_BLOCKERS = N_("{mentor} reports as blocking: “{text}”")
-CHECKINS_SUMMARY = N_("{answered} check-ins answered and {missed} missed recently.")
+CHECKINS_SUMMARY = N_("Check-ins answered: {answered} · missed recently: {missed}.")
 NO_MENTOR = N_("No mentor in this cohort yet.")
 
 

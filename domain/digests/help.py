@@ -22,16 +22,20 @@ from domain.digests.model import (
     SectionSpec,
     user,
 )
-from domain.messages import N_
+from domain.messages import N_, NP_
 from domain.peer_help.records import HelpRequest, HelpStatus, Offer
 
 HELP = N_("*Peer help*")
-HELP_LINE = N_("{fellow}: helps given {given} · received {received} · requests {asked} · offers {offers}")
-HELP_SUMMARY = N_("{asked} requests this week, {resolved} resolved.")
+HELP_LINE = N_(
+    "{fellow} · helps given: {given} · received: {received} · requests: {asked} · offers: {offers}"
+)
+HELP_SUMMARY = NP_(
+    "Requests this week: {asked}, {count} resolved.", "Requests this week: {asked}, {count} resolved."
+)
 NO_HELP = N_("No peer help this week.")
 OPEN_HELP = N_("*Open help requests*")
-OPEN_LINE = N_("{asker}: “{title}” — asked on {asked}, offers: {offers}")
-OPEN_SUMMARY = N_("{count} open requests.")
+OPEN_LINE = N_("{asker}: “{title}” — asked on {asked_on}, offers: {offers}")
+OPEN_SUMMARY = NP_("{count} open request.", "{count} open requests.")
 NO_OPEN_HELP = N_("No open help request.")
 
 
@@ -103,7 +107,7 @@ def help_of_week(given: DigestInput) -> DigestSection:
         "help",
         Phrase(HELP),
         tuple(lines),
-        Phrase(HELP_SUMMARY, {"asked": len(mine), "resolved": resolved}),
+        Phrase(HELP_SUMMARY, {"asked": len(mine), "count": resolved}),
         Phrase(NO_HELP),
     )
 
@@ -121,7 +125,7 @@ def open_requests(given: DigestInput) -> DigestSection:
             {
                 "asker": user(r.asker),
                 "title": Said(r.title),
-                "asked": at_day(r.created_at, given),
+                "asked_on": at_day(r.created_at, given),
                 "offers": offers[r.id],
             },
         )

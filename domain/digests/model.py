@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from domain.cohorts.model import Cohort, MemberProfile, Membership
+from domain.messages import Message
 from domain.ritual_calendar import Days
 
 
@@ -28,7 +29,7 @@ class Phrase:
     """A catalog text and its parameters: a parameter may itself be a Phrase (translated too), a date,
     a number, free text someone typed (`Said`) or plain text."""
 
-    text: str
+    text: Message
     params: Mapping[str, object] = field(default_factory=dict)
 
 

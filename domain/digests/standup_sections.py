@@ -28,31 +28,37 @@ from domain.digests.standups import (
     fellow_weeks,
     load,
 )
-from domain.messages import N_
+from domain.messages import N_, NP_
 
 OPEN_TOO_LONG_DAYS = 3
 
 PARTICIPATION = N_("*Stand-ups*")
-LEGEND = N_("{answered} answered · {missed} no answer · {skipped} skipped · {away} away · {none} no stand-up")
+LEGEND = N_(
+    "{answered_mark} answered · {missed_mark} no answer · {skipped_mark} skipped · {away_mark} away · {none_mark} no stand-up"
+)
 FELLOW_WEEK = N_("{fellow} {cells} {answered}/{expected}")
 FELLOW_WEEK_MOOD = N_("{fellow} {cells} {answered}/{expected} · mood {mood}")
 FELLOW_WEEK_TREND = N_("{fellow} {cells} {answered}/{expected} · mood {mood} {trend}")
-PARTICIPATION_SUMMARY = N_("{answered} answers out of {expected} expected stand-ups ({rate} %).")
+PARTICIPATION_SUMMARY = N_("Stand-ups answered: {answered} of {expected} expected ({rate} %).")
 NO_FELLOWS = N_("No fellow to follow yet.")
 BLOCKERS = N_("*Blockers*")
 NO_BLOCKER = N_("No blocker reported this week.")
 BLOCKER_OPEN = N_("{fellow}: reported on {raised}, still open")
-BLOCKER_RESOLVED = N_("{fellow}: reported on {raised}, resolved on {resolved}")
+BLOCKER_RESOLVED = N_("{fellow}: reported on {raised}, resolved on {resolved_on}")
 BLOCKER_TEXT = N_("{line} — “{text}”")
-BLOCKERS_SUMMARY = N_("{open} open, {resolved} resolved.")
+BLOCKERS_SUMMARY = N_("Open: {open} · resolved: {resolved}.")
 BY_CHALLENGE = N_("*Participation by challenge*")
 CHALLENGE_LINE = N_("*{challenge}*: {rate} % ({answered}/{expected})")
 CHALLENGE_LINE_MOOD = N_("*{challenge}*: {rate} % ({answered}/{expected}) · mood {mood}")
 NO_CHALLENGE = N_("no challenge")
-LONG_BLOCKERS = N_("*Blockers open for more than {days} days*")
+LONG_BLOCKERS = NP_("*Blockers open for more than {count} day*", "*Blockers open for more than {count} days*")
 # Always more than 3 days: the plural form is the only one needed.
-LONG_BLOCKER = N_("{fellow}: open since {raised} ({count} days)")
-NO_LONG_BLOCKER = N_("No blocker open for more than {days} days.")
+LONG_BLOCKER = NP_(
+    "{fellow}: open since {raised} ({count} day)", "{fellow}: open since {raised} ({count} days)"
+)
+NO_LONG_BLOCKER = NP_(
+    "No blocker open for more than {count} day.", "No blocker open for more than {count} days."
+)
 
 
 def _rate(answered: int, expected: int) -> int:
@@ -80,7 +86,14 @@ def participation(given: DigestInput) -> DigestSection | None:
     rows = fellow_weeks(week, given.data, given.scope.fellows)
     answered, expected = sum(r.answered for r in rows), sum(r.expected for r in rows)
     legend = Phrase(
-        LEGEND, {"answered": ANSWERED, "missed": MISSED, "skipped": SKIPPED, "away": AWAY, "none": NONE}
+        LEGEND,
+        {
+            "answered_mark": ANSWERED,
+            "missed_mark": MISSED,
+            "skipped_mark": SKIPPED,
+            "away_mark": AWAY,
+            "none_mark": NONE,
+        },
     )
     summary = Phrase(
         PARTICIPATION_SUMMARY, {"answered": answered, "expected": expected, "rate": _rate(answered, expected)}
@@ -105,7 +118,9 @@ def _blocker_line(given: DigestInput, blocker: Blocker) -> Phrase:
     params = {"fellow": user(blocker.user_id), "raised": blocker.raised}
     if blocker.resolved_on is None:
         return _with_text(given, blocker, Phrase(BLOCKER_OPEN, params))
-    return _with_text(given, blocker, Phrase(BLOCKER_RESOLVED, {**params, "resolved": blocker.resolved_on}))
+    return _with_text(
+        given, blocker, Phrase(BLOCKER_RESOLVED, {**params, "resolved_on": blocker.resolved_on})
+    )
 
 
 def _requests(given: DigestInput) -> list:
@@ -187,7 +202,7 @@ def long_blockers(given: DigestInput) -> DigestSection | None:
         )
         for b in found
     )
-    days = {"days": OPEN_TOO_LONG_DAYS}
+    days = {"count": OPEN_TOO_LONG_DAYS}
     return DigestSection(
         "long_blockers", Phrase(LONG_BLOCKERS, days), lines, None, Phrase(NO_LONG_BLOCKER, days)
     )

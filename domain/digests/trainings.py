@@ -18,19 +18,19 @@ from domain.digests.model import (
     SectionSpec,
     user,
 )
-from domain.messages import N_
+from domain.messages import N_, NP_
 from domain.trainings.model import SessionStatus, Signup, TrainingSession
 from domain.trainings.stats import fellow_figures, held
 
 UPCOMING_WINDOW = timedelta(days=14)
 
 TRAININGS = N_("*Trainings*")
-TRAINING_LINE = N_("{fellow}: attended {attended} · given {given}")
-TRAININGS_SUMMARY = N_("{count} sessions held this week.")
+TRAINING_LINE = N_("{fellow} · attended: {attended} · given: {given}")
+TRAININGS_SUMMARY = NP_("{count} session held this week.", "{count} sessions held this week.")
 NO_TRAINING = N_("No training attended or given this week.")
 UPCOMING = N_("*Upcoming trainings*")
 UPCOMING_LINE = N_("{when}: “{title}” by {facilitator} · seats left: {left}")
-UPCOMING_SUMMARY = N_("{count} sessions in the next two weeks.")
+UPCOMING_SUMMARY = NP_("{count} session in the next two weeks.", "{count} sessions in the next two weeks.")
 NO_UPCOMING = N_("No training planned in the next two weeks.")
 
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from domain.cohorts.model import Role
 from domain.cohorts.permissions import NotAllowed, is_program_admin
 from domain.cohorts.records import Actor
-from domain.messages import N_, DomainError
+from domain.messages import N_, NP_, DomainError
 from domain.peer_help.figures import HelpFigures, figures_of
 from domain.peer_help.records import HelpStore
 from domain.peer_help.routing import is_alumnus
@@ -33,8 +33,9 @@ WHO_MAX = 15
 
 # Past this, a directory entry says nothing about what someone really knows.
 PERSON_MAX = 30
-TOO_MANY_SKILLS = N_(
-    "You can declare at most {max} skills and you have {count}: remove some with /skills remove first."
+TOO_MANY_SKILLS = NP_(
+    "You can declare at most {count} skill and you have {found}: remove some with /skills remove first.",
+    "You can declare at most {count} skills and you have {found}: remove some with /skills remove first.",
 )
 
 
@@ -97,7 +98,7 @@ def add_skills(store: HelpStore, actor: Actor, skills: Iterable[Skill]) -> Skill
     declared = set(store.skills.declared_by(actor.user_id))
     total = len(declared | {skill.key for skill in wanted})
     if total > PERSON_MAX:
-        raise DomainError(TOO_MANY_SKILLS, max=PERSON_MAX, count=len(declared))
+        raise DomainError(TOO_MANY_SKILLS, count=PERSON_MAX, found=len(declared))
     added = set(store.skills.declare(actor.user_id, [skill.key for skill in wanted], actor.now))
     labels = _label_map(store, [skill.key for skill in wanted])
     return SkillsChanged(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.messages import N_, DomainError
+from domain.messages import N_, NP_, DomainError
 from domain.peer_help.skills import parse_skill_list
 
 TITLE_MAX = 150
@@ -13,9 +13,9 @@ SKILLS_TEXT_MAX = 300
 SKILLS_PER_REQUEST = 10
 
 TITLE_REQUIRED = N_("Say in a few words what you need help with.")
-TITLE_TOO_LONG = N_("At most {max} characters, please.")
-DETAILS_TOO_LONG = N_("At most {max} characters, please.")
-TOO_MANY_SKILLS = N_("At most {max} skills, separated by commas.")
+TITLE_TOO_LONG = NP_("At most {count} character, please.", "At most {count} characters, please.")
+DETAILS_TOO_LONG = NP_("At most {count} character, please.", "At most {count} characters, please.")
+TOO_MANY_SKILLS = NP_("At most {count} skill.", "At most {count} skills, separated by commas.")
 
 
 @dataclass(frozen=True)
@@ -33,14 +33,14 @@ def check_title(raw: str) -> str:
     if not title:
         raise DomainError(TITLE_REQUIRED)
     if len(title) > TITLE_MAX:
-        raise DomainError(TITLE_TOO_LONG, max=TITLE_MAX)
+        raise DomainError(TITLE_TOO_LONG, count=TITLE_MAX)
     return title
 
 
 def check_details(raw: str) -> str:
     details = raw.strip()
     if len(details) > DETAILS_MAX:
-        raise DomainError(DETAILS_TOO_LONG, max=DETAILS_MAX)
+        raise DomainError(DETAILS_TOO_LONG, count=DETAILS_MAX)
     return details
 
 
@@ -48,7 +48,7 @@ def split_skills(raw: str) -> tuple[str, ...]:
     """`"Data viz, python;  SQL, dataviz"` → ("Data viz", "python", "SQL"): as first typed, once per skill."""
     skills = tuple(skill.label for skill in parse_skill_list(raw))
     if len(skills) > SKILLS_PER_REQUEST:
-        raise DomainError(TOO_MANY_SKILLS, max=SKILLS_PER_REQUEST)
+        raise DomainError(TOO_MANY_SKILLS, count=SKILLS_PER_REQUEST)
     return skills
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from domain.command_parsing import CommandError, as_shown, unescape
-from domain.messages import N_, DomainError
+from domain.messages import N_, NP_, DomainError
 from domain.peer_help.skills import Skill, parse_skill_list, skill_key, skill_label
 
 SKILLS_USAGE = N_(
@@ -20,7 +20,10 @@ ALUMNI_USAGE = N_("Usage: /skills alumni on|off")
 ALIAS_USAGE = N_("Usage: /skills alias SKILL = a, b · /skills alias (the list) · /skills unalias a")
 UNKNOWN_SUB = N_('Unknown sub-command "{name}".')
 NAME_A_SKILL = N_("Name at least one skill.")
-TOO_MANY_AT_ONCE = N_("At most {max} skills at a time; there are {count}.")
+TOO_MANY_AT_ONCE = NP_(
+    "At most {count} skill at a time; there are {found}.",
+    "At most {count} skills at a time; there are {found}.",
+)
 # Enough for anyone's real skills in one go; more is a paste gone wrong.
 ADD_MAX = 10
 ONE_SKILL = N_("Name one skill.")
@@ -86,7 +89,7 @@ def _skills(rest: str) -> tuple[Skill, ...]:
 
 def _at_most(skills: tuple[Skill, ...], most: int) -> tuple[Skill, ...]:
     if len(skills) > most:
-        raise DomainError(TOO_MANY_AT_ONCE, max=most, count=len(skills))
+        raise DomainError(TOO_MANY_AT_ONCE, count=most, found=len(skills))
     return skills
 
 

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from domain.messages import N_, DomainError
+from domain.messages import N_, NP_, DomainError
 
 LABEL_MAX = 50
 DECLARED_WEIGHT = 2
@@ -23,7 +23,9 @@ EVIDENCE_CAP = 3
 FOUND_IN_TEXT_MIN = 3
 
 NOT_A_SKILL = N_('"{text}" is not a skill: use letters or digits.')
-SKILL_TOO_LONG = N_("A skill has at most {max} characters: {skill}")
+SKILL_TOO_LONG = NP_(
+    "A skill has at most {count} character: {skill}", "A skill has at most {count} characters: {skill}"
+)
 
 _LIGATURES = str.maketrans(
     {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "+": "plus", "#": "sharp"}
@@ -67,7 +69,7 @@ def skill_key(text: str) -> str:
     """`Data viz`, `data-viz`, `DataViz`, `dätaviz` → `dataviz`; `C++` → `cplusplus`. DomainError when empty."""
     label = " ".join(text.split())
     if len(label) > LABEL_MAX:
-        raise DomainError(SKILL_TOO_LONG, max=LABEL_MAX, skill=label)
+        raise DomainError(SKILL_TOO_LONG, count=LABEL_MAX, skill=label)
     key = "".join(_ascii_words(label))
     if not key:
         raise DomainError(NOT_A_SKILL, text=label)

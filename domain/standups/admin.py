@@ -11,7 +11,7 @@ from domain.cohorts.admin import managed_cohort, record_settings
 from domain.cohorts.model import Cohort
 from domain.cohorts.permissions import require_manage
 from domain.cohorts.records import Actor
-from domain.messages import N_, DomainError
+from domain.messages import N_, NP_, DomainError
 from domain.ritual_commands import Standup
 from domain.standups.calendar import upcoming_prompts
 from domain.standups.model import QUESTION_MAX, QUESTIONS_MAX, StandupSettings
@@ -21,8 +21,13 @@ NEXT_SHOWN = 3
 CLOSES_BEFORE_OPENING = N_("The stand-up closes ({close}) before it opens ({time}).")
 REMINDER_AFTER_CLOSE = N_("The reminder ({remind} min after {time}) would come after the close ({close}).")
 NO_QUESTION = N_("Write at least one question, one per line.")
-TOO_MANY_QUESTIONS = N_("At most {max} questions; there are {count}.")
-QUESTION_TOO_LONG = N_("A question has at most {max} characters: {question}")
+TOO_MANY_QUESTIONS = NP_(
+    "At most {count} question; there are {found}.", "At most {count} questions; there are {found}."
+)
+QUESTION_TOO_LONG = NP_(
+    "A question has at most {count} character: {question}",
+    "A question has at most {count} characters: {question}",
+)
 NO_SUCH_QUESTION = N_("There is no question {number}.")
 
 
@@ -93,10 +98,10 @@ def check_questions(lines: Sequence[str], blocker: int | None) -> dict[str, Doma
     if not questions:
         return {"questions": DomainError(NO_QUESTION)}
     if len(questions) > QUESTIONS_MAX:
-        return {"questions": DomainError(TOO_MANY_QUESTIONS, max=QUESTIONS_MAX, count=len(questions))}
+        return {"questions": DomainError(TOO_MANY_QUESTIONS, count=QUESTIONS_MAX, found=len(questions))}
     long = next((q for q in questions if len(q) > QUESTION_MAX), None)
     if long is not None:
-        return {"questions": DomainError(QUESTION_TOO_LONG, max=QUESTION_MAX, question=long[:40] + "…")}
+        return {"questions": DomainError(QUESTION_TOO_LONG, count=QUESTION_MAX, question=long[:40] + "…")}
     if blocker is not None and not 1 <= blocker <= len(questions):
         return {"blockers": DomainError(NO_SUCH_QUESTION, number=blocker)}
     return {}

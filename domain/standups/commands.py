@@ -15,7 +15,7 @@ from domain.command_parsing import (
     tokenize,
     unexpected,
 )
-from domain.messages import N_, DomainError
+from domain.messages import N_, NP_, DomainError
 
 STANDUP_COMMAND_USAGE = N_(
     "Usage: /standup · /standup skip · /standup away YYYY-MM-DD..YYYY-MM-DD · /standup back"
@@ -85,7 +85,10 @@ def _period(words: list[str]) -> tuple[date, date]:
             first=first.isoformat(),
         )
     if (last - first).days + 1 > AWAY_MAX_DAYS:
-        raise DomainError(N_("An absence lasts at most {max} days."), max=AWAY_MAX_DAYS)
+        raise DomainError(
+            NP_("An absence lasts at most {count} day.", "An absence lasts at most {count} days."),
+            count=AWAY_MAX_DAYS,
+        )
     return first, last
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from domain.calendar import WEEKDAYS, parse_hhmm
-from domain.messages import N_, DomainError
+from domain.messages import N_, NP_, DomainError
 
 ZONE_COHORT, ZONE_FELLOW = "cohort", "fellow"
 ZONE_MODES = (ZONE_COHORT, ZONE_FELLOW)
@@ -32,7 +32,10 @@ DEFAULT_QUESTIONS = (
 DEFAULT_BLOCKER_QUESTION = 3
 
 ANSWER_SOMETHING = N_("Answer at least one question.")
-ANSWER_TOO_LONG = N_("At most {max} characters here; this answer has {length}.")
+ANSWER_TOO_LONG = NP_(
+    "At most {count} character here; this answer has {length}.",
+    "At most {count} characters here; this answer has {length}.",
+)
 UNKNOWN_MOOD = N_("Pick a mood from 1 to 5.")
 
 
@@ -148,7 +151,7 @@ def check_answers(
     errors: dict[int, DomainError] = {}
     for number, text in enumerate(cleaned, start=1):
         if len(text) > ANSWER_MAX:
-            errors[number] = DomainError(ANSWER_TOO_LONG, max=ANSWER_MAX, length=len(text))
+            errors[number] = DomainError(ANSWER_TOO_LONG, count=ANSWER_MAX, length=len(text))
     if not any(cleaned) and 1 not in errors:
         errors[1] = DomainError(ANSWER_SOMETHING)
     chosen = None

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from domain.calendar import local_date
-from domain.messages import N_, DomainError
+from domain.messages import N_, NP_, DomainError
 
 TITLE_MAX = 150
 DESCRIPTION_MAX = 2000
@@ -22,7 +22,9 @@ COMMENT_MAX = 2000
 TITLE_REQUIRED = N_("Give the training a title.")
 DESCRIPTION_REQUIRED = N_("Say in a few lines what participants will learn.")
 LOCATION_REQUIRED = N_("Give a room or a video link.")
-TEXT_TOO_LONG = N_("This field takes at most {max} characters.")
+TEXT_TOO_LONG = NP_(
+    "This field takes at most {count} character.", "This field takes at most {count} characters."
+)
 START_REQUIRED = N_("Pick the date and the time of the session.")
 START_TIME_REQUIRED = N_("Pick the time the session starts.")
 START_IN_THE_PAST = N_("This date and time have already passed: pick a moment to come.")
@@ -32,7 +34,10 @@ START_AFTER_COHORT = N_("The cohort ends on {end}: pick a moment before its end.
 HORIZON = timedelta(days=365)
 DURATION_INVALID = N_("The duration is a number of minutes from {low} to {high}.")
 CAPACITY_INVALID = N_("The number of seats is a whole number from {low} to {high}.")
-CAPACITY_BELOW_CONFIRMED = N_("{count} people already have a seat: keep at least {count} seats.")
+CAPACITY_BELOW_CONFIRMED = NP_(
+    "{count} person already has a seat: keep at least {count} seat.",
+    "{count} people already have a seat: keep at least {count} seats.",
+)
 RATING_INVALID = N_("Pick a rating from 1 to 5.")
 
 _SPACES = re.compile(r"\s+")
@@ -135,7 +140,7 @@ def _required_text(text: str, longest: int, missing: str) -> str:
     if not text:
         raise DomainError(missing)
     if len(text) > longest:
-        raise DomainError(TEXT_TOO_LONG, max=longest)
+        raise DomainError(TEXT_TOO_LONG, count=longest)
     return text
 
 
@@ -197,7 +202,7 @@ def check_rating(value: object) -> int:
 def check_comment(text: str | None) -> str:
     comment = (text or "").strip()
     if len(comment) > COMMENT_MAX:
-        raise DomainError(TEXT_TOO_LONG, max=COMMENT_MAX)
+        raise DomainError(TEXT_TOO_LONG, count=COMMENT_MAX)
     return comment
 
 

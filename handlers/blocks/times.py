@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import get_timezone_location
 
-from handlers.i18n import N_, _babel_locale, format_date, format_time, gettext, language
+from handlers.i18n import N_, _babel_locale, format_clock, format_date, gettext, language
 
 TIME_IN_ZONE = N_("{time} {city} time")
 # French elides "de" before a vowel: "heure d’Abidjan"; English reads the same either way.
@@ -49,13 +49,13 @@ def with_zone(clock: str, zone: str, lang: str) -> str:
 
 def time_of_day(at: time | str, zone: str, lang: str) -> str:
     """A schedule's time of day in its zone: "09:30 heure de Paris"."""
-    clock = at if isinstance(at, str) else format_time(at, lang)
+    clock = at if isinstance(at, str) else format_clock(at, lang)
     return with_zone(clock, zone, lang)
 
 
 def in_zone(moment: datetime, zone: str, lang: str, *, with_date: bool = True) -> str:
     """An instant as the wall clock of `zone` reads it, with the zone: "2 mars 2026, 12:00 heure de Paris"."""
-    clock = with_zone(format_time(_aware(moment), lang, zone), zone, lang)
+    clock = with_zone(format_clock(_aware(moment), lang, zone), zone, lang)
     if not with_date:
         return clock
     local = _aware(moment).astimezone(_zone(zone))

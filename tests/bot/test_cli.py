@@ -46,7 +46,7 @@ def test_malformed_setting_names_it_in_english_when_asked(tmp_path):
 def test_settings_errors_speak_french_by_default(tmp_path):
     result = cohortbot("migrate", env={"PORT": "abc"}, cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.startswith("cohortbot: PORT: ") and "65535" in result.stderr
+    assert result.stderr.startswith("cohortbot\u00a0: PORT\u00a0: ") and "65535" in result.stderr
     assert "a port number" not in result.stderr
 
 
@@ -105,7 +105,7 @@ def test_tick_prints_one_line_per_kind_and_twice_sends_nothing(tmp_path, fake_sl
     }
     first = cohortbot("tick", "--at", "2026-03-02T09:30:00+01:00", env=env, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
-    kinds = [line.split(":")[0] for line in first.stdout.strip().splitlines()]
+    kinds = [line.split(":")[0].strip() for line in first.stdout.strip().splitlines()]
     assert len(kinds) == len(set(kinds)) and "housekeeping" in kinds
     second = cohortbot("tick", "--at", "2026-03-02T09:30:00+01:00", env=env, cwd=tmp_path)
     assert second.returncode == 0
@@ -115,6 +115,60 @@ def test_tick_prints_one_line_per_kind_and_twice_sends_nothing(tmp_path, fake_sl
 def test_tick_rejects_a_bad_instant(tmp_path):
     result = cohortbot("tick", "--at", "tomorrow", env={"SLACK_BOT_TOKEN": "xoxb-test"}, cwd=tmp_path)
     assert result.returncode == 2 and "ISO-8601" in result.stderr
+
+
+def test_tick_at_without_an_offset_is_not_guessed(tmp_path):
+    env = {"SLACK_BOT_TOKEN": "xoxb-test", "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"}
+    result = cohortbot("tick", "--at", "2026-03-30T09:30", env=env, cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == (
+        "cohortbot\u00a0: --at 2026-03-30T09:30:00 n’a pas de décalage horaire\u00a0: écrivez-le "
+        "(2026-03-30T09:30+02:00) ou donnez le fuseau avec --tz Europe/Paris"
+    )
+    english = cohortbot("tick", "--at", "2026-03-30T09:30", env={**env, "COHORTBOT_LANG": "en"}, cwd=tmp_path)
+    assert (
+        english.returncode == 2
+        and "has no offset" in english.stderr
+        and "--tz Europe/Paris" in english.stderr
+    )
+    unknown = cohortbot("tick", "--at", "2026-03-30T09:30", "--tz", "Mars/Olympus", env=env, cwd=tmp_path)
+    assert unknown.returncode == 2 and "Mars/Olympus" in unknown.stderr
+    # 02:30 does not exist in Paris on 29 March 2026: the clocks jump from 02:00 to 03:00.
+    gap = cohortbot("tick", "--at", "2026-03-29T02:30", "--tz", "Europe/Paris", env=env, cwd=tmp_path)
+    assert gap.returncode == 2 and "+01:00 ou +02:00" in gap.stderr
+
+
+def test_tick_at_a_local_time_in_a_zone(tmp_path, fake_slack):
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_API_URL": fake_slack.url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+    }
+    result = cohortbot("tick", "--at", "2026-03-30T09:30", "--tz", "Europe/Paris", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "housekeeping\u00a0: " in result.stdout and "nothing to do" not in result.stdout
+    english = cohortbot(
+        "tick", "--at", "2026-03-30T09:30", "--tz", "Europe/Paris", env={**env, "COHORTBOT_LANG": "en"}
+    )
+    assert english.returncode == 0 and "housekeeping: " in english.stdout
+
+
+def test_help_errors_and_summaries_follow_the_operator_language(tmp_path):
+    french = cohortbot("--help").stdout
+    assert french.startswith("utilisation\u00a0: cohortbot") and "affiche cette aide et quitte" in french
+    assert "import-roster" in french and "applique les migrations" in french
+    english = cohortbot("tick", "--help", env={"COHORTBOT_LANG": "en"}).stdout
+    assert (
+        english.startswith("usage: cohortbot tick") and "--tz ZONE" in english and "show this help" in english
+    )
+    wrong = cohortbot("export", "--format", "pdf", "--cohort", "eig7")
+    assert (
+        wrong.returncode == 2
+        and "choix invalide\u00a0: 'pdf'" in wrong.stderr
+        and "usage" not in wrong.stderr
+    )
+    migrated = cohortbot("migrate", env={"DATABASE_URL": f"sqlite:///{tmp_path / 'm.db'}"}, cwd=tmp_path)
+    assert migrated.stdout.strip() == "migrations\u00a0: à jour"
 
 
 def test_manifest_prints_yaml_for_both_modes():
@@ -141,6 +195,17 @@ def test_backup_copies_a_live_database(tmp_path):
 def test_python_dash_m_bot_is_the_same_program():
     result = subprocess.run([sys.executable, "-m", "bot", "--help"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and "tick" in result.stdout and "import-roster" in result.stdout
+
+
+def test_manifest_without_a_mode_refuses_in_one_line():
+    result = cohortbot("manifest")
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert "--url" in line and "--socket" in line and "example.com" not in line
+    english = cohortbot("manifest", env={"COHORTBOT_LANG": "en"})
+    assert english.returncode == 2 and english.stderr.startswith(
+        "cohortbot: manifest: give the bot's public URL"
+    )
 
 
 def test_manifest_refuses_a_bad_url():

@@ -47,7 +47,9 @@ def test_an_export_file_is_private_and_its_cells_are_never_formulas(ctx, fake_sl
     out = tmp_path / "eig7.csv"
     assert export.run(Namespace(cohort="eig7", format="csv", out=str(out)), engine) == 0
     assert mode(out) == 0o600
-    cells = [cell for row in csv.reader(io.StringIO(out.read_text("utf-8-sig"))) for cell in row]
+    cells = [
+        cell for row in csv.reader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";") for cell in row
+    ]
     assert "'" + title in cells and "'" + location in cells
     assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
 

@@ -19,7 +19,7 @@ from bot.demo.mrkdwn import plain
 from bot.demo.seen import zone_of
 from bot.demo.stage import demo_settings, require_loopback
 from domain.messages import DomainError
-from handlers.i18n import format_time
+from handlers.i18n import format_clock
 
 NBSP = "\u00a0"
 
@@ -39,17 +39,18 @@ def test_every_step_shows_what_it_announces_in_under_30_seconds(week):
 
 def test_what_people_read_is_plain_text_in_their_language(week):
     text = terminal.week_text(week)
-    assert "━━ 1. Nadia, admin du programme, crée la cohorte — lundi 2 mars 2026, 08:30" in text
+    assert "━━ 1. Nadia, admin du programme, crée la cohorte — lundi 2 mars 2026 à 8\u00a0h\u00a030" in text
     assert "[Répondre] [Pas aujourd’hui]" in text
     assert "@Ana demande de l’aide" in text and "Mon accès à la base SIRENE est bloqué" in text
-    assert "eig7" + NBSP + ": 5 ajout(s)" in text  # the import-roster command's own summary
+    # The import-roster command's own summary.
+    assert "eig7" + NBSP + ": 5 ajouts, 0 modification, 0 sans changement." in text
     assert not re.search(r"<[@#!]|&lt;|&gt;|&amp;", text), "mrkdwn left unrendered"
-    assert "Les résumés de la semaine partent — vendredi 6 mars 2026, 16:00" in text
+    assert "Les résumés de la semaine partent — vendredi 6 mars 2026 à 16\u00a0h" in text
 
 
 def test_times_are_shown_in_each_readers_zone(week):
     [prompts] = [step for step in week.steps if step.title == script.STEPS[4].title]
-    local = {item.reader: format_time(item.at, "fr", zone_of(item.reader)) for item in prompts.shown}
+    local = {item.reader: format_clock(item.at, "fr", zone_of(item.reader)) for item in prompts.shown}
     assert local["UANA"] == "09:30" and local["UMOUSSA"] == "08:30"  # Paris, Dakar
 
 

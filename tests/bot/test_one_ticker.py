@@ -8,11 +8,13 @@ import subprocess
 import sys
 import time
 
-from bot.commands import TICK_SKIPPED
+from bot.commands import TICK_SKIPPED as SKIPPED
+from handlers.i18n import gettext
 from storage.ticker import ticker_turn
 from tests.bot.test_cli import ROOT, cohortbot
 
 AT = "2026-03-02T09:30:00+01:00"
+TICK_SKIPPED = gettext(SKIPPED, "fr")
 
 
 def start_holder(database_url: str) -> subprocess.Popen:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import stat
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
+import openpyxl
 import pytest
 
 from bot.cli import main
 from domain.cohorts.model import NewCohort
+from domain.cohorts.records import CohortHoliday
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -123,8 +127,15 @@ def test_every_bad_row_is_reported_by_line_and_nothing_is_imported(operator, eig
     assert run("import-roster", path, "--cohort", "eig7") == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err[0] == "The roster has mistakes, listed by line below; nothing was imported."
-    assert [line.split(":")[0] for line in err[1:]] == ["Line 5", "Line 6", "Line 7"]
-    assert members(ctx) == set() and fake_slack.count() == 0
+    # One pass: the file's own mistakes and the addresses Slack does not know, together.
+    assert err[1:] == [
+        "Line 3: No Slack user has the e-mail address nobody@example.org.",
+        "Line 4: bot@example.org belongs to a bot: only people can be members of a cohort.",
+        'Line 5: "not-an-email" is not an e-mail address.',
+        "Line 6: ana@example.org is already listed on line 2.",
+        'Line 7: Unknown role "boss": use fellow, mentor or admin.',
+    ]
+    assert members(ctx) == set()
 
 
 def test_slack_look_ups_report_their_rows_too(operator, eig7, ctx, fake_slack, capsys):
@@ -206,7 +217,7 @@ def test_a_large_file_shows_its_progress(operator, eig7, ctx, fake_slack, capsys
     path = write(operator, "email,role,challenge\n" + "\n".join(rows) + "\n")
     assert run("import-roster", path, "--cohort", "eig7") == 0
     captured = capsys.readouterr()
-    assert captured.err.strip().splitlines() == ["500 of 600 rows checked…"]
+    assert captured.err.strip().splitlines() == ["Rows checked: 500 of 600…"]
     assert captured.out.strip() == "eig7: 600 added, 0 changed, 0 unchanged."
     assert fake_slack.count("users.lookupByEmail") == 600 and len(members(ctx)) == 600
 
@@ -227,9 +238,91 @@ def test_export_writes_the_history_as_csv_and_json(operator, eig7, capsys):
     assert json.loads(history["audit"][0]["details"]) == {"added": 2, "changed": 0, "unchanged": 0}
     out = operator / "eig7.csv"
     assert run("export", "--cohort", "eig7", "--out", str(out)) == 0
-    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert rows[0] == ["cohort"] and rows[1][0] == "name" and rows[2][0] == "eig7"
     assert ["members"] in rows and ["audit"] in rows
+
+
+def as_a_french_spreadsheet_reads(data: bytes) -> list[list[str]]:
+    """The cells a French spreadsheet shows: UTF-8 told by its BOM, ";" between cells."""
+    assert data.startswith(b"\xef\xbb\xbf"), "without a BOM, accents are read as Windows-1252"
+    return list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline=""), delimiter=";"))
+
+
+def exported_instant(name: str, section: str, capsys) -> datetime:
+    """When the first record of a section happened, as the JSON export gives it (UTC)."""
+    capsys.readouterr()
+    assert run("export", "--cohort", name, "--format", "json") == 0
+    return datetime.fromisoformat(json.loads(capsys.readouterr().out)[section][0]["at"])
+
+
+def test_a_french_cohort_exports_what_a_french_spreadsheet_opens_in_columns(operator, eig7, ctx, capsys):
+    path = write(operator, "slack_id,role,challenge\nU0ANA,fellow,sante\n")
+    assert run("import-roster", path, "--cohort", "eig7") == 0
+    with ctx.uow() as uow:
+        cohort = uow.cohorts.by_name("eig7")
+        uow.cohorts.add_holiday(
+            CohortHoliday(cohort.id, date(2026, 5, 14), date(2026, 5, 15), "Pont de l’Ascension")
+        )
+        uow.commit()
+    out = operator / "eig7.csv"
+    assert run("export", "--cohort", "eig7", "--out", str(out)) == 0
+    rows = as_a_french_spreadsheet_reads(out.read_bytes())
+    holidays = rows[rows.index(["holidays"]) + 1 :][:2]
+    assert holidays == [["first", "last", "reason"], ["2026-05-14", "2026-05-15", "Pont de l’Ascension"]]
+    audit = rows[rows.index(["audit"]) + 1 :][:2]
+    assert audit[0] == ["at", "actor", "action", "details"]
+    # The cohort's wall clock, to the second: no offset, no fraction for the spreadsheet to choke on.
+    at = exported_instant("eig7", "audit", capsys)
+    assert audit[1][0] == at.astimezone(ZoneInfo("Europe/Paris")).strftime("%Y-%m-%d %H:%M:%S")
+    capsys.readouterr()
+    assert run("export", "--cohort", "eig7") == 0
+    assert as_a_french_spreadsheet_reads(capsys.readouterr().out.encode("utf-8")) == rows
+
+
+def test_an_english_cohort_keeps_commas(operator, ctx, capsys):
+    with ctx.uow() as uow:
+        uow.cohorts.add(NewCohort("promo", "Europe/London", "en", "GB", date(2026, 9, 1), None), "C200", NOW)
+        uow.commit()
+    assert run("export", "--cohort", "promo") == 0
+    text = capsys.readouterr().out
+    assert not text.startswith("\ufeff") and text.splitlines()[1].startswith("name,channel_id,timezone")
+
+
+def test_the_xlsx_export_has_one_sheet_per_table(operator, eig7, ctx, capsys):
+    path = write(operator, "slack_id,role,challenge\nU0ANA,fellow,=1+1\nU0BEN,mentor,\n")
+    assert run("import-roster", path, "--cohort", "eig7") == 0
+    with ctx.uow() as uow:
+        cohort = uow.cohorts.by_name("eig7")
+        uow.cohorts.add_holiday(
+            CohortHoliday(cohort.id, date(2026, 12, 24), date(2027, 1, 1), "=cmd|' /C calc'!A0")
+        )
+        uow.commit()
+    out = operator / "eig7.xlsx"
+    assert run("export", "--cohort", "eig7", "--format", "xlsx", "--out", str(out)) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    workbook = openpyxl.load_workbook(out)
+    assert workbook.sheetnames[:5] == ["cohort", "challenges", "members", "holidays", "audit"]
+    members = workbook["members"]
+    assert [cell.value for cell in members[1]][:3] == ["slack_id", "name", "role"]
+    assert members["A1"].font.bold and members.freeze_panes == "A2"
+    holidays = workbook["holidays"]
+    assert [cell.value for cell in holidays[2]] == [
+        datetime(2026, 12, 24),
+        datetime(2027, 1, 1),
+        "=cmd|' /C calc'!A0",
+    ]
+    # Text starting like a formula stays text: never run, shown as typed.
+    assert holidays["C2"].data_type == "s" and holidays["C2"].quotePrefix
+    audit = workbook["audit"]
+    at = exported_instant("eig7", "audit", capsys).astimezone(ZoneInfo("Europe/Paris"))
+    assert audit["A2"].value == at.replace(tzinfo=None, microsecond=0)
+    assert audit["A2"].number_format == "yyyy-mm-dd hh:mm:ss"
+
+
+def test_the_xlsx_export_needs_a_file(operator, eig7, capsys):
+    assert run("export", "--cohort", "eig7", "--format", "xlsx") == 2
+    assert "--out" in capsys.readouterr().err
 
 
 def test_export_of_an_unknown_cohort_is_one_line(operator, capsys):
@@ -252,3 +345,38 @@ def test_the_operator_is_told_of_fellows_far_from_the_cohorts_zone(operator, eig
     assert "zone=fellow" in out[2]
     assert run("import-roster", path, "--cohort", "eig7") == 0
     assert len(capsys.readouterr().out.splitlines()) == 1  # told once
+
+
+def test_a_french_spreadsheet_roster_imports(operator, eig7, ctx, fake_slack, capsys, monkeypatch):
+    # As Excel in French saves "CSV UTF-8": a BOM, semicolons, French headers, Windows line ends.
+    monkeypatch.setenv("COHORTBOT_LANG", "fr")
+    fake_slack.add_user("U0AWA", name="awa", email="awa.ba@example.sn")
+    fake_slack.add_user("U0ANA", name="ana", email="ana@example.sn")
+    text = "\r\n".join(
+        [
+            "Nom;Prénom;Courriel;Rôle;Défi;Fuseau horaire",
+            "Ba;Awa;Awa.Ba@example.sn;Admin;;Africa/Dakar",
+            "Diop;Ana;ana@example.sn;Fellow;Données ouvertes;",
+            "",
+        ]
+    )
+    path = write(operator, "\ufeff" + text)
+    assert run("import-roster", path, "--cohort", "eig7") == 0
+    assert capsys.readouterr().out.strip() == "eig7\u00a0: 2 ajouts, 0 modification, 0 sans changement."
+    assert members(ctx) == {("U0AWA", "admin", None), ("U0ANA", "fellow", "donnees-ouvertes")}
+
+
+def test_french_roster_mistakes_in_one_pass_in_french(operator, eig7, ctx, fake_slack, capsys, monkeypatch):
+    monkeypatch.setenv("COHORTBOT_LANG", "fr")
+    fake_slack.add_user("U0ANA", name="ana", email="ana@example.sn")
+    path = write(
+        operator, "E-mail;Rôle;Défi\nana@example.sn;fellow;ia\nawa@autre-domaine.sn;fellow;ia\nana;coach;ia\n"
+    )
+    assert run("import-roster", path, "--cohort", "eig7") == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[1:] == [
+        "Ligne 3\u00a0: Aucun compte Slack n’a l’adresse e-mail awa@autre-domaine.sn.",
+        "Ligne 4\u00a0: «\u202fana\u202f» n’est pas une adresse e-mail.",
+        "Ligne 4\u00a0: Rôle inconnu «\u202fcoach\u202f»\u00a0: utilisez fellow, mentor ou admin.",
+    ]
+    assert members(ctx) == set()

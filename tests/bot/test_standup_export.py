@@ -56,6 +56,6 @@ def test_the_export_has_the_stand_up_sections(ctx, fake_slack, clock, engine):
     out = io.StringIO()
     export.run(Namespace(cohort="eig7", format="csv", out=None), engine, out)
     assert (
-        "standup_entries\ndate,slack_id,status,late,mood,answers,submitted_at\n2026-03-02,UANA"
+        "standup_entries\ndate;slack_id;status;late;mood;answers;submitted_at\n2026-03-02;UANA"
         in out.getvalue()
     )

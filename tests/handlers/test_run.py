@@ -86,6 +86,6 @@ def test_what_someone_typed_is_escaped_in_a_mistake_and_people_and_channels_stay
 def test_a_mistake_with_its_usage_line_is_two_lines_the_usage_set_apart():
     said = mistake(DomainError(UNKNOWN, name="<b>"), "fr", USAGE)
     sentence, usage = said["text"].split("\n")
-    assert sentence == "Sous-commande inconnue\u00a0: «\u00a0&lt;b&gt;\u00a0»."
+    assert sentence == "Sous-commande inconnue\u00a0: «\u202f&lt;b&gt;\u202f»."
     assert usage.startswith("Utilisation\u00a0: /skills")
     assert [block["type"] for block in said["blocks"]] == ["section", "context"]

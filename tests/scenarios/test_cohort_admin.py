@@ -118,7 +118,7 @@ def test_a_new_admin_sets_up_two_cohorts(workspace, operator, capsys):
     shown = "\n".join(str(block) for block in workspace.cohort("show eig7")["blocks"])
     for person in ("<@UANA>", "<@UBEN>", "<@UMENTOR>", "<@UFANNY>", "<@UGUS>"):
         assert person in shown
-    assert "15 mai 2026" in shown and "stand-up" in shown and "`cli:" in shown
+    assert "15 mai 2026" in shown and "stand-up" in shown and "la ligne de commande a importé" in shown
     english = str(workspace.cohort("show eig7-en")["blocks"])
     assert "*Open data*" in english and "No stand-up scheduled." in english
 

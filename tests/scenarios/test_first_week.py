@@ -187,7 +187,7 @@ def test_a_program_teams_first_week(week):
     moved = ws.say("edit eig7-dakar tz=Africa/Abidjan end=2026-07-03", user="UCOADMIN")
     assert moved.startswith("Cohorte eig7-dakar corrigée\u00a0: fuseau horaire Africa/Abidjan, dates")
     assert "ce qui a déjà été envoyé reste tel quel" in moved
-    assert ws.say("remove eig7 <@UBEN>").startswith("Retrait de eig7\u00a0: <@UBEN>.")
+    assert ws.say("remove eig7 <@UBEN>").startswith("<@UBEN> ne fait plus partie de eig7.")
 
     # Wednesday: Ben is not asked any more, and was told once that he left; Dakar's times read in Abidjan's zone.
     week.live(WEDNESDAY, {})

@@ -21,6 +21,7 @@ from domain.trainings.model import Proposal, SessionStatus, SignupStatus
 from tests.support.rituals import Rituals, text_of
 
 NB = "\u00a0"
+NNB = "\u202f"
 WEEK1 = [date(2026, 3, d) for d in (2, 3, 4, 5, 6)]
 WEEK2 = [date(2026, 3, d) for d in (9, 10, 11, 12, 13)]
 
@@ -113,24 +114,28 @@ def check_first_digests(rituals: Rituals, eig7: Cohort) -> None:
     ia = ("UANA", "UBEN")
     assert f"<@UANA> ✅✅✅✅✅ 5/5 · humeur {eig7.mood(['UANA'], WEEK1)}" in mentor
     assert f"<@UBEN> ✅✅✅⏭️✅ 4/4 · humeur {eig7.mood(['UBEN'], WEEK1)}" in mentor
-    assert f"_{eig7.answered(ia, WEEK1)} réponses sur 9 stand-ups attendus (100{NB}%)._" in mentor
+    assert f"_Stand-ups remplis{NB}: {eig7.answered(ia, WEEK1)} sur 9 attendus (100{NB}%)._" in mentor
     assert f"<@UBEN>{NB}: signalé le 2 mars 2026, résolu le 4 mars 2026" in mentor
     assert "CNAM" not in mentor  # Ben shares only figures
-    assert f"<@UANA>{NB}: aides apportées 1 · reçues 0 · demandes 0 · propositions 1" in mentor
-    assert f"<@UANA>{NB}: suivies 1 · données 0" in mentor
+    assert (
+        f"<@UANA> · aides apportées{NB}: 1 · reçues{NB}: 0 · demandes{NB}: 0 · propositions{NB}: 1" in mentor
+    )
+    assert f"<@UANA> · suivies{NB}: 1 · données{NB}: 0" in mentor
     assert "<@UCHLOE>" not in mentor and "<@UDAVID>" not in mentor
     eva = rituals.digest_text("UEVA")
     assert "<@UCHLOE> ✅❌✅❌✅ 3/5" in eva and "<@UDAVID> ❌❌❌❌❌ 0/5" in eva
-    assert f"<@UCHLOE>{NB}: aides apportées 0 · reçues 1 · demandes 1 · propositions 0" in eva
-    assert f"<@UCHLOE>{NB}: suivies 0 · données 1" in eva
+    assert (
+        f"<@UCHLOE> · aides apportées{NB}: 0 · reçues{NB}: 1 · demandes{NB}: 1 · propositions{NB}: 0" in eva
+    )
+    assert f"<@UCHLOE> · suivies{NB}: 0 · données{NB}: 1" in eva
     admin = rituals.digest_text("UCOADMIN")
     open_data = eig7.answered(("UCHLOE", "UDAVID"), WEEK1)
     assert f"*ia-sante*{NB}: 100{NB}% (9/9) · humeur {eig7.mood(ia, WEEK1)}" in admin
     assert f"*open-data*{NB}: 30{NB}% ({open_data}/10) · humeur 3,0" in admin
     assert f"<@UDAVID>{NB}: aucune activité depuis son arrivée le 2 mars 2026" in admin
-    assert f"Fellows sans activité{NB}: 1." in admin
+    assert "1 fellow sans activité." in admin
     assert f"<@UMENTOR>{NB}: 4/5 le 3 mars 2026" in admin
-    assert f"Besoins de <@UMENTOR>{NB}: «{NB}Un accès aux données de santé{NB}»" in admin
+    assert f"Besoins de <@UMENTOR>{NB}: «{NNB}Un accès aux données de santé{NNB}»" in admin
     assert f"<@UEVA>{NB}: pas encore de réponse" in admin
 
 
@@ -180,20 +185,20 @@ def test_two_weeks_of_a_cohort(rituals, workspace):
     assert f"*open-data*{NB}: 60{NB}% ({eig7.answered(('UCHLOE', 'UDAVID'), WEEK2)}/10)" in admin
     assert "Tous les fellows ont été actifs ces 5 derniers jours ouvrés." in admin
     assert (
-        f"<@UBEN>{NB}: ouvert depuis le 9 mars 2026 (4 jours) — «{NB}Le serveur de test est en panne{NB}»"
+        f"<@UBEN>{NB}: ouvert depuis le 9 mars 2026 (4 jours) — «{NNB}Le serveur de test est en panne{NNB}»"
         in admin
     )
     assert f"<@UEVA>{NB}: 2/5 le 11 mars 2026 · manqués récemment{NB}: 1" in admin
-    assert f"Blocages signalés par <@UEVA>{NB}: «{NB}Pas de serveur de test{NB}»" in admin
+    assert f"Blocages signalés par <@UEVA>{NB}: «{NNB}Pas de serveur de test{NNB}»" in admin
     assert (
-        f"<@UBEN>{NB}: «{NB}Un serveur de test{NB}» — demandée le 9 mars 2026, propositions{NB}: 0" in admin
+        f"<@UBEN>{NB}: «{NNB}Un serveur de test{NNB}» — demandée le 9 mars 2026, propositions{NB}: 0" in admin
     )
-    assert f"«{NB}FastAPI{NB}» par <@UANA> · places restantes{NB}: 6" in admin
+    assert f"«{NNB}FastAPI{NNB}» par <@UANA> · places restantes{NB}: 6" in admin
     mentor = rituals.digest_text("UMENTOR")
     assert "<@UANA> ✅✅✅✅✅ 5/5 · humeur 4,0 →" in mentor
     assert "<@UBEN> ✅✅✅✅✅ 5/5 · humeur 2,0 ↘" in mentor
     assert (
-        f"<@UBEN>{NB}: signalé le 9 mars 2026, toujours en cours — «{NB}Le serveur de test est en panne{NB}»"
+        f"<@UBEN>{NB}: signalé le 9 mars 2026, toujours en cours — «{NNB}Le serveur de test est en panne{NNB}»"
         in mentor
     )
 
@@ -228,6 +233,6 @@ def test_a_cohort_too_big_for_one_message(rituals, workspace, clock):
     mentor = text_of(rituals.dms("UMENTOR")[-1])
     # Every fellow was expected on each of the five days; the figures stay even where the lines are cut.
     assert (
-        f"{xl.answered(fellows, WEEK1)} réponses sur {5 * len(fellows)} stand-ups attendus (50{NB}%)"
+        f"Stand-ups remplis{NB}: {xl.answered(fellows, WEEK1)} sur {5 * len(fellows)} attendus (50{NB}%)"
         in mentor
     )

@@ -44,7 +44,7 @@ def test_a_request_without_offer_goes_to_the_next_best_after_24_hours_once(desk:
     for user_id in second:
         assert buttons(desk.fake.messages(user_id)[-1]) == {ids.HELP_OFFER: str(request_id)}
     told = desk.dms("UANA")[-1]
-    assert told.startswith("Personne n’a encore proposé son aide pour «\u00a0Requête lente\u00a0»")
+    assert told.startswith("Personne n’a encore proposé son aide pour «\u202fRequête lente\u202f»")
     assert all(f"<@{user_id}>" in told for user_id in second)
     sent = desk.fake.count("chat.postMessage")
     assert _run(desk, minutes=1)[REROUTE] == {} and _run(desk, hours=30)[REROUTE] == {}
@@ -64,7 +64,7 @@ def test_the_delay_is_the_cohort_s_and_nobody_left_means_the_asker_is_told(desk:
     desk.request("Requête lente", "UANA", skills="python")
     assert _run(desk, hours=2)[REROUTE] == {"sent": 1}
     assert desk.dms("UANA")[-1].startswith(
-        "Personne n’a encore proposé son aide pour «\u00a0Requête lente\u00a0», et personne d’autre"
+        "Personne n’a encore proposé son aide pour «\u202fRequête lente\u202f», et personne d’autre"
     )
     assert len(desk.fake.messages("UBEN")) == 1
 
@@ -89,7 +89,7 @@ def test_a_request_still_active_after_a_week_prompts_its_asker_once(desk: HelpDe
     assert _run(desk, days=6, hours=22)[HELP_NUDGE.kind] == {}
     assert _run(desk, hours=1)[HELP_NUDGE.kind] == {"sent": 1}
     nudge = desk.fake.messages("UANA")[-1]
-    assert nudge["text"].startswith("Votre demande «\u00a0Déjà pris\u00a0» est ouverte depuis une semaine.")
+    assert nudge["text"].startswith("Votre demande «\u202fDéjà pris\u202f» est ouverte depuis une semaine.")
     assert buttons(nudge) == {
         ids.HELP_RESOLVE: str(claimed),
         ids.HELP_REASK: str(claimed),

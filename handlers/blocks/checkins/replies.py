@@ -9,13 +9,15 @@ from domain.checkins.model import MentorCheckin, Share
 from domain.cohorts.model import Cohort
 from handlers.blocks.kit import context, escape, message, section
 from handlers.blocks.times import for_reader, time_of_day
-from handlers.i18n import N_, format_date, gettext, ngettext, weekday_name
+from handlers.i18n import N_, NP_, format_date, gettext, join_list, ngettext, weekday_name
 
 CHECKINS_ON = N_("Mentor check-ins for {name}: {rhythm}, on {day} at {time}.")
 CHECKINS_OFF = N_("Mentor check-ins for {name} are off. Mentors can still answer one with /checkin.")
-DIGESTS_ON = N_(
+DIGESTS_ON = NP_(
     "Digests for {name}: every {day} at {time}, to each mentor and each admin; "
-    "isolation alert after {days} working days without activity."
+    "isolation alert after {count} working day without activity.",
+    "Digests for {name}: every {day} at {time}, to each mentor and each admin; "
+    "isolation alert after {count} working days without activity.",
 )
 DIGESTS_OFF = N_("Digests for {name} are off.")
 NEXT = N_("Next: {when}")
@@ -36,7 +38,7 @@ def _lines(*lines: str) -> dict:
 def _next(lang: str, cohort: Cohort, runs: tuple[datetime, ...]) -> str:
     if not runs:
         return ""
-    return gettext(NEXT, lang, when=", ".join(for_reader(r, cohort.timezone, lang) for r in runs))
+    return gettext(NEXT, lang, when=join_list(for_reader(r, cohort.timezone, lang) for r in runs))
 
 
 def _scheduled(summary: str, cohort: Cohort, next_runs: tuple[datetime, ...]) -> dict:
@@ -70,7 +72,7 @@ def digests_configured(result: DigestsConfigured) -> dict:
         name=escape(cohort.name),
         day=weekday_name(schedule.day, lang),
         time=time_of_day(schedule.time, cohort.timezone, lang),
-        days=schedule.isolation_days,
+        count=schedule.isolation_days,
     )
     return _scheduled(summary, cohort, result.next_runs)
 

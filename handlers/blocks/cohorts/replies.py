@@ -12,7 +12,7 @@ from domain.cohorts.rules import channel_ref, user_ref
 from handlers.blocks.cohorts.zones import far_notice
 from handlers.blocks.kit import escape, section
 from handlers.blocks.kit import message as kit_message
-from handlers.i18n import N_, format_date, gettext
+from handlers.i18n import N_, NP_, format_date, format_list, format_span, gettext
 
 CREATED = N_("Cohort {name} created for {channel} ({timezone}, {language}, public holidays of {country}).")
 JOINED = N_("I joined {channel}.")
@@ -22,19 +22,30 @@ INVITE_ME = N_(
 )
 NEXT_STEP = N_("Next: /cohort add {name} @someone… adds fellows; /cohort alone opens a form.")
 ADDED = {
-    Role.FELLOW: N_("Added to {name} as fellows: {people}."),
-    Role.MENTOR: N_("Added to {name} as mentors of the whole cohort: {people}."),
-    Role.ADMIN: N_("Added to {name} as admins: {people}."),
+    Role.FELLOW: NP_("{people} is now a fellow of {name}.", "{people} are now fellows of {name}."),
+    Role.MENTOR: NP_(
+        "{people} is now a mentor of the whole cohort {name}.",
+        "{people} are now mentors of the whole cohort {name}.",
+    ),
+    Role.ADMIN: NP_("{people} is now an admin of {name}.", "{people} are now admins of {name}."),
 }
 ADDED_TO_CHALLENGE = {
-    Role.FELLOW: N_("Added to {name} as fellows of the challenge {challenge}: {people}."),
-    Role.MENTOR: N_("Added to {name} as mentors of the challenge {challenge}: {people}."),
+    Role.FELLOW: NP_(
+        "{people} is now a fellow of {name}, challenge {challenge}.",
+        "{people} are now fellows of {name}, challenge {challenge}.",
+    ),
+    Role.MENTOR: NP_(
+        "{people} is now a mentor of {name}, challenge {challenge}.",
+        "{people} are now mentors of {name}, challenge {challenge}.",
+    ),
 }
-MOVED = N_("Moved to the challenge {challenge}: {people}.")
-UNCHANGED = N_("Already there, nothing changed: {people}.")
+MOVED = NP_("{people} moves to the challenge {challenge}.", "{people} move to the challenge {challenge}.")
+UNCHANGED = NP_(
+    "{people} was already there: nothing changed.", "{people} were already there: nothing changed."
+)
 NOT_IN_CHANNEL = N_("Not in {channel} yet, invite them: {people}.")
 CHALLENGE_CREATED = N_("New challenge {challenge} created in {name}.")
-REMOVED = N_("Removed from {name}: {people}.")
+REMOVED = NP_("{people} is no longer in {name}.", "{people} are no longer in {name}.")
 ARCHIVED = N_("Cohort {name} archived: no ritual will run for it any more; its history is kept.")
 HOLIDAY_DAY = N_("Holiday added to {name} on {first}: no ritual that day.")
 HOLIDAY_RANGE = N_("Holiday added to {name} from {first} to {last}: no ritual on those days.")
@@ -60,6 +71,12 @@ DATES = {
 
 def people(user_ids: Iterable[str]) -> str:
     return ", ".join(user_ref(user_id) for user_id in user_ids)
+
+
+def _named(user_ids: Iterable[str], lang: str) -> dict[str, object]:
+    """The people as a sentence names them, and their number for the verb to agree."""
+    ids = list(user_ids)
+    return {"people": format_list((user_ref(user_id) for user_id in ids), lang), "count": len(ids)}
 
 
 def _lines(*lines: str) -> dict:
@@ -98,11 +115,11 @@ def added(result: MembersAdded, outside_channel: Iterable[str] = ()) -> dict:
         lines.append(gettext(CHALLENGE_CREATED, lang, challenge=challenge, name=name))
     if result.added:
         template = ADDED_TO_CHALLENGE[result.role] if challenge else ADDED[result.role]
-        lines.append(gettext(template, lang, name=name, challenge=challenge, people=people(result.added)))
+        lines.append(gettext(template, lang, name=name, challenge=challenge, **_named(result.added, lang)))
     if result.moved:
-        lines.append(gettext(MOVED, lang, challenge=challenge, people=people(result.moved)))
+        lines.append(gettext(MOVED, lang, challenge=challenge, **_named(result.moved, lang)))
     if result.unchanged:
-        lines.append(gettext(UNCHANGED, lang, people=people(result.unchanged)))
+        lines.append(gettext(UNCHANGED, lang, **_named(result.unchanged, lang)))
     outside = tuple(outside_channel)
     if outside:
         where = channel_ref(result.cohort.channel_id)
@@ -112,7 +129,9 @@ def added(result: MembersAdded, outside_channel: Iterable[str] = ()) -> dict:
 
 def removed(result: MembersRemoved) -> dict:
     return _lines(
-        gettext(REMOVED, result.cohort.lang, name=result.cohort.name, people=people(result.removed))
+        gettext(
+            REMOVED, result.cohort.lang, name=result.cohort.name, **_named(result.removed, result.cohort.lang)
+        )
     )
 
 
@@ -122,8 +141,9 @@ def archived(cohort: Cohort) -> dict:
 
 def holiday_added(result: HolidayAdded) -> dict:
     lang, holiday = result.cohort.lang, result.holiday
-    first, last = format_date(holiday.first, lang), format_date(holiday.last, lang)
+    first, last = format_span(holiday.first, holiday.last, lang)
     if holiday.first == holiday.last:
+        first = format_date(holiday.first, lang)
         line = gettext(HOLIDAY_DAY, lang, name=result.cohort.name, first=first)
     else:
         line = gettext(HOLIDAY_RANGE, lang, name=result.cohort.name, first=first, last=last)

@@ -9,12 +9,13 @@ from domain.cohorts.model import Role
 from domain.cohorts.overview import CohortOverview, ScheduleLine, ScheduleSource
 from domain.cohorts.records import AuditAction, AuditEntry
 from domain.cohorts.rules import channel_ref, user_ref
+from handlers.blocks.cohorts.audit_settings import settings_line
 from handlers.blocks.cohorts.replies import STATUS, dates_of, status_of
 from handlers.blocks.cohorts.zones import far_notice
 from handlers.blocks.kit import context, divider, escape, header, section
 from handlers.blocks.kit import message as kit_message
 from handlers.blocks.times import for_reader, time_of_day
-from handlers.i18n import N_, format_date, gettext
+from handlers.i18n import N_, NP_, format_list, format_range, gettext, join_list
 
 MAX_TEAMS = 30
 NEXT_RUNS_SHOWN = 3
@@ -37,7 +38,7 @@ STOPPED = {
 }
 CHALLENGES = N_("*Challenges*")
 NO_CHALLENGE = N_("No challenge yet.")
-MORE_CHALLENGES = N_("…and {count} more challenges.")
+MORE_CHALLENGES = NP_("…and {count} more challenge.", "…and {count} more challenges.")
 TEAM_FELLOWS = N_("Fellows: {people}")
 TEAM_MENTORS = N_("Mentors: {people}")
 NOBODY = N_("nobody yet")
@@ -47,19 +48,18 @@ ADMINS = N_("*Admins*: {people}")
 DEACTIVATED = N_("{user} (deactivated)")
 HOLIDAYS = N_("*Holidays of the cohort* (on top of public holidays)")
 NO_HOLIDAYS = N_("No holidays of its own: only public holidays stop the rituals.")
-HOLIDAY_RANGE = N_("from {first} to {last}")
 RITUALS = N_("*Rituals*")
 NEXT_RUNS = N_("Next: {when}")
 NEXT_RECIPIENTS = N_("Will be pinged: {people}")
 AUDIT = N_("*Latest admin actions*")
 NO_AUDIT = N_("No admin action recorded yet.")
+COMMAND_LINE = N_("the command line")
 AUDIT_LINES = {
     AuditAction.CREATE: N_("{when} · {actor} created the cohort"),
     AuditAction.ADD: N_("{when} · {actor} added {people} ({role})"),
     AuditAction.REMOVE: N_("{when} · {actor} removed {people}"),
     AuditAction.ARCHIVE: N_("{when} · {actor} archived the cohort"),
     AuditAction.HOLIDAY: N_("{when} · {actor} added a holiday: {days}"),
-    AuditAction.SETTINGS: N_("{when} · {actor} changed the {ritual} settings: {change}"),
     AuditAction.EDIT: N_("{when} · {actor} corrected the cohort: {change}"),
     AuditAction.HOLIDAY_REMOVE: N_("{when} · {actor} removed holidays: {days}"),
     AuditAction.UNARCHIVE: N_("{when} · {actor} reopened the cohort"),
@@ -71,10 +71,11 @@ AUDIT_LINES = {
         "{when} · {actor} set the retention: text {text} months, figures {figures} months"
     ),
     AuditAction.PURGE: N_("{when} · {actor} deleted the free text past its retention ({count} records)"),
-    AuditAction.IMPORT: N_(
-        "{when} · {actor} imported a roster: {added} added, {changed} changed, {unchanged} unchanged"
-    ),
+    AuditAction.IMPORT: N_("{when} · {actor} imported a roster: {changes}"),
 }
+ROSTER_ADDED = NP_("{count} added", "{count} added")
+ROSTER_CHANGED = NP_("{count} changed", "{count} changed")
+ROSTER_UNCHANGED = NP_("{count} unchanged", "{count} unchanged")
 ROLE_NAMES = {Role.FELLOW: N_("fellow"), Role.MENTOR: N_("mentor"), Role.ADMIN: N_("admin")}
 ROLE_IN_CHALLENGE = N_("{role}, challenge {challenge}")
 
@@ -87,14 +88,32 @@ def _people(user_ids: Iterable[str], overview: CohortOverview, lang: str) -> str
     return ", ".join(names) or gettext(NOBODY, lang)
 
 
-def _actor(actor: str) -> str:
-    return user_ref(actor) if actor[:1] in ("U", "W") else f"`{escape(actor)}`"
+def _actor(actor: str, lang: str) -> str:
+    if actor[:1] in ("U", "W"):
+        return user_ref(actor)
+    # `cohortbot import-roster` records "cli:<login>".
+    if actor == "cli" or actor.startswith("cli:"):
+        return gettext(COMMAND_LINE, lang)
+    return f"`{escape(actor)}`"
 
 
 def _days(first, last, lang: str) -> str:
-    if first == last:
-        return format_date(first, lang)
-    return gettext(HOLIDAY_RANGE, lang, first=format_date(first, lang), last=format_date(last, lang))
+    return format_range(first, last, lang)
+
+
+def roster_changes(added: int, changed: int, unchanged: int, lang: str) -> str:
+    """What a roster import did: "2 ajouts, 0 modification, 5 sans changement"."""
+    return ", ".join(
+        (
+            gettext(ROSTER_ADDED, lang, count=added),
+            gettext(ROSTER_CHANGED, lang, count=changed),
+            gettext(ROSTER_UNCHANGED, lang, count=unchanged),
+        )
+    )
+
+
+def _number(value: object) -> int:
+    return value if isinstance(value, int) else 0
 
 
 def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
@@ -102,11 +121,13 @@ def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
     params = entry.params
     common: dict[str, object] = {
         "when": for_reader(entry.at, tz, lang),
-        "actor": _actor(entry.actor),
+        "actor": _actor(entry.actor, lang),
     }
     if entry.action in (AuditAction.ADD, AuditAction.REMOVE):
         users = params.get("users")
-        common["people"] = ", ".join(user_ref(str(u)) for u in (users if isinstance(users, list) else []))
+        common["people"] = format_list(
+            (user_ref(str(u)) for u in (users if isinstance(users, list) else [])), lang
+        )
     if entry.action == AuditAction.ADD:
         role = gettext(ROLE_NAMES[Role(str(params.get("role", "fellow")))], lang)
         challenge = params.get("challenge")
@@ -121,10 +142,11 @@ def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
         first, last = date.fromisoformat(str(params["first"])), date.fromisoformat(str(params["last"]))
         common["days"] = _days(first, last, lang)
     if entry.action == AuditAction.IMPORT:
-        common.update(
-            added=params.get("added", 0),
-            changed=params.get("changed", 0),
-            unchanged=params.get("unchanged", 0),
+        common["changes"] = roster_changes(
+            _number(params.get("added")),
+            _number(params.get("changed")),
+            _number(params.get("unchanged")),
+            lang,
         )
     if entry.action == AuditAction.READ:
         common["about"] = user_ref(str(params.get("about", "")))
@@ -134,7 +156,7 @@ def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
     for key in ("pseudonym", "text", "figures", "count"):
         common.setdefault(key, params.get(key, ""))
     if entry.action == AuditAction.SETTINGS:
-        common.update(ritual=params.get("ritual", ""), change=params.get("change", ""))
+        return settings_line(params, lang, common)
     return gettext(AUDIT_LINES[entry.action], lang, **common)
 
 
@@ -213,7 +235,7 @@ def schedule_lines(
         return [gettext(source.not_scheduled, lang)]
     lines = [summary(line, lang) if summary is not None else _summary(line, overview.cohort.timezone, lang)]
     if line.next_runs and overview.running:
-        when = ", ".join(
+        when = join_list(
             for_reader(run, overview.cohort.timezone, lang) for run in line.next_runs[:NEXT_RUNS_SHOWN]
         )
         lines.append(gettext(NEXT_RUNS, lang, when=when))

@@ -16,11 +16,11 @@ from babel.numbers import format_decimal
 from domain.digests.model import Audience, Digest, DigestSection, Phrase, Said
 from handlers.blocks.kit import MESSAGE_BLOCKS_MAX, context, cut, escape, header, message, section
 from handlers.blocks.times import for_reader
-from handlers.i18n import N_, format_date, gettext, language
+from handlers.i18n import N_, NP_, format_date, format_span, gettext, language
 
 TITLES = {Audience.MENTOR: N_("Weekly digest · {cohort}"), Audience.ADMIN: N_("Admin digest · {cohort}")}
 PERIOD = N_("From {first} to {last} · fellows followed: {count}")
-MORE = N_("…and {count} more.")
+MORE = NP_("…and {count} more.", "…and {count} more.")
 NUMBER_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 TOTAL_CHARS_MAX = 11_000
 BLOCK_CHARS_MAX = 2_900
@@ -113,13 +113,8 @@ def _fit(rendered: list[_Rendered], fixed: list[dict]) -> list[dict]:
 def render_digest(digest: Digest, lang: str) -> dict:
     tz, cohort = digest.cohort.timezone, digest.cohort
     title = gettext(TITLES[digest.audience], lang, cohort=cohort.name)
-    period = gettext(
-        PERIOD,
-        lang,
-        first=format_date(digest.period.first, lang, "medium"),
-        last=format_date(digest.period.last, lang, "medium"),
-        count=len(digest.fellows),
-    )
+    first, last = format_span(digest.period.first, digest.period.last, lang)
+    period = gettext(PERIOD, lang, first=first, last=last, count=len(digest.fellows))
     rendered = [_Rendered(s, lang, tz) for s in digest.sections]
     blocks = _fit(rendered, [header(title), context(period)])
     return message(f"{title} · {period}", blocks)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from domain.cohorts.rules import user_ref
-from domain.messages import DomainError
+from domain.messages import NP_, DomainError
 from domain.peer_help.lifecycle import HelpView
 from handlers import ids
 from handlers.blocks.kit import escape, input_block, modal, section, text_input
@@ -22,8 +22,8 @@ RESOLVING = N_("Resolving “{title}”.")
 NO_HELPER = N_("Nobody offered help on it: it is resolved without credit.")
 CREDIT_LABEL = N_("Who helped?")
 CREDIT_HINT = N_("Each person ticked is credited with a help given, in the skills the request needed.")
-THANKS_LABEL = N_("A word of thanks (optional)")
-THANKS_TOO_LONG = N_("At most {max} characters, please.")
+THANKS_LABEL = N_("A word of thanks")
+THANKS_TOO_LONG = NP_("At most {count} character, please.", "At most {count} characters, please.")
 
 Values = Mapping[str, Mapping[str, Any]]
 
@@ -69,6 +69,6 @@ def parse_resolve_form(
     thanks = str(((values.get(ids.HELP_THANKS) or {}).get(ids.VALUE) or {}).get("value") or "").strip()
     errors = {}
     if len(thanks) > THANKS_MAX:
-        errors[ids.HELP_THANKS] = DomainError(THANKS_TOO_LONG, max=THANKS_MAX)
+        errors[ids.HELP_THANKS] = DomainError(THANKS_TOO_LONG, count=THANKS_MAX)
     request_id = ids.parse_id(private_metadata)
     return request_id, helpers, thanks, errors

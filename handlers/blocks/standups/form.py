@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from domain.cohorts.model import Cohort
-from domain.messages import N_, DomainError
+from domain.messages import N_, NP_, DomainError
 from domain.standups.answers import OpenStandup
 from domain.standups.model import (
     ANSWER_MAX,
@@ -36,7 +36,10 @@ SAVE = N_("Save")
 CANCEL = N_("Cancel")
 QUESTIONS_TITLE = N_("Stand-up questions")
 QUESTIONS_LABEL = N_("Questions, one per line")
-QUESTIONS_HINT = N_("At most {max} questions of {length} characters.")
+QUESTIONS_HINT = NP_(
+    "At most {count} question, of {length} characters at most.",
+    "At most {count} questions, of {length} characters each at most.",
+)
 BLOCKERS_LABEL = N_("Which question asks about blockers?")
 NO_BLOCKER_QUESTION = N_("No question about blockers")
 QUESTION_NUMBER = N_("Question {number}")
@@ -159,7 +162,7 @@ def questions_modal(cohort: Cohort, settings: StandupSettings, lang: str) -> dic
             ids.STANDUP_QUESTION_LINES,
             gettext(QUESTIONS_LABEL, lang),
             lines,
-            hint=gettext(QUESTIONS_HINT, lang, max=QUESTIONS_MAX, length=QUESTION_MAX),
+            hint=gettext(QUESTIONS_HINT, lang, count=QUESTIONS_MAX, length=QUESTION_MAX),
         ),
         input_block(
             ids.STANDUP_BLOCKERS,

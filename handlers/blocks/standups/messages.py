@@ -7,7 +7,7 @@ from typing import Any
 
 from domain.cohorts.model import Cohort
 from domain.cohorts.rules import channel_ref, user_ref
-from domain.messages import N_
+from domain.messages import N_, NP_
 from domain.standups.model import StandupEntry, StandupSettings
 from domain.standups.summary import DaySummary
 from handlers import ids
@@ -44,7 +44,10 @@ MISSING = N_("*No answer*: {people}")
 EVERYONE = N_("Everyone expected answered.")
 SKIPPED = N_("Skipped today: {people}")
 AWAY = N_("Away: {people}")
-MORE_ANSWERS = N_("{count} more answers are not shown here; cohortbot export has them all.")
+MORE_ANSWERS = NP_(
+    "{count} more answer is not shown here; cohortbot export has them all.",
+    "{count} more answers are not shown here; cohortbot export has them all.",
+)
 SAVED = N_("Thanks, your stand-up of {day} is saved.")
 UPDATED = N_("Your stand-up of {day} is updated.")
 SAVED_LATE = N_("Thanks, your stand-up of {day} is saved, marked late.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from domain.cohorts.overview import ScheduleLine
 from domain.cohorts.rules import channel_ref, user_ref
-from domain.messages import N_
+from domain.messages import N_, NP_
 from domain.standups.absences import AwaySet, BackSet
 from domain.standups.admin import StandupConfigured
 from domain.standups.history import StandupHistory
@@ -12,9 +12,9 @@ from domain.standups.model import SHARE_CHANNEL, SHARE_THREAD, ZONE_FELLOW, Stan
 from handlers.blocks.kit import MESSAGE_BLOCKS_MAX, context, cut, escape, message, section
 from handlers.blocks.standups.form import question_texts
 from handlers.blocks.times import for_reader, time_of_day
-from handlers.i18n import format_date, gettext, weekday_name
+from handlers.i18n import format_date, format_span, gettext, join_list, weekday_name
 
-SCHEDULE = N_("Stand-up of {name}: {days} at {time}, closing at {close}{zone}.")
+SCHEDULE = N_("Stand-up of {name}: {weekdays} at {time}, closing at {close}{zone}.")
 IN_EACH_ZONE = N_(" (each fellow's time zone)")
 REMINDER = N_("A reminder {minutes} min after the prompt to those who have not answered.")
 NO_REMINDER = N_("No reminder.")
@@ -34,7 +34,7 @@ BACK_SELF = N_("Welcome back: your stand-ups start again.")
 BACK_OTHER = N_("{user}'s stand-ups start again.")
 NOT_AWAY = N_("There was no absence to end: stand-ups were already on.")
 SKIPPED_SELF = N_("Noted: no stand-up for you on {day} ({name}).")
-HISTORY_TITLE = N_("*Stand-ups of {user}, last {days} days*")
+HISTORY_TITLE = NP_("*Stand-up of {user}, last day*", "*Stand-ups of {user}, last {count} days*")
 HISTORY_EMPTY = N_("No stand-up in these days.")
 HISTORY_STATUS = {
     "answered": N_("answered"),
@@ -42,7 +42,10 @@ HISTORY_STATUS = {
     "skipped": N_("skipped"),
     "missed": N_("no answer"),
 }
-HISTORY_MORE = N_("{count} older days are not shown; ask for fewer days.")
+HISTORY_MORE = NP_(
+    "{count} older day is not shown; ask for fewer days.",
+    "{count} older days are not shown; ask for fewer days.",
+)
 
 
 def _text(text: str) -> dict:
@@ -57,7 +60,7 @@ def _summary(settings: StandupSettings, name: str, timezone: str, lang: str) -> 
         zone = gettext(IN_EACH_ZONE, lang)
     else:
         opens, closes, zone = time_of_day(opens, timezone, lang), time_of_day(closes, timezone, lang), ""
-    return gettext(SCHEDULE, lang, name=name, days=days, time=opens, close=closes, zone=zone)
+    return gettext(SCHEDULE, lang, name=name, weekdays=days, time=opens, close=closes, zone=zone)
 
 
 def show_summary(line: ScheduleLine, lang: str) -> str:
@@ -89,7 +92,7 @@ def configured(result: StandupConfigured) -> dict:
         gettext(QUESTIONS, lang, questions=" · ".join(escape(q) for q in question_texts(settings, lang)))
     )
     if result.next_prompts:
-        when = " · ".join(for_reader(run, cohort.timezone, lang) for run in result.next_prompts)
+        when = join_list(for_reader(run, cohort.timezone, lang) for run in result.next_prompts)
         lines.append(gettext(NEXT, lang, when=when))
     return _text("\n".join(lines))
 
@@ -101,7 +104,7 @@ def questions_saved(name: str, settings: StandupSettings, lang: str) -> dict:
 
 def away_set(result: AwaySet, lang: str) -> dict:
     absence = result.absence
-    first, last = format_date(absence.first, lang), format_date(absence.last, lang)
+    first, last = format_span(absence.first, absence.last, lang)
     if result.for_someone_else:
         return _text(gettext(AWAY_OTHER, lang, user=user_ref(absence.user_id), first=first, last=last))
     return _text(gettext(AWAY_SELF, lang, first=first, last=last))
@@ -120,7 +123,7 @@ def skipped(name: str, day, lang: str) -> dict:
 
 
 def history(result: StandupHistory, lang: str) -> dict:
-    title = gettext(HISTORY_TITLE, lang, user=user_ref(result.user_id), days=result.days)
+    title = gettext(HISTORY_TITLE, lang, user=user_ref(result.user_id), count=result.days)
     blocks = [section(title)]
     if not result.lines:
         blocks.append(context(gettext(HISTORY_EMPTY, lang)))

@@ -60,7 +60,7 @@ LABELS = {
     "capacity": N_("Number of seats"),
     "location": N_("Room or video link"),
     "rating": N_("How useful was it?"),
-    "comment": N_("A word for the facilitator (optional)"),
+    "comment": N_("A word for the facilitator"),
 }
 ZONE_HINT = N_("Times are in the cohort's time zone, {zone}; each reader sees the session in their own.")
 LOCATION_HINT = N_("A room (Salle 4.12, 20 avenue de Ségur) or a link (https://…).")

@@ -11,7 +11,7 @@ from handlers import ids
 from handlers.blocks.kit import button, context, divider, escape, header, section
 from handlers.blocks.kit import message as kit_message
 from handlers.blocks.trainings.text import duration_text, person, place, seats, when
-from handlers.i18n import N_, gettext
+from handlers.i18n import N_, NP_, gettext
 
 NEW_SESSION = N_("New peer training: {title}")
 FACILITATOR = N_("Facilitator: {person}")
@@ -27,7 +27,7 @@ STATUS_PENDING = N_("Waiting for an admin's approval")
 STATUS_CLOSED = N_("Sign-ups closed")
 LIST_TITLE = N_("Upcoming peer trainings")
 LIST_EMPTY = N_("No peer training is planned yet. Propose one with /training propose.")
-LIST_MORE = N_("Showing the {count} soonest sessions.")
+LIST_MORE = NP_("Showing the soonest session.", "Showing the {count} soonest sessions.")
 MINE_TITLE = N_("My peer trainings")
 MINE_EMPTY = N_("You have no upcoming peer training. /training lists the sessions open for sign-up.")
 YOU_FACILITATE = N_("You facilitate this session.")

@@ -90,7 +90,7 @@ def test_the_answer_is_checked():
     for rating in (None, "", "0", "6", "four"):
         assert set(check_answer(rating, {})[1]) == {"rating"}
     _, errors = check_answer("3", {"blockers": "x" * 3001})
-    assert errors["blockers"].params == {"max": 3000, "length": 3001}
+    assert errors["blockers"].params == {"count": 3000, "length": 3001}
 
 
 def test_the_checkin_command_text():

@@ -122,9 +122,9 @@ def test_unreadable_or_empty_files(data, fragment):
         ),
         ("slack_id,role,role,challenge", ['The column "role" appears twice.']),
         (
-            "name;team",
+            "phone;team",
             [
-                'Unknown column "name"',
+                'Unknown column "phone"',
                 'Unknown column "team"',
                 "slack_id or an email",
                 '"role" column',
@@ -240,3 +240,36 @@ def test_five_thousand_bad_rows_are_all_reported_quickly():
         parse_roster(csv_bytes(*lines))
     assert time.perf_counter() - started < 0.5
     assert [error.line for error in caught.value.errors] == list(range(2, 5002))
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Nom;Prénom;E-mail;Rôle;Défi;Fuseau horaire",
+        "NOM;PRENOM;COURRIEL;ROLE;DEFI;FUSEAU HORAIRE",
+        "nom;prénom;Adresse e-mail;rôle;défi;fuseau_horaire",
+    ],
+)
+def test_french_headers_read_like_english_ones(header):
+    data = csv_bytes(
+        header,
+        "Ba;Awa;awa.ba@example.sn;Admin;;Africa/Dakar",
+        "Diop;Ana;ana@example.sn;fellow;Santé;",
+        bom=True,
+    )
+    assert parse_roster(data) == [
+        RosterRow(2, None, "awa.ba@example.sn", Role.ADMIN, None, "Africa/Dakar"),
+        RosterRow(3, None, "ana@example.sn", Role.FELLOW, "Santé", None),
+    ]
+
+
+def test_names_are_left_aside_but_a_column_without_a_name_still_is_a_mistake():
+    data = csv_bytes("Nom,slack_id,role,challenge", "Ba,U1AB,fellow,x,oops")
+    assert errors_of(data) == [
+        (
+            2,
+            ROSTER_LINE.format(
+                line=2, problem="This row has a value in column 5, which has no name in the header."
+            ),
+        )
+    ]

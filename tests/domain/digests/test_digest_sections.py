@@ -77,13 +77,13 @@ def test_help_given_and_received_within_the_week():
     assert not figures["F4"].any
     section = help_of_week(given(data, audience=Audience.MENTOR))
     assert [line.params["fellow"] for line in section.lines] == ["<@F1>", "<@F2>", "<@F3>"]
-    assert section.summary.params == {"asked": 2, "resolved": 1}
+    assert section.summary.params == {"asked": 2, "count": 1}
 
 
 def test_admins_see_the_open_requests_oldest_first():
     section = open_requests(given(week_data({"help": help_week()})))
     assert [
-        (line.params["asker"], line.params["asked"], line.params["offers"]) for line in section.lines
+        (line.params["asker"], line.params["asked_on"], line.params["offers"]) for line in section.lines
     ] == [("<@F2>", date(2026, 2, 21), 0), ("<@F2>", date(2026, 3, 4), 1)]
 
 
@@ -167,7 +167,7 @@ def test_silent_fellows_are_flagged_with_their_last_activity():
         ("<@F2>", date(2026, 2, 20))
     ]
     alone = isolation(given(replace(data, features={"activity": {}, "standups": standups()}), ["F3"]))
-    assert alone.lines[0].params == {"fellow": "<@F3>", "days": 32}
+    assert alone.lines[0].params == {"fellow": "<@F3>", "count": 32}
 
 
 def test_each_mentor_reads_the_fellows_of_their_challenges():

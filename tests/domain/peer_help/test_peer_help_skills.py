@@ -52,7 +52,7 @@ def test_a_skill_needs_letters_or_digits_and_fits_in_fifty_characters():
     assert empty.value.params == {"text": "--"}
     with pytest.raises(DomainError) as long:
         skill_key("x" * 51)
-    assert long.value.params["max"] == 50
+    assert long.value.params["count"] == 50
 
 
 def test_a_list_keeps_the_first_label_of_each_skill():

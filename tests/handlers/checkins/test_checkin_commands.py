@@ -23,7 +23,7 @@ def test_an_admin_sets_the_checkins_and_show_lists_them(rituals, workspace):
     assert reply.startswith(
         "Points mentors de eig7\u00a0: chaque semaine, le mercredi à 09:30 heure de Paris."
     )
-    assert "4 mars 2026, 09:30" in reply
+    assert "À venir\u00a0: <!date^" in reply and "|4 mars 2026, 09:30 heure de Paris> · <!date^" in reply
     assert "toutes les 3 semaines" in workspace.say("checkin eig7 every=3")
     shown = text_of(workspace.cohort("show eig7"))
     assert "Points mentors le mercredi à 09:30 heure de Paris, toutes les 3 semaines." in shown
@@ -36,10 +36,10 @@ def test_an_admin_sets_the_digests(rituals, workspace):
     reply = workspace.say("digest eig7 day=thu time=17:00 isolation=3")
     assert reply.startswith("Résumés de eig7\u00a0: chaque jeudi à 17:00 heure de Paris")
     assert "alerte isolement après 3 jours ouvrés" in reply
-    assert "5 mars 2026, 17:00" in reply
+    assert "|5 mars 2026, 17:00 heure de Paris> · <!date^" in reply
     shown = text_of(workspace.cohort("show eig7"))
     assert (
-        "Résumés le jeudi à 17:00 heure de Paris\u00a0; alerte isolement après 3 jours ouvrés sans activité."
+        "Résumés le jeudi à 17:00 heure de Paris\u202f; alerte isolement après 3 jours ouvrés sans activité."
         in shown
     )
     assert workspace.say("digest eig7 off") == "Les résumés de eig7 sont arrêtés."
@@ -128,7 +128,7 @@ def test_a_fellow_chooses_what_the_digests_show(rituals):
         assert uow.checkins.share_of("UANA") is Share.TEXT
         assert uow.checkins.share_of("UBEN") is Share.FIGURES
     _, answers = rituals.checkin("share maybe", user="UANA")
-    assert "«\u00a0maybe\u00a0»" in answers[0]["text"]
+    assert "«\u202fmaybe\u202f»" in answers[0]["text"]
     _, answers = rituals.checkin("share text", user="UMENTOR")
     assert answers[0]["text"].startswith("Seuls les fellows")
     _, answers = rituals.checkin("history", user="UANA")

@@ -14,7 +14,7 @@ def test_a_name_typed_with_spaces_quoted_or_not_is_one_challenge(workspace):
     text = workspace.say('add eig7 <@UANA> challenge="IA santé"')
     assert "Nouveau défi IA santé créé dans eig7." in text
     text = workspace.say("add eig7 <@UBEN> challenge=ia Santé")
-    assert "Ajout à eig7 comme fellows du défi IA santé" in text and "Nouveau défi" not in text
+    assert "<@UBEN> est maintenant fellow de eig7, défi IA santé." in text and "Nouveau défi" not in text
     workspace.say("add eig7 <@UMENTOR> challenge=IA SANTE as mentor")
     assert workspace.members("eig7") == {
         ("UANA", "fellow", "ia-sante"),
@@ -85,7 +85,7 @@ def test_the_roster_keeps_the_challenge_as_written_and_the_export_shows_it(
     [
         ('add eig7 <@UANA> challenge=""', "L’option challenge n’a pas de valeur."),
         ("add eig7 <@UANA> challenge=“ ”", "L’option challenge n’a pas de valeur."),
-        ('add eig7 <@UANA> challenge="!!!"', "«\u00a0!!!\u00a0» ne peut pas être un nom de défi"),
+        ('add eig7 <@UANA> challenge="!!!"', "«\u202f!!!\u202f» ne peut pas être un nom de défi"),
         ("add eig7 <@UANA> challenge=IA challenge=Data", "L’option challenge est indiquée deux fois."),
     ],
 )

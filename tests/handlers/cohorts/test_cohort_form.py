@@ -124,7 +124,7 @@ def test_the_add_form_adds_members_to_a_new_challenge(workspace):
     with workspace.ctx.uow() as uow:
         [challenge] = uow.cohorts.challenges(uow.cohorts.by_name("eig7").id)
     assert challenge.name == "Données ouvertes"
-    assert "<@UANA>, <@UBEN>" in workspace.dms()[-1]
+    assert "<@UANA> et <@UBEN> sont maintenant fellows de eig7" in workspace.dms()[-1]
 
 
 @pytest.mark.parametrize(

@@ -11,16 +11,16 @@ ADD_USAGE_EN = "Usage: /cohort add NAME @user…"
 
 MISTAKES = [
     # (what the admin typed, words naming the problem, usage line)
-    ("add nope <@UANA>", "Aucune cohorte ne s’appelle «\u00a0nope\u00a0»", ADD_USAGE_FR),
-    ("show nope", "Aucune cohorte ne s’appelle «\u00a0nope\u00a0»", "Utilisation\u00a0: /cohort show NOM"),
-    ("create EIG7 <#C200>", "Une cohorte nommée «\u00a0EIG7\u00a0» existe déjà.", CREATE_USAGE_FR),
+    ("add nope <@UANA>", "Aucune cohorte ne s’appelle «\u202fnope\u202f»", ADD_USAGE_FR),
+    ("show nope", "Aucune cohorte ne s’appelle «\u202fnope\u202f»", "Utilisation\u00a0: /cohort show NOM"),
+    ("create EIG7 <#C200>", "Une cohorte nommée «\u202fEIG7\u202f» existe déjà.", CREATE_USAGE_FR),
     (
         "create eig8 <#C200> tz=Mars/Olympus",
-        "Fuseau horaire inconnu «\u00a0Mars/Olympus\u00a0»",
+        "Fuseau horaire inconnu «\u202fMars/Olympus\u202f»",
         CREATE_USAGE_FR,
     ),
-    ("create eig8 <#C200> country=ZZ", "Pays inconnu «\u00a0ZZ\u00a0»", CREATE_USAGE_FR),
-    ("create eig8 <#C200> country=France", "Pays inconnu «\u00a0France\u00a0»", CREATE_USAGE_FR),
+    ("create eig8 <#C200> country=ZZ", "Pays inconnu «\u202fZZ\u202f»", CREATE_USAGE_FR),
+    ("create eig8 <#C200> country=France", "Pays inconnu «\u202fFrance\u202f»", CREATE_USAGE_FR),
     (
         "create eig8 <#C200> start=2026-09-01 end=2026-06-30",
         "La date de fin 2026-06-30 précède la date de début",
@@ -28,17 +28,17 @@ MISTAKES = [
     ),
     ("create eig8 <#C200> start=2026-02-30", "2026-02-30", CREATE_USAGE_FR),
     ("create eig8 <#C404|nowhere>", "Je ne trouve pas le canal <#C404>", CREATE_USAGE_FR),
-    ("create eig8 #eig8", "«\u00a0#eig8\u00a0» est du texte", CREATE_USAGE_FR),
+    ("create eig8 #eig8", "«\u202f#eig8\u202f» est du texte", CREATE_USAGE_FR),
     ("create eig8", "Indiquez le canal de la cohorte", CREATE_USAGE_FR),
     ("create promo 8 <#C200>", "Un nom de cohorte ne contient pas d’espace", CREATE_USAGE_FR),
     ("add eig7 <@U404|ghost>", "Je ne trouve pas <@U404> dans Slack.", ADD_USAGE_FR),
     ("add eig7 <@UANA> <@U0BOT|cohortbot>", "<@U0BOT> est un bot", ADD_USAGE_FR),
     ("add eig7 <@UAPP>", "<@UAPP> est un bot", ADD_USAGE_FR),
     ("add eig7 <@UGONE|gone>", "<@UGONE>", ADD_USAGE_FR),
-    ("add eig7 @ana", "«\u00a0@ana\u00a0» est du texte, pas une mention", ADD_USAGE_FR),
+    ("add eig7 @ana", "«\u202f@ana\u202f» est du texte, pas une mention", ADD_USAGE_FR),
     ("add eig7 <#C100|eig7>", "<#C100|eig7> est un canal, pas une personne", ADD_USAGE_FR),
     ("add eig7 <!here>", "@here est un groupe", ADD_USAGE_FR),
-    ("add eig7 <@UANA> as boss", "Rôle inconnu «\u00a0boss\u00a0»", ADD_USAGE_FR),
+    ("add eig7 <@UANA> as boss", "Rôle inconnu «\u202fboss\u202f»", ADD_USAGE_FR),
     ("add eig7 <@UANA> as admin challenge=ia", "admin", ADD_USAGE_FR),
     ("add eig7", "Mentionnez au moins une personne", ADD_USAGE_FR),
     ("remove eig7 <@UEVA>", "<@UEVA> ne fait pas partie de eig7.", "Utilisation\u00a0: /cohort remove NOM"),
@@ -46,7 +46,7 @@ MISTAKES = [
     ("holiday eig7 24/12/2026", "AAAA-MM-JJ", "Utilisation\u00a0: /cohort holiday NOM"),
     (
         "frobnicate",
-        "Sous-commande inconnue\u00a0: «\u00a0frobnicate\u00a0»",
+        "Sous-commande inconnue\u00a0: «\u202ffrobnicate\u202f»",
         "Utilisation\u00a0: /cohort SOUS-COMMANDE … · /cohort help liste les sous-commandes",
     ),
 ]

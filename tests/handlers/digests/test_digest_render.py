@@ -57,7 +57,7 @@ def test_a_small_digest_is_shown_whole():
     assert "<@F003> ✅✅✅✅✅ 5/5 · humeur 4,0" in text
     assert "de plus" not in text
     assert (
-        "<@F000>\u00a0: signalé le 2 mars 2026, toujours en cours — «\u00a0Pas d’accès à la base\u00a0»"
+        "<@F000>\u00a0: signalé le 2 mars 2026, toujours en cours — «\u202fPas d’accès à la base\u202f»"
         in text
     )
 
@@ -71,7 +71,7 @@ def test_a_digest_too_big_for_one_message_is_summarised_within_limits():
         assert check_blocks(message["blocks"], 50) == []
         text = text_of(message)
         assert "more." in text
-    assert "answers out of 1500 expected stand-ups (100%)" in text_of(
+    assert "of 1500 expected (100%)" in text_of(
         render_digest(build_digest(data, Scope("M0", Audience.MENTOR, people), FEATURES), "en")
     )
 
@@ -87,6 +87,6 @@ def test_free_text_is_escaped_and_cut():
 def test_numbers_and_dates_read_right_in_each_language():
     data, people = big_cohort(2)
     digest = build_digest(data, Scope("A1", Audience.ADMIN, people), FEATURES)
-    assert "Du 28 févr. 2026 au 6 mars 2026" in text_of(render_digest(digest, "fr"))
+    assert "Du 28 février au 6 mars 2026" in text_of(render_digest(digest, "fr"))
     english = text_of(render_digest(digest, "en"))
-    assert "From 28 Feb 2026 to 6 Mar 2026" in english and "*defi-1*: 100% (5/5) · mood 4.0" in english
+    assert "From 28 February to 6 March 2026" in english and "*defi-1*: 100% (5/5) · mood 4.0" in english

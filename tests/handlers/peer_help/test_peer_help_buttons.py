@@ -23,7 +23,7 @@ def _context(desk: HelpDesk) -> str:
 def test_an_offer_updates_the_channel_message_and_tells_the_asker(desk: HelpDesk):
     request_id = _asked(desk)
     [noted] = desk.click(ids.HELP_OFFER, request_id, "UBEN")
-    assert noted["text"].startswith("Merci\u00a0! J’ai prévenu <@UANA>")
+    assert noted["text"].startswith("Merci\u202f! J’ai prévenu <@UANA>")
     desk.click(ids.HELP_OFFER, request_id, "UCHLOE")
     assert "En renfort\u00a0: <@UBEN>, <@UCHLOE>" in _context(desk)
     assert desk.fake.count("chat.update") == 2
@@ -59,7 +59,7 @@ def test_the_asker_resolves_with_thanks_and_the_helpers_are_credited(desk: HelpD
     [message] = desk.channel()
     assert buttons(message) == {}, "an ended request has no button left"
     assert "Résolue par <@UANA>." in _context(desk) and "Merci à <@UBEN>" in _context(desk)
-    assert desk.dms("UBEN")[-1].endswith("Son message\u00a0: «\u00a0Merci pour le pair-debug !\u00a0»")
+    assert desk.dms("UBEN")[-1].endswith("Son message\u00a0: «\u202fMerci pour le pair-debug !\u202f»")
     assert not any("résolue" in text for text in desk.dms("UCHLOE"))
     assert "aides données\u00a0: 1" in desk.say("/skills", "", "UBEN")
     assert "aides données\u00a0: 0" in desk.say("/skills", "", "UCHLOE")
@@ -82,14 +82,14 @@ def test_resolving_someone_else_s_request_is_refused_unless_admin(desk: HelpDesk
     assert desk.resolve(request_id, "UCOADMIN") is None
     assert desk.request_row(request_id)[0].ended_by == "UCOADMIN"
     assert any(
-        text.startswith("«\u00a0Tests lents\u00a0» est maintenant résolue") for text in desk.dms("UANA")
+        text.startswith("«\u202fTests lents\u202f» est maintenant résolue") for text in desk.dms("UANA")
     )
 
 
 def test_acting_on_an_ended_request_says_so_and_changes_nothing(desk: HelpDesk):
     request_id = _asked(desk)
     [closed] = desk.click(ids.HELP_CLOSE, request_id, "UANA", channel=desk.fake.dm_channel("UANA"))
-    assert closed["text"] == "«\u00a0Tests lents\u00a0» est maintenant fermée."
+    assert closed["text"] == "«\u202fTests lents\u202f» est maintenant fermée."
     assert "Fermée par <@UANA>." in _context(desk)
     before = desk.request_row(request_id), desk.fake.count("chat.update")
     for action, user in ((ids.HELP_OFFER, "UBEN"), (ids.HELP_RESOLVE, "UANA"), (ids.HELP_CLOSE, "UANA")):

@@ -71,7 +71,7 @@ def test_mistakes_are_named_by_block():
     assert draft is None
     assert set(errors) == {ids.HELP_TITLE, ids.HELP_DETAILS, ids.HELP_SKILLS}
     _draft, errors = parse_help_request(_values(title="t" * (TITLE_MAX + 1)))
-    assert errors[ids.HELP_TITLE].params == {"max": TITLE_MAX}
+    assert errors[ids.HELP_TITLE].params == {"count": TITLE_MAX}
 
 
 def test_unreadable_metadata_is_a_plain_ask():

@@ -81,7 +81,7 @@ def test_an_english_cohort_is_answered_in_english(desk: HelpDesk):
 
 def test_cohort_peerhelp_shows_and_changes_the_settings(desk: HelpDesk):
     assert desk.say("/cohort", "peerhelp eig7", "UCOADMIN") == (
-        f"Entraide dans eig7{NBSP}: les demandes sont publiées dans <#C100>{NBSP}; une demande sans proposition "
+        f"Entraide dans eig7{NBSP}: les demandes sont publiées dans <#C100>\u202f; une demande sans proposition "
         "d’aide est envoyée à d’autres personnes au bout de 24 h."
     )
     assert "au bout de 6 h" in desk.say("/cohort", "peerhelp eig7 reroute=6", "UADMIN")

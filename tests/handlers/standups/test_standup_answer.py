@@ -22,7 +22,7 @@ def test_the_prompt_opens_the_form_with_one_input_per_question(prompted):
     assert all(b["element"]["action_id"] == ids.VALUE for b in view["blocks"] if b["type"] == "input")
     assert [b["label"]["text"] for b in view["blocks"] if b["type"] == "input"][
         0
-    ] == "Qu’avez-vous fait hier\u00a0?"
+    ] == "Qu’avez-vous fait hier\u202f?"
     assert view["title"]["text"] == "Stand-up du 2 mars"
 
 

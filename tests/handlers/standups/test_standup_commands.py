@@ -62,7 +62,7 @@ def test_the_questions_form(prompted):
     )
     view = prompted.fake.last_call("views.open").params["view"]
     assert view["callback_id"] == ids.STANDUP_QUESTIONS and inputs(view) == ["questions", "blockers", "mood"]
-    assert view["blocks"][1]["element"]["initial_value"].startswith("Qu’avez-vous fait hier\u00a0?")
+    assert view["blocks"][1]["element"]["initial_value"].startswith("Qu’avez-vous fait hier\u202f?")
 
     def submit(questions, blockers="2", mood=()):
         values = {
@@ -90,7 +90,7 @@ def test_a_fellow_cannot_open_the_questions_form(prompted):
 
 
 def test_away_and_back(prompted):
-    assert "du 3 mars 2026 au 6 mars 2026" in prompted.say("away 2026-03-03..2026-03-06")
+    assert "du 3 au 6 mars 2026" in prompted.say("away 2026-03-03..2026-03-06")
     prompted.world.tick(MONDAY_0930 + timedelta(days=1))
     assert len(prompted.world.prompts("UANA")) == 1 and len(prompted.world.prompts("UBEN")) == 2
     prompted.clock.set(MONDAY_0930 + timedelta(days=1, hours=2))

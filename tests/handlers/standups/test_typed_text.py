@@ -25,7 +25,7 @@ def test_text_during_the_stand_up_is_kept_as_the_answer_in_one_click(prompted):
     offer = last_dm(prompted)
     read = texts(offer)
     assert "Garder ceci comme votre réponse au stand-up de eig7 (2 mars)\u202f?" in read
-    assert "«\u202fQu’avez-vous fait hier\u00a0?\u202f»" in read
+    assert "«\u202fQu’avez-vous fait hier\u202f?\u202f»" in read
     assert "&lt;!channel&gt;" in read and "<!channel>" not in read + offer["text"]
     assert _entry(prompted) is None  # nothing kept before the click
     _view, answers = prompted.click(offer, ids.STANDUP_SAVE_TEXT)
