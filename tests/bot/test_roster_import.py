@@ -277,7 +277,12 @@ def test_a_french_cohort_exports_what_a_french_spreadsheet_opens_in_columns(oper
     assert audit[1][0] == at.astimezone(ZoneInfo("Europe/Paris")).strftime("%Y-%m-%d %H:%M:%S")
     capsys.readouterr()
     assert run("export", "--cohort", "eig7") == 0
-    assert as_a_french_spreadsheet_reads(capsys.readouterr().out.encode("utf-8")) == rows
+    # The same tables on standard output (the audit log has one export more by then).
+    before_audit = rows.index(["audit"])
+    assert (
+        as_a_french_spreadsheet_reads(capsys.readouterr().out.encode("utf-8"))[:before_audit]
+        == rows[:before_audit]
+    )
 
 
 def test_an_english_cohort_keeps_commas(operator, ctx, capsys):

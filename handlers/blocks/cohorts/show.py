@@ -91,8 +91,8 @@ def _people(user_ids: Iterable[str], overview: CohortOverview, lang: str) -> str
 def _actor(actor: str, lang: str) -> str:
     if actor[:1] in ("U", "W"):
         return user_ref(actor)
-    # `cohortbot import-roster` records "cli:<login>".
-    if actor == "cli" or actor.startswith("cli:"):
+    # `cohortbot import-roster` records "cli:<login>", `cohortbot export` "cohortbot-cli".
+    if actor in ("cli", "cohortbot-cli") or actor.startswith("cli:"):
         return gettext(COMMAND_LINE, lang)
     return f"`{escape(actor)}`"
 
