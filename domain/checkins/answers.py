@@ -10,7 +10,7 @@ from domain.checkins.model import CheckinAnswer, MentorCheckin, Share
 from domain.checkins.records import CheckinStore
 from domain.cohorts.language import address_language
 from domain.cohorts.model import Cohort, Role
-from domain.cohorts.permissions import NotAllowed
+from domain.cohorts.permissions import NotAllowed, belongs_to
 from domain.cohorts.records import Actor
 from domain.command_parsing import as_shown, tokenize
 from domain.messages import N_, DomainError
@@ -18,6 +18,7 @@ from domain.messages import N_, DomainError
 CHECKIN_USAGE = N_("Usage: /checkin · /checkin share text|figures")
 NOT_A_MENTOR = N_("Only the mentors of a running cohort have a check-in to answer.")
 NOT_MENTOR_OF = N_("You are not a mentor of {name} any more: this check-in was not saved.")
+NOT_MENTOR_HERE = N_("This check-in is about a cohort you do not mentor: nothing was saved.")
 NOT_A_FELLOW = N_("Only fellows choose what the digests show of their stand-up answers.")
 UNKNOWN_SHARE = N_('Choose "text" or "figures": "{value}" is neither.')
 
@@ -69,6 +70,11 @@ def checkin_form(
     cohorts = _cohorts_as(store, actor.user_id, Role.MENTOR, actor.now)
     if not cohorts:
         raise NotAllowed(NOT_A_MENTOR)
+    # A cohort the button names that they do not mentor is refused; one that does not exist (a
+    # malformed value) leaves the choice to them.
+    named = cohort_id is not None and any(c.id == cohort_id for c in store.cohorts.all())
+    if named and cohort_id not in _mentored(store, actor):
+        raise NotAllowed(NOT_MENTOR_HERE)
     open_ones = {c.id: store.checkins.latest_open(c.id, actor.user_id) for c in cohorts}
     chosen = next((c for c in cohorts if c.id == cohort_id), None)
     chosen = chosen or next((c for c in cohorts if open_ones[c.id] is not None), cohorts[0])
@@ -78,14 +84,20 @@ def checkin_form(
     )
 
 
+def _mentored(store: CheckinStore, actor: Actor) -> set[int]:
+    return {m.cohort_id for m in store.members.of_user(actor.user_id) if m.role == Role.MENTOR}
+
+
 def record_answer(store: CheckinStore, actor: Actor, cohort_id: int, answer: CheckinAnswer) -> MentorCheckin:
     """Answers the mentor's open round in the cohort, or records a check-in of today when none is open.
 
     A second answer the same day (or to the same round) replaces the first.
     """
+    if cohort_id not in _mentored(store, actor):
+        if not belongs_to(store, actor, cohort_id):
+            raise NotAllowed(NOT_MENTOR_HERE)
+        raise NotAllowed(NOT_MENTOR_OF, name=store.cohorts.get(cohort_id).name)
     cohort = store.cohorts.get(cohort_id)
-    if cohort_id not in {m.cohort_id for m in store.members.of_user(actor.user_id) if m.role == Role.MENTOR}:
-        raise NotAllowed(NOT_MENTOR_OF, name=cohort.name)
     open_one = store.checkins.latest_open(cohort_id, actor.user_id)
     round_day = open_one.round if open_one is not None else local_date(actor.now, cohort.timezone)
     return store.checkins.answer(cohort_id, actor.user_id, round_day, answer, actor.now)

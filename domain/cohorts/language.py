@@ -25,3 +25,11 @@ def latest_cohort(store: CohortStore, user_id: str) -> Cohort | None:
     """The most recent cohort the person belongs to that is not archived; None outside any cohort."""
     ids = sorted({m.cohort_id for m in store.members.of_user(user_id)}, reverse=True)
     return next((c for c in (store.cohorts.get(i) for i in ids) if not c.archived), None)
+
+
+def reader_language(store: CohortStore, user_id: str, default: str, cohort: Cohort | None) -> str:
+    """The language to tell someone about a cohort's button or form they used: the cohort's for its
+    members, their own for anyone else (a refusal is not about a cohort they read)."""
+    if cohort is not None and any(m.cohort_id == cohort.id for m in store.members.of_user(user_id)):
+        return cohort.lang
+    return address_language(store, user_id, default)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 
 from domain.cohorts.model import Cohort, Membership, Role
+from domain.cohorts.records import Actor, CohortStore
 from domain.messages import N_, DomainError
 
 NOT_MANAGER = N_("Only the program team or this cohort's admins can do that.")
@@ -64,6 +65,22 @@ def require_view_cohort(
 ) -> None:
     if not can_view_cohort(user_id, cohort_id, program_admins, memberships):
         raise NotAllowed(NOT_MEMBER)
+
+
+def belongs_to(store: CohortStore, actor: Actor, cohort_id: int) -> bool:
+    """The program team, or a member of the cohort today (someone removed no longer belongs)."""
+    return can_view_cohort(
+        actor.user_id, cohort_id, actor.program_admins, store.members.of_user(actor.user_id)
+    )
+
+
+def require_belongs_to(store: CohortStore, actor: Actor, cohort_id: int, message: str) -> None:
+    """The one check of an id a button or a form carries: what it names is of a cohort the person is in.
+
+    Asked before anything about the thing is read out, so that a refusal tells nothing of it.
+    """
+    if not belongs_to(store, actor, cohort_id):
+        raise NotAllowed(message)
 
 
 def visible_cohorts(

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from domain.calendar import local_date
 from domain.cohorts.model import Cohort
-from domain.cohorts.permissions import NotAllowed, can_manage
+from domain.cohorts.permissions import NotAllowed, belongs_to, can_manage, require_belongs_to
 from domain.cohorts.records import Actor
 from domain.messages import N_, DomainError
 from domain.peer_help.drafts import HelpDraft
@@ -23,6 +23,10 @@ from domain.peer_help.skills import EvidenceSource, Skill, canonical, skill_key,
 NOT_IN_COHORT = N_("You are not a member of a running cohort, so there is nobody to ask yet.")
 UNKNOWN_REQUEST = N_("This help request no longer exists.")
 OWN_REQUEST = N_("This is your own request: you cannot offer help on it.")
+NOT_A_HELPER = N_(
+    "Only the members of this request's cohort, and the alumni it was sent to, can offer help on it."
+)
+NOT_YOUR_COHORT = N_("You can ask for help only in a cohort you are a member of.")
 NOT_YOURS = N_("Only the person who asked, or an admin of the cohort, can resolve or close this request.")
 ENDED = {
     HelpStatus.RESOLVED: N_("This request is already resolved: nothing changed."),
@@ -71,10 +75,13 @@ def asking_cohorts(store: HelpStore, user_id: str, now: datetime) -> list[Cohort
     return sorted(running, key=lambda c: (c.start or date.min, c.id), reverse=True)
 
 
-def _cohort_to_ask_in(store: HelpStore, actor: Actor, wanted: int | None) -> Cohort:
+def cohort_to_ask_in(store: HelpStore, actor: Actor, wanted: int | None) -> Cohort:
+    """The cohort named (a form's or a blocker's), else the most recent: never one the asker is not in."""
     cohorts = asking_cohorts(store, actor.user_id, actor.now)
     if not cohorts:
         raise DomainError(NOT_IN_COHORT)
+    if wanted is not None and not any(m.cohort_id == wanted for m in store.members.of_user(actor.user_id)):
+        raise NotAllowed(NOT_YOUR_COHORT)
     return next((c for c in cohorts if c.id == wanted), cohorts[0])
 
 
@@ -111,7 +118,7 @@ def ask(
 ) -> Asked:
     """Records the request and picks who to send it to (nobody `away`); `replaces` closes the asker's
     earlier one."""
-    cohort = _cohort_to_ask_in(store, actor, draft.cohort_id)
+    cohort = cohort_to_ask_in(store, actor, draft.cohort_id)
     replaced = None
     if replaces is not None:
         old = store.help.get(replaces)
@@ -148,9 +155,19 @@ def _require_active(request: HelpRequest) -> None:
         raise DomainError(ENDED[request.status])
 
 
+def _require_may_offer(store: HelpStore, actor: Actor, request: HelpRequest) -> None:
+    """The request's cohort's members, and the opted-in alumni it was sent to."""
+    if belongs_to(store, actor, request.cohort_id):
+        return
+    if actor.user_id in store.help.routed(request.id) and actor.user_id in store.skills.alumni():
+        return
+    raise NotAllowed(NOT_A_HELPER)
+
+
 def offer_help(store: HelpStore, actor: Actor, request_id: int | None) -> Offered:
     """The helper joins the request; offering again (a double click) changes nothing."""
     request = _request(store, request_id)
+    _require_may_offer(store, actor, request)
     if request.asker == actor.user_id:
         raise DomainError(OWN_REQUEST)
     _require_active(request)
@@ -163,6 +180,7 @@ def offer_help(store: HelpStore, actor: Actor, request_id: int | None) -> Offere
 def may_end(store: HelpStore, actor: Actor, request_id: int | None) -> HelpView:
     """The request, once sure the actor may resolve or close it (the asker or a cohort admin) and it is active."""
     request = _request(store, request_id)
+    require_belongs_to(store, actor, request.cohort_id, NOT_YOURS)
     if actor.user_id != request.asker and not can_manage(
         actor.user_id, request.cohort_id, actor.program_admins, store.members.of_user(actor.user_id)
     ):

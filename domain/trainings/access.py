@@ -54,8 +54,10 @@ def require_member(store: TrainingStore, actor: Actor, cohort: Cohort) -> None:
 
 
 def can_run(store: TrainingStore, actor: Actor, session: TrainingSession) -> bool:
-    """The facilitator and the cohort's managers may change or cancel a session."""
-    if actor.user_id == session.facilitator:
+    """The facilitator (while still in the cohort) and the cohort's managers may change or cancel a session."""
+    if actor.user_id == session.facilitator and is_member(
+        store, actor, cohort_by_id(store, session.cohort_id)
+    ):
         return True
     return can_manage(
         actor.user_id, session.cohort_id, actor.program_admins, store.members.of_user(actor.user_id)

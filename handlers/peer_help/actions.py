@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from slack_bolt import Ack, App, Respond
 
-from domain.cohorts.language import address_language
+from domain.cohorts.language import reader_language
 from domain.cohorts.records import Actor
 from domain.peer_help.lifecycle import HelpView, close, may_end, offer_help, resolve
 from domain.ports import UnitOfWork
@@ -31,12 +31,13 @@ def request_id(body: dict) -> int | None:
 
 
 def request_language(ctx: Context, user_id: str, request: int | None) -> Callable[[UnitOfWork], str]:
-    """The language to tell `user_id` about a help request in: its cohort's (where its buttons were)."""
+    """The language to tell `user_id` about a help request in: its cohort's (where its buttons were), or
+    their own when they are not of that cohort."""
 
     def language(uow: UnitOfWork) -> str:
         found = uow.help.get(request) if request is not None else None
         cohort = uow.cohorts.get(found.cohort_id) if found is not None else None
-        return address_language(uow, user_id, ctx.default_lang, cohort)
+        return reader_language(uow, user_id, ctx.default_lang, cohort)
 
     return language
 

@@ -12,9 +12,8 @@ from domain.cohorts.language import address_language
 from domain.cohorts.permissions import NotAllowed
 from domain.cohorts.records import Actor
 from domain.command_parsing import unescape
-from domain.messages import DomainError
 from domain.peer_help.drafts import HelpDraft, prefill_from_text
-from domain.peer_help.lifecycle import NOT_IN_COHORT, NOT_YOURS, ask, asking_cohorts, may_end
+from domain.peer_help.lifecycle import NOT_YOURS, ask, asking_cohorts, cohort_to_ask_in, may_end
 from domain.peer_help.routing import AwaySource
 from domain.ports import UnitOfWork
 from handlers import ids
@@ -55,10 +54,8 @@ def _form(text: str, cohort_id: int | None, origin: str) -> Callable[[UnitOfWork
     """The form pre-filled with `text`; a mistake when there is nobody to ask."""
 
     def form(uow: UnitOfWork, actor: Actor) -> OpenForm:
+        chosen = cohort_to_ask_in(uow, actor, cohort_id)
         cohorts = asking_cohorts(uow, actor.user_id, actor.now)
-        if not cohorts:
-            raise DomainError(NOT_IN_COHORT)
-        chosen = next((c for c in cohorts if c.id == cohort_id), cohorts[0])
         title, details = prefill_from_text(text)
         return OpenForm(
             help_request_modal(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import Ack, App
 
-from domain.cohorts.language import address_language
+from domain.cohorts.language import address_language, reader_language
 from domain.cohorts.model import Cohort
 from domain.messages import DomainError
 from domain.ritual_commands import STANDUP_USAGE, Standup, parse_standup
@@ -64,7 +64,7 @@ def on_questions(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
         except DomainError as err:
             errors = {ids.STANDUP_QUESTION_LINES: err}
         if errors or settings is None:
-            refuse_fields(ack, errors, address_language(uow, actor.user_id, ctx.default_lang, found))
+            refuse_fields(ack, errors, reader_language(uow, actor.user_id, ctx.default_lang, found))
             return
         ack()
         uow.commit()

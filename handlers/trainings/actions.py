@@ -13,7 +13,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from domain.cohorts.language import address_language
+from domain.cohorts.language import reader_language
 from domain.cohorts.records import Actor
 from domain.ports import UnitOfWork
 from domain.trainings.access import SessionView, session_cohort
@@ -58,7 +58,7 @@ def _done(
         return Done(actor, result, result if isinstance(result, SessionView) else result.view)
 
     def language(uow: UnitOfWork) -> str:
-        return address_language(uow, actor.user_id, ctx.default_lang, session_cohort(uow, session_id))
+        return reader_language(uow, actor.user_id, ctx.default_lang, session_cohort(uow, session_id))
 
     actor = actor_of(ctx, body["user"]["id"])
     return run_click(ctx, respond, actor, run, language)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from slack_bolt import Ack, App
 
-from domain.cohorts.language import address_language
+from domain.cohorts.language import address_language, reader_language
 from domain.cohorts.model import Cohort
 from domain.cohorts.records import Actor
 from domain.messages import DomainError
@@ -107,7 +107,7 @@ def on_feedback(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
     session_id = found if isinstance(found, int) else None
     with ctx.uow() as uow:
         cohort = session_cohort(uow, session_id)
-        lang = address_language(uow, actor.user_id, ctx.default_lang, cohort)
+        lang = reader_language(uow, actor.user_id, ctx.default_lang, cohort)
         rating, comment, errors = parse_feedback(view["state"]["values"])
         if not errors:
             try:

@@ -11,6 +11,7 @@ from domain.peer_help.drafts import HelpDraft
 from domain.peer_help.lifecycle import (
     ENDED,
     NOT_IN_COHORT,
+    NOT_YOUR_COHORT,
     NOT_YOURS,
     OWN_REQUEST,
     UNKNOWN_REQUEST,
@@ -140,7 +141,12 @@ def test_the_request_goes_to_the_cohort_chosen_or_the_most_recent(world: World, 
     assert world.ask("UANA", "Par défaut").view.cohort.id == eig8
     chosen = world.ask("UANA", "Choisie", cohort_id=eig7).view
     assert (chosen.cohort.id, chosen.channel_id) == (eig7, "C100")
-    assert world.ask("UANA", "Inconnue", cohort_id=12345).view.cohort.id == eig8
+    # A cohort she is not in (another's, or none): refused, nothing asked.
+    eig9 = world.cohort("eig9", "C300")
+    for elsewhere in (eig9, 12345):
+        with pytest.raises(NotAllowed) as refused:
+            world.ask("UANA", "Ailleurs", cohort_id=elsewhere)
+        assert refused.value.message == NOT_YOUR_COHORT
 
 
 def test_asking_again_closes_the_earlier_request_of_the_same_asker_only(world: World, eig7):
