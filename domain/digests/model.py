@@ -80,9 +80,6 @@ class DigestData:
     def feature(self, name: str) -> Any:
         return self.features.get(name)
 
-    def shares_text(self, user_id: str) -> bool:
-        return user_id in self.text_sharers
-
 
 @dataclass(frozen=True)
 class Scope:

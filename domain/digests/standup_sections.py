@@ -29,6 +29,7 @@ from domain.digests.standups import (
     load,
 )
 from domain.messages import N_, NP_
+from domain.standups.sharing import text_shown
 
 OPEN_TOO_LONG_DAYS = 3
 
@@ -109,7 +110,7 @@ def participation(given: DigestInput) -> DigestSection | None:
 
 
 def _with_text(given: DigestInput, blocker: Blocker, line: Phrase) -> Phrase:
-    if not given.data.shares_text(blocker.user_id):
+    if not text_shown(given.scope.recipient, blocker.user_id, given.data.text_sharers):
         return line
     return Phrase(BLOCKER_TEXT, {"line": line, "text": Said(blocker.text)})
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Protocol
 
 from domain.cohorts.admin import record
 from domain.cohorts.export import Section
@@ -14,6 +15,7 @@ from domain.cohorts.records import Actor, AuditAction
 from domain.standups.commands import History
 from domain.standups.model import StandupEntry, StandupSettings
 from domain.standups.records import StandupStore
+from domain.standups.sharing import SharingChoices, text_shown
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class HistoryLine:
     settings: StandupSettings
     day: date
     entry: StandupEntry | None
+    withheld: bool = False  # answered, but the fellow keeps the text of their answers to themself
 
     @property
     def status(self) -> str:
@@ -57,10 +60,18 @@ def _cohorts_shown(store: StandupStore, actor: Actor, target: str) -> dict[int, 
     return shown
 
 
-def standup_history(store: StandupStore, actor: Actor, command: History) -> StandupHistory:
-    """The last DAYS days, newest first: answers, skips and prompts left unanswered."""
+def _without_text(entry: StandupEntry | None) -> StandupEntry | None:
+    return replace(entry, answers=()) if entry is not None else None
+
+
+def standup_history(
+    store: StandupStore, actor: Actor, command: History, sharing: SharingChoices
+) -> StandupHistory:
+    """The last DAYS days, newest first: answers, skips and prompts left unanswered; the text of the
+    answers only where the fellow's sharing choice lets the reader see it."""
     target = command.user_id or actor.user_id
     cohorts = _cohorts_shown(store, actor, target)
+    shown = text_shown(actor.user_id, target, sharing.text_sharers([target]))
     last = actor.now.date() + timedelta(days=1)
     first = last - timedelta(days=command.days)
     entries = {
@@ -75,7 +86,8 @@ def standup_history(store: StandupStore, actor: Actor, command: History) -> Stan
             cohorts[cohort_id],
             settings[cohort_id] or StandupSettings(cohort_id),
             day,
-            entries.get((cohort_id, day)),
+            entries.get((cohort_id, day)) if shown else _without_text(entries.get((cohort_id, day))),
+            withheld=not shown and _answered(entries.get((cohort_id, day))),
         )
         for cohort_id, day in sorted(set(entries) | prompted, key=lambda key: (key[1], key[0]), reverse=True)
     ]
@@ -84,6 +96,10 @@ def standup_history(store: StandupStore, actor: Actor, command: History) -> Stan
         for cohort in cohorts.values():
             record(store, cohort, actor, AuditAction.READ, about=target, days=command.days)
     return StandupHistory(target, command.days, tuple(lines))
+
+
+def _answered(entry: StandupEntry | None) -> bool:
+    return entry is not None and entry.answered
 
 
 # cohortbot export ---------------------------------------------------------------------------
@@ -128,8 +144,16 @@ def schedule_section(store: StandupStore, cohort: Cohort) -> Section:
     return Section("standup_schedule", columns, rows)
 
 
-def entries_section(store: StandupStore, cohort: Cohort) -> Section:
+class ExportStore(StandupStore, Protocol):
+    @property
+    def checkins(self) -> SharingChoices: ...
+
+
+def entries_section(store: ExportStore, cohort: Cohort) -> Section:
+    """Every answer and skip; the text of the answers of those who share it, the others' figures only."""
     columns = ("date", "slack_id", "status", "late", "mood", "answers", "submitted_at")
+    entries = store.standups.entries_of_cohort(cohort.id)
+    sharers = store.checkins.text_sharers({e.user_id for e in entries})
     rows = tuple(
         (
             _iso(e.day),
@@ -137,10 +161,10 @@ def entries_section(store: StandupStore, cohort: Cohort) -> Section:
             e.status.value,
             "yes" if e.late else "no",
             e.mood,
-            json.dumps(list(e.answers), ensure_ascii=False),
+            json.dumps(list(e.answers), ensure_ascii=False) if text_shown(None, e.user_id, sharers) else None,
             _iso(e.submitted_at),
         )
-        for e in store.standups.entries_of_cohort(cohort.id)
+        for e in entries
     )
     return Section("standup_entries", columns, rows)
 

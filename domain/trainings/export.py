@@ -57,13 +57,11 @@ def signups_section(store: TrainingStore, cohort: Cohort) -> Section:
 
 
 def feedback_section(store: TrainingStore, cohort: Cohort) -> Section:
+    """Feedback is given without a name: the export keeps no author, no time and no order of
+    arrival that would point to one; ratings and comments only."""
     ids = [s.id for s in _sessions(store, cohort)]
-    feedback = sorted(store.trainings.feedback(ids), key=lambda f: (f.session_id, f.submitted_at, f.user_id))
-    return Section(
-        "training_feedback",
-        ("session_id", "slack_id", "rating", "comment", "submitted_at"),
-        tuple((f.session_id, f.user_id, f.rating, f.comment, _iso(f.submitted_at)) for f in feedback),
-    )
+    rows = sorted((f.session_id, f.rating, f.comment) for f in store.trainings.feedback(ids))
+    return Section("training_feedback", ("session_id", "rating", "comment"), tuple(rows))
 
 
 TRAINING_SECTIONS = (sessions_section, signups_section, feedback_section)

@@ -71,7 +71,7 @@ RUNNERS = {
     Away: lambda ctx, uow, actor, command, lang: replies.away_set(set_away(uow, actor, command), lang),
     Back: lambda ctx, uow, actor, command, lang: replies.back_set(come_back(uow, actor, command), lang),
     History: lambda ctx, uow, actor, command, lang: replies.history(
-        standup_history(uow, actor, command), lang
+        standup_history(uow, actor, command, uow.checkins), lang
     ),
 }
 

@@ -1,4 +1,5 @@
-"""`cohortbot export` includes the stand-ups: the schedule, every answer and skip, the absences."""
+"""`cohortbot export` includes the stand-ups: the schedule, every answer and skip (their text for the
+fellows who share it), the absences."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from argparse import Namespace
 from datetime import UTC, date, datetime
 
 from bot import export
+from domain.checkins.model import Share
 from domain.standups.model import Absence, EntryStatus, StandupEntry
 from tests.support.standup_world import StandupWorld
 
@@ -49,10 +51,17 @@ def test_the_export_has_the_stand_up_sections(ctx, fake_slack, clock, engine):
         ("UANA", "answered", "yes"),
         ("UBEN", "skipped", "no"),
     ]
-    assert json.loads(data["standup_entries"][0]["answers"]) == ["Revue", "Démo", "Accès refusé"]
+    assert data["standup_entries"][0]["answers"] is None  # UANA keeps the default: figures only
     assert data["standup_absences"] == [
         {"slack_id": "UBEN", "first": "2026-03-09", "last": "2026-03-13", "set_by": "UADMIN"}
     ]
+    with ctx.uow() as uow:
+        uow.checkins.set_share("UANA", Share.TEXT, clock.now())
+        uow.commit()
+    out = io.StringIO()
+    export.run(Namespace(cohort="eig7", format="json", out=None), engine, out)
+    answers = json.loads(out.getvalue())["standup_entries"][0]["answers"]
+    assert json.loads(answers) == ["Revue", "Démo", "Accès refusé"]
     out = io.StringIO()
     export.run(Namespace(cohort="eig7", format="csv", out=None), engine, out)
     assert (

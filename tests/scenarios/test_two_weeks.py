@@ -142,7 +142,7 @@ def check_first_digests(rituals: Rituals, eig7: Cohort) -> None:
 def second_week(rituals: Rituals, eig7: Cohort) -> None:
     rituals.clock.set(utc(WEEK2[0], 7))
     _, answers = rituals.checkin("share text", user="UBEN")
-    assert "le texte de vos blocages" in answers[0]["text"]
+    assert "lisent le texte de vos réponses" in answers[0]["text"]
     for day in WEEK2:
         eig7.standup("UANA", day, mood=4)
         eig7.standup("UCHLOE", day, mood=3)

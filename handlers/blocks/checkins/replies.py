@@ -23,10 +23,13 @@ DIGESTS_OFF = N_("Digests for {name} are off.")
 NEXT = N_("Next: {when}")
 HOLIDAY_NOTE = N_("A round falling on a day off moves to the next working day.")
 ANSWERED = N_("Thank you: your check-in for {name} is recorded (rating {rating}/5, round of {day}).")
-SHARE_TEXT = N_("The digests show your mentors and the program team the text of your stand-up blockers.")
+SHARE_TEXT = N_(
+    "Your mentors and the program team read the text of your stand-up answers "
+    "(digests, /standup history, export)."
+)
 SHARE_FIGURES = N_(
-    "The digests show your mentors and the program team only figures, never the text of your "
-    "answers. /checkin share text shows them your blockers' text."
+    "Your mentors and the program team see only figures of your stand-up (digests, /standup history, "
+    "export), never the text of your answers. /checkin share text shows them the text."
 )
 
 

@@ -42,6 +42,7 @@ HISTORY_STATUS = {
     "skipped": N_("skipped"),
     "missed": N_("no answer"),
 }
+HISTORY_WITHHELD = N_("_Text kept private: this fellow shares figures only._")
 HISTORY_MORE = NP_(
     "{count} older day is not shown; ask for fewer days.",
     "{count} older days are not shown; ask for fewer days.",
@@ -143,5 +144,7 @@ def history(result: StandupHistory, lang: str) -> dict:
                 for q, a in zip(questions, line.entry.answers, strict=False)
                 if a
             ]
+        if line.withheld:
+            answers = [gettext(HISTORY_WITHHELD, lang)]
         blocks.append(section("\n".join([head, *answers])))
     return message(title, blocks)

@@ -153,11 +153,22 @@ class Runs(records.StandupRunRepository):
         }
 
 
+class Sharing:
+    """The fellows who chose to share the text of their answers."""
+
+    def __init__(self) -> None:
+        self.sharers: set[str] = set()
+
+    def text_sharers(self, user_ids: Iterable[str]) -> set[str]:
+        return self.sharers & set(user_ids)
+
+
 class StandupStore(fakes.Store, records.StandupStore):
     def __init__(self) -> None:
         super().__init__()
         self.standups: Standups = Standups(self)
         self.standup_runs: Runs = Runs()
+        self.checkins = Sharing()
 
     def cohort(
         self,

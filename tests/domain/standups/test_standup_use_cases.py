@@ -165,22 +165,35 @@ def test_history_shows_answers_skips_and_missed_prompts_within_permissions(store
     store.standup_runs.sent(PROMPT, "standup:1", MONDAY, "UBEN", at(1.5))
     store.standup_runs.sent(PROMPT, "standup:1", MONDAY - timedelta(days=3), "UBEN", at(-70))
     submit_answer(store, "UBEN", 1, MONDAY, ("ok",), None, at(2), None)
-    mine = standup_history(store, Actor("UBEN", at(3)), History())
+    mine = standup_history(store, Actor("UBEN", at(3)), History(), store.checkins)
     assert [(line.day, line.status) for line in mine.lines] == [
         (MONDAY, "answered"),
         (MONDAY - timedelta(days=3), "missed"),
     ]
-    assert standup_history(store, Actor("UANA", at(3)), History("UBEN")).lines  # a fellow of the same cohort
+    assert mine.lines[0].entry.answers == ("ok",) and not mine.lines[0].withheld
+    # A fellow of the same cohort sees the day, not the text UBEN keeps to himself.
+    theirs = standup_history(store, Actor("UANA", at(3)), History("UBEN"), store.checkins)
+    assert (theirs.lines[0].status, theirs.lines[0].entry.answers, theirs.lines[0].withheld) == (
+        "answered",
+        (),
+        True,
+    )
+    store.checkins.sharers.add("UBEN")
+    shared = standup_history(store, Actor("UANA", at(3)), History("UBEN"), store.checkins)
+    assert shared.lines[0].entry.answers == ("ok",) and not shared.lines[0].withheld
+    with pytest.raises(NotAllowed):  # mentors see their challenge only
+        standup_history(store, Actor("UMENTOR", at(3)), History("UBEN"), store.checkins)
     with pytest.raises(NotAllowed):
-        standup_history(store, Actor("UMENTOR", at(3)), History("UBEN"))  # mentors see their challenge only
-    with pytest.raises(NotAllowed):
-        standup_history(store, Actor("USTRANGER", at(3)), History("UBEN"))
+        standup_history(store, Actor("USTRANGER", at(3)), History("UBEN"), store.checkins)
 
 
 def test_export_sections(store):
     submit_answer(store, "UANA", 1, MONDAY, ("hier", "demain", "rien"), None, at(2), None)
     section = entries_section(store, store.cohorts.get(1))
-    assert section.records()[0]["slack_id"] == "UANA" and "demain" in section.records()[0]["answers"]
+    assert section.records()[0]["slack_id"] == "UANA" and section.records()[0]["answers"] is None
+    store.checkins.sharers.add("UANA")
+    section = entries_section(store, store.cohorts.get(1))
+    assert "demain" in section.records()[0]["answers"]
     assert [section.name for section in cohort_history(store, "EIG7", STANDUP_SECTIONS)] == [
         "standup_schedule",
         "standup_entries",

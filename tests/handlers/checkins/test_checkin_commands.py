@@ -123,7 +123,7 @@ def test_a_fellow_chooses_what_the_digests_show(rituals):
     _, answers = rituals.checkin("share", user="UANA")
     assert "que des chiffres" in answers[0]["text"]
     _, answers = rituals.checkin("share text", user="UANA")
-    assert "le texte de vos blocages" in answers[0]["text"]
+    assert "lisent le texte de vos réponses" in answers[0]["text"]
     with rituals.ctx.uow() as uow:
         assert uow.checkins.share_of("UANA") is Share.TEXT
         assert uow.checkins.share_of("UBEN") is Share.FIGURES
