@@ -84,6 +84,10 @@ class Directory(Protocol):
 
     def join(self, channel_id: str) -> bool: ...
 
+    def is_member(self, channel_id: str, user_id: str) -> bool:
+        """Whether the person is in the channel; False when Slack will not say (a private channel
+        the bot is not in)."""
+
 
 class CohortRepository(Protocol):
     def all(self) -> list[Cohort]: ...

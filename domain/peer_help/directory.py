@@ -9,11 +9,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from domain.cohorts.model import Role
 from domain.cohorts.permissions import NotAllowed, is_program_admin
 from domain.cohorts.records import Actor
 from domain.messages import N_, NP_, DomainError
 from domain.peer_help.figures import HelpFigures, figures_of
+from domain.peer_help.knowledge import aliases_for, evidence_in, holders_in
+from domain.peer_help.lifecycle import asking_cohorts
 from domain.peer_help.records import HelpStore
 from domain.peer_help.routing import is_alumnus
 from domain.peer_help.skills import (
@@ -26,8 +27,10 @@ from domain.peer_help.skills import (
     rank_levels,
 )
 
-NOT_SKILL_ADMIN = N_("Only the program team and cohort admins can map skills onto each other.")
-ALIAS_OF_ITSELF = N_("{skill} and {alias} are already the same skill.")
+NOT_IN_DIRECTORY = N_(
+    "The skills directory is for the members of a running cohort, and for the alumni who agreed to be"
+    " asked for help."
+)
 NOT_ALUMNUS = N_("Alumni are fellows of a cohort that has ended; you are not one yet.")
 WHO_MAX = 15
 
@@ -61,12 +64,27 @@ class WhoKnows:
     alumni: frozenset[str] = field(default_factory=frozenset)
 
 
+def require_directory(store: HelpStore, actor: Actor) -> None:
+    """The program team, the members of a running cohort, and the alumni who opted in."""
+    if is_program_admin(actor.user_id, actor.program_admins) or asking_cohorts(
+        store, actor.user_id, actor.now
+    ):
+        return
+    if actor.user_id in store.skills.alumni() and is_alumnus(store, actor.user_id, actor.now.date()):
+        return
+    raise NotAllowed(NOT_IN_DIRECTORY)
+
+
+def actor_aliases(store: HelpStore, actor: Actor) -> dict[str, str]:
+    """The aliases in force for someone: the program team's and those of their cohorts."""
+    return aliases_for(store, {m.cohort_id for m in store.members.of_user(actor.user_id)})
+
+
 def _keys(store: HelpStore, skills: Iterable[Skill]) -> list[Skill]:
-    """The skills as canonical keys (aliases applied), recorded with their labels if new."""
+    """The skills as typed, recorded with their labels if new: aliases apply when they are read."""
     skills = list(skills)
     store.skills.ensure(skills)
-    aliases = store.skills.aliases()
-    return [Skill(canonical(skill.key, aliases), skill.label) for skill in skills]
+    return skills
 
 
 def _label_map(store: HelpStore, keys: Iterable[str]) -> dict[str, str]:
@@ -76,6 +94,7 @@ def _label_map(store: HelpStore, keys: Iterable[str]) -> dict[str, str]:
 
 
 def my_skills(store: HelpStore, actor: Actor) -> MySkills:
+    require_directory(store, actor)
     declared = store.skills.declared_by(actor.user_id)
     evidence = store.skills.evidence_of(actor.user_id)
     labels = _label_map(store, [*declared, *(key for key, _ in evidence)])
@@ -94,6 +113,7 @@ def my_skills(store: HelpStore, actor: Actor) -> MySkills:
 
 
 def add_skills(store: HelpStore, actor: Actor, skills: Iterable[Skill]) -> SkillsChanged:
+    require_directory(store, actor)
     wanted = _keys(store, skills)
     declared = set(store.skills.declared_by(actor.user_id))
     total = len(declared | {skill.key for skill in wanted})
@@ -108,9 +128,16 @@ def add_skills(store: HelpStore, actor: Actor, skills: Iterable[Skill]) -> Skill
 
 
 def remove_skills(store: HelpStore, actor: Actor, skills: Iterable[Skill]) -> SkillsChanged:
-    aliases = store.skills.aliases()
-    wanted = [Skill(canonical(skill.key, aliases), skill.label) for skill in skills]
-    removed = set(store.skills.undeclare(actor.user_id, [skill.key for skill in wanted]))
+    """Removes each skill under whichever of its names (aliases in force for the actor) it was declared."""
+    require_directory(store, actor)
+    aliases = actor_aliases(store, actor)
+    declared = store.skills.declared_by(actor.user_id)
+    wanted = list(skills)
+    removed: set[str] = set()
+    for skill in wanted:
+        names = [key for key in declared if canonical(key, aliases) == canonical(skill.key, aliases)]
+        if store.skills.undeclare(actor.user_id, names):
+            removed.add(skill.key)
     labels = {**{s.key: s.label for s in wanted}, **store.skills.labels(s.key for s in wanted)}
     return SkillsChanged(
         tuple(labels[s.key] for s in wanted if s.key in removed),
@@ -119,10 +146,12 @@ def remove_skills(store: HelpStore, actor: Actor, skills: Iterable[Skill]) -> Sk
 
 
 def who_knows(store: HelpStore, actor: Actor, skill: Skill) -> WhoKnows:
-    """People who declared or showed the skill, best first (at most WHO_MAX)."""
-    key = canonical(skill.key, store.skills.aliases())
-    declared = store.skills.holders([key]).get(key, set())
-    evidence = [(user_id, source) for user_id, _key, source in store.skills.evidence([key])]
+    """People who declared or showed the skill under any of its names, best first (at most WHO_MAX)."""
+    require_directory(store, actor)
+    aliases = actor_aliases(store, actor)
+    key = canonical(skill.key, aliases)
+    declared = holders_in(store, [key], aliases).get(key, set())
+    evidence = [(user_id, source) for user_id, _key, source in evidence_in(store, [key], aliases)]
     profiles = store.profiles.get_many({*declared, *(user_id for user_id, _ in evidence)})
     gone = {user_id for user_id, profile in profiles.items() if profile.deactivated}
     ranked = [
@@ -139,42 +168,6 @@ def set_alumni(store: HelpStore, actor: Actor, on: bool) -> bool:
         raise DomainError(NOT_ALUMNUS)
     store.skills.set_alumni(actor.user_id, on, actor.now)
     return on
-
-
-def _require_skill_admin(store: HelpStore, actor: Actor) -> None:
-    if is_program_admin(actor.user_id, actor.program_admins):
-        return
-    if not any(m.role == Role.ADMIN for m in store.members.of_user(actor.user_id)):
-        raise NotAllowed(NOT_SKILL_ADMIN)
-
-
-def add_aliases(
-    store: HelpStore, actor: Actor, skill: Skill, aliases: Iterable[Skill]
-) -> tuple[str, tuple[str, ...]]:
-    """Maps the other names onto the skill; what was declared or shown under them now counts for it."""
-    _require_skill_admin(store, actor)
-    target = _keys(store, [skill])[0]
-    names = [alias for alias in aliases if alias.key != target.key]
-    if not names:
-        raise DomainError(ALIAS_OF_ITSELF, skill=skill.label, alias=next(iter(aliases)).label)
-    store.skills.ensure(names)
-    store.skills.set_aliases(target.key, [alias.key for alias in names])
-    return _label_map(store, [target.key])[target.key], tuple(alias.label for alias in names)
-
-
-def list_aliases(store: HelpStore) -> dict[str, tuple[str, ...]]:
-    """Skill label → the other names mapped onto it."""
-    found: dict[str, list[str]] = {}
-    aliases = store.skills.aliases()
-    labels = store.skills.labels([*aliases, *aliases.values()])
-    for alias, key in sorted(aliases.items()):
-        found.setdefault(labels.get(key, key), []).append(labels.get(alias, alias))
-    return {label: tuple(names) for label, names in sorted(found.items())}
-
-
-def remove_alias(store: HelpStore, actor: Actor, alias: Skill) -> bool:
-    _require_skill_admin(store, actor)
-    return store.skills.remove_alias(alias.key)
 
 
 def credit_training(

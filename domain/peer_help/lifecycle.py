@@ -16,6 +16,7 @@ from domain.cohorts.permissions import NotAllowed, belongs_to, can_manage, requi
 from domain.cohorts.records import Actor
 from domain.messages import N_, DomainError
 from domain.peer_help.drafts import HelpDraft
+from domain.peer_help.knowledge import aliases_for
 from domain.peer_help.records import HelpRequest, HelpStatus, HelpStore, NewHelpRequest, Offer
 from domain.peer_help.routing import AwaySource, has_ended, route
 from domain.peer_help.skills import EvidenceSource, Skill, canonical, skill_key, skills_in_text
@@ -85,9 +86,10 @@ def cohort_to_ask_in(store: HelpStore, actor: Actor, wanted: int | None) -> Coho
     return next((c for c in cohorts if c.id == wanted), cohorts[0])
 
 
-def request_skills(store: HelpStore, draft: HelpDraft) -> list[str]:
-    """The skills typed (canonical keys, recorded with their labels), or else those named in the text."""
-    aliases = store.skills.aliases()
+def request_skills(store: HelpStore, draft: HelpDraft, cohort: Cohort) -> list[str]:
+    """The skills typed (canonical keys in the cohort, recorded with their labels), or else those named
+    in the text."""
+    aliases = aliases_for(store, [cohort.id])
     if draft.skills:
         typed = [Skill(skill_key(label), label) for label in draft.skills]
         store.skills.ensure(typed)
@@ -133,7 +135,7 @@ def ask(
         actor.user_id,
         draft.title,
         draft.details,
-        tuple(request_skills(store, draft)),
+        tuple(request_skills(store, draft, cohort)),
         origin,
         actor.now,
     )

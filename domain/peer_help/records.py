@@ -83,6 +83,16 @@ class HelpSettings:
         return self.channel_id or cohort.channel_id
 
 
+@dataclass(frozen=True)
+class SkillAlias:
+    """`alias_key` counts as `skill_key`: in every cohort (`cohort_id` None, the program team's), or
+    in one cohort (its admins')."""
+
+    alias_key: str
+    skill_key: str
+    cohort_id: int | None = None
+
+
 class HelpRepository(Protocol):
     def add(self, new: NewHelpRequest) -> HelpRequest: ...
 
@@ -126,11 +136,12 @@ class SkillRepository(Protocol):
 
     def ensure(self, skills: Iterable[Skill]) -> None: ...
 
-    def aliases(self) -> dict[str, str]: ...
+    def alias_rows(self, cohort_ids: Iterable[int] | None = None) -> list[SkillAlias]:
+        """The program's aliases and those of the cohorts given (None: of every cohort)."""
 
-    def set_aliases(self, skill_key: str, alias_keys: Iterable[str]) -> None: ...
+    def add_alias(self, alias: SkillAlias, by: str, now: datetime) -> None: ...
 
-    def remove_alias(self, alias_key: str) -> bool: ...
+    def remove_alias(self, alias_key: str, cohort_id: int | None) -> bool: ...
 
     def declared_by(self, user_id: str) -> list[str]: ...
 

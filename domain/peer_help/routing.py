@@ -14,6 +14,7 @@ from typing import Any
 
 from domain.calendar import local_date
 from domain.cohorts.model import Cohort, Role
+from domain.peer_help.knowledge import aliases_for, evidence_in, holders_in
 from domain.peer_help.records import HelpRequest, HelpStore
 from domain.peer_help.skills import levels
 
@@ -105,8 +106,12 @@ def route(
     gone = {user_id for user_id, profile in profiles.items() if profile.deactivated or profile.is_bot}
     for user_id in gone | away_among(store, list(pool), today, away):
         pool.pop(user_id, None)
+    aliases = aliases_for(store, [cohort.id])
     scores = match_scores(
-        request.skills, store.skills.holders(request.skills), store.skills.evidence(request.skills), pool
+        request.skills,
+        holders_in(store, request.skills, aliases),
+        evidence_in(store, request.skills, aliases),
+        pool,
     )
     threads = store.help.open_threads([user_id for user_id, score in scores.items() if score > 0])
     candidates = [

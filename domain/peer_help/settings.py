@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from domain.cohorts.admin import CHANNEL_ARCHIVED, managed_cohort, record_settings
 from domain.cohorts.model import Cohort
+from domain.cohorts.permissions import NotAllowed
 from domain.cohorts.records import Actor, Directory
 from domain.cohorts.rules import channel_not_found, channel_ref
 from domain.command_parsing import (
@@ -25,6 +26,9 @@ PEERHELP_USAGE = N_("Usage: /cohort peerhelp NAME [channel=#channel|default] [re
 REROUTE_MAX_HOURS = 168
 _REROUTE = N_('reroute is a number of hours from {low} to {high}: "{value}" is not.')
 DEFAULT_CHANNEL = "default"
+NOT_IN_CHANNEL = N_(
+    "You are not a member of {channel}: pick a channel you are in (if it is private, invite me to it first)."
+)
 
 
 @dataclass(frozen=True)
@@ -67,13 +71,16 @@ def parse_peerhelp(tokens: list[str]) -> PeerHelp:
     return PeerHelp(name, options)
 
 
-def _usable_channel(directory: Directory, channel_id: str) -> bool:
-    """The channel exists and is in use; True when the bot must be invited to it (private, not a member)."""
+def _usable_channel(directory: Directory, actor: Actor, channel_id: str) -> bool:
+    """The channel exists, is in use and has the admin in it; True when the bot must be invited to it
+    (private, not a member)."""
     channel = directory.channel(channel_id)
     if channel is None:
         raise channel_not_found(channel_id)
     if channel.is_archived:
         raise DomainError(CHANNEL_ARCHIVED, channel=channel_ref(channel.id))
+    if not directory.is_member(channel.id, actor.user_id):
+        raise NotAllowed(NOT_IN_CHANNEL, channel=channel_ref(channel.id))
     if channel.is_member:
         return False
     return channel.is_private or not directory.join(channel.id)
@@ -91,7 +98,7 @@ def configure_peer_help(
     if "channel" in command.options:
         channel = command.options["channel"]
         if channel != DEFAULT_CHANNEL:
-            invite = _usable_channel(directory, channel)
+            invite = _usable_channel(directory, actor, channel)
         wanted = replace(wanted, channel_id=None if channel == DEFAULT_CHANNEL else channel)
     if "reroute" in command.options:
         wanted = replace(wanted, reroute_hours=int(command.options["reroute"]))

@@ -11,13 +11,15 @@ from domain.peer_help.skills import Skill, parse_skill_list, skill_key, skill_la
 
 SKILLS_USAGE = N_(
     "Usage: /skills · /skills add a, b · /skills remove a · /skills who a · /skills alumni on|off"
-    " · /skills alias SKILL = a, b (admins)"
+    " · /skills alias [cohort=NAME] SKILL = a, b (admins)"
 )
 ADD_USAGE = N_("Usage: /skills add a, b")
 REMOVE_USAGE = N_("Usage: /skills remove a")
 WHO_USAGE = N_("Usage: /skills who a")
 ALUMNI_USAGE = N_("Usage: /skills alumni on|off")
-ALIAS_USAGE = N_("Usage: /skills alias SKILL = a, b · /skills alias (the list) · /skills unalias a")
+ALIAS_USAGE = N_(
+    "Usage: /skills alias [cohort=NAME] SKILL = a, b · /skills alias (the list) · /skills unalias [cohort=NAME] a"
+)
 UNKNOWN_SUB = N_('Unknown sub-command "{name}".')
 NAME_A_SKILL = N_("Name at least one skill.")
 TOO_MANY_AT_ONCE = NP_(
@@ -28,6 +30,7 @@ TOO_MANY_AT_ONCE = NP_(
 ADD_MAX = 10
 ONE_SKILL = N_("Name one skill.")
 ON_OR_OFF = N_("Say on or off.")
+NAME_THE_COHORT = N_("Name the cohort after cohort=.")
 ALIAS_NEEDS_EQUALS = N_("Write the skill, then =, then its other names separated by commas.")
 
 
@@ -60,6 +63,7 @@ class Alumni:
 class Alias:
     skill: Skill
     aliases: tuple[Skill, ...]
+    cohort: str | None = None  # None: the program team's everywhere, or the one cohort its admin manages
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class ListAliases:
 @dataclass(frozen=True)
 class Unalias:
     alias: Skill
+    cohort: str | None = None
 
 
 @dataclass(frozen=True)
@@ -106,13 +111,30 @@ def _alumni(rest: str) -> Alumni:
     return Alumni(word == "on")
 
 
+def _scope(rest: str) -> tuple[str | None, str]:
+    """A leading `cohort=NAME`, and what follows it."""
+    words = rest.strip().split(maxsplit=1)
+    if words and words[0].lower().startswith("cohort="):
+        name = words[0].partition("=")[2]
+        if not name:
+            raise DomainError(NAME_THE_COHORT)
+        return name, words[1] if len(words) > 1 else ""
+    return None, rest
+
+
 def _alias(rest: str) -> Alias | ListAliases:
     if not rest.strip():
         return ListAliases()
+    cohort, rest = _scope(rest)
     skill, equals, names = rest.partition("=")
     if not equals or not skill.strip():
         raise DomainError(ALIAS_NEEDS_EQUALS)
-    return Alias(_one(skill), _skills(names))
+    return Alias(_one(skill), _skills(names), cohort)
+
+
+def _unalias(rest: str) -> Unalias:
+    cohort, rest = _scope(rest)
+    return Unalias(_one(rest), cohort)
 
 
 _PARSERS: dict[str, tuple[Callable[[str], SkillsCommand], str]] = {
@@ -121,7 +143,7 @@ _PARSERS: dict[str, tuple[Callable[[str], SkillsCommand], str]] = {
     "who": (lambda rest: Who(_one(rest)), WHO_USAGE),
     "alumni": (_alumni, ALUMNI_USAGE),
     "alias": (_alias, ALIAS_USAGE),
-    "unalias": (lambda rest: Unalias(_one(rest)), ALIAS_USAGE),
+    "unalias": (_unalias, ALIAS_USAGE),
     "help": (lambda rest: Help(), SKILLS_USAGE),
 }
 

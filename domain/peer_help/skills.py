@@ -91,8 +91,23 @@ def parse_skill_list(text: str) -> list[Skill]:
 
 
 def canonical(key: str, aliases: Mapping[str, str]) -> str:
-    """The skill a key stands for once the admins' aliases are applied."""
-    return aliases.get(key, key)
+    """The skill a key stands for once the admins' aliases are applied (an alias of an alias too)."""
+    seen = {key}
+    while key in aliases and aliases[key] not in seen:
+        key = aliases[key]
+        seen.add(key)
+    return key
+
+
+def spellings(keys: Iterable[str], aliases: Mapping[str, str]) -> dict[str, str]:
+    """Every key that stands for one of `keys` (the keys themselves and their aliases) → the one it stands for."""
+    wanted = {canonical(key, aliases) for key in keys}
+    found = {key: key for key in wanted}
+    for alias in aliases:
+        target = canonical(alias, aliases)
+        if target in wanted:
+            found[alias] = target
+    return found
 
 
 def skills_in_text(text: str, known_keys: Iterable[str], aliases: Mapping[str, str]) -> list[str]:

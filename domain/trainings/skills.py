@@ -20,10 +20,11 @@ def credit_facilitators(store: HelpStore, sessions: Iterable[TrainingSession]) -
     sessions = list(sessions)
     if not sessions:
         return 0
-    known, aliases = store.skills.known(), store.skills.aliases()
+    # Recorded under the names used, so that an alias added or removed later applies to them too.
+    known = store.skills.known()
     credited = 0
     for session in sessions:
-        keys = skills_in_text(f"{session.title}\n{session.description}", known, aliases)
+        keys = skills_in_text(f"{session.title}\n{session.description}", known, {})
         if keys:
             labels = [known.get(key, key) for key in keys]
             credited += credit_training(

@@ -82,3 +82,17 @@ class SlackDirectory:
             log.warning("could not join %s: %s", channel_id, error_code(error))
             return False
         return True
+
+    def is_member(self, channel_id: str, user_id: str) -> bool:
+        cursor = None
+        while True:
+            try:
+                page = self.client.conversations_members(channel=channel_id, limit=1000, cursor=cursor)
+            except SlackApiError as error:
+                log.warning("could not read the members of %s: %s", channel_id, error_code(error))
+                return False
+            if user_id in page.get("members", []):
+                return True
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                return False

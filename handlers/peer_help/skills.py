@@ -9,12 +9,10 @@ from slack_bolt import App
 
 from domain.cohorts.language import address_language
 from domain.cohorts.records import Actor
+from domain.peer_help.aliases import add_aliases, list_aliases, remove_alias
 from domain.peer_help.directory import (
-    add_aliases,
     add_skills,
-    list_aliases,
     my_skills,
-    remove_alias,
     remove_skills,
     set_alumni,
     who_knows,
@@ -54,11 +52,14 @@ def _run(uow: UnitOfWork, actor: Actor, command: object, lang: str) -> dict:
     if isinstance(command, Alumni):
         return replies.alumni_set(set_alumni(uow, actor, command.on), lang)
     if isinstance(command, Alias):
-        return replies.aliases_set(*add_aliases(uow, actor, command.skill, command.aliases), lang)
+        return replies.aliases_set(
+            add_aliases(uow, actor, command.skill, command.aliases, command.cohort), lang
+        )
     if isinstance(command, ListAliases):
-        return replies.aliases_list(list_aliases(uow), lang)
+        return replies.aliases_list(list_aliases(uow, actor), lang)
     if isinstance(command, Unalias):
-        return replies.alias_removed(remove_alias(uow, actor, command.alias), command.alias.label, lang)
+        removed = remove_alias(uow, actor, command.alias, command.cohort)
+        return replies.alias_removed(removed, command.alias.label, lang)
     return replies.usage(SKILLS_USAGE, lang)
 
 

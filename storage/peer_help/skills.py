@@ -5,12 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from domain.peer_help.records import SkillAlias
 from domain.peer_help.skills import Skill
 from storage.db import rows_changed
-from storage.peer_help.tables import AlumniOptInRow, MemberSkillRow, SkillAliasRow, SkillEvidenceRow, SkillRow
+from storage.peer_help.tables import (
+    AlumniOptInRow,
+    CohortSkillAliasRow,
+    MemberSkillRow,
+    SkillAliasRow,
+    SkillEvidenceRow,
+    SkillRow,
+)
 from storage.upsert import insert_ignore
 
 
@@ -39,47 +47,48 @@ class SkillRepository:
 
     # Aliases ---------------------------------------------------------------------------
 
-    def aliases(self) -> dict[str, str]:
-        rows = self.session.execute(select(SkillAliasRow.alias_key, SkillAliasRow.skill_key))
-        return {alias: key for alias, key in rows}
-
-    def set_aliases(self, skill_key: str, alias_keys: Iterable[str]) -> None:
-        """Maps each alias onto `skill_key`, replacing what it meant before, and moves what was recorded under it."""
-        aliases = list(dict.fromkeys(alias_keys))
-        for alias in aliases:
-            self.session.execute(delete(SkillAliasRow).where(SkillAliasRow.alias_key == alias))
-            self.session.add(SkillAliasRow(alias_key=alias, skill_key=skill_key))
-            self._merge(alias, skill_key)
-        # Aliases of what just became an alias follow it, so that no alias points at another.
-        self.session.execute(
-            update(SkillAliasRow).where(SkillAliasRow.skill_key.in_(aliases)).values(skill_key=skill_key)
+    def alias_rows(self, cohort_ids: Iterable[int] | None = None) -> list[SkillAlias]:
+        found = [
+            SkillAlias(alias, key)
+            for alias, key in self.session.execute(
+                select(SkillAliasRow.alias_key, SkillAliasRow.skill_key).order_by(SkillAliasRow.alias_key)
+            )
+        ]
+        query = select(
+            CohortSkillAliasRow.alias_key, CohortSkillAliasRow.skill_key, CohortSkillAliasRow.cohort_id
         )
+        if cohort_ids is not None:
+            query = query.where(CohortSkillAliasRow.cohort_id.in_(list(cohort_ids)))
+        rows = self.session.execute(
+            query.order_by(CohortSkillAliasRow.cohort_id, CohortSkillAliasRow.alias_key)
+        )
+        return found + [SkillAlias(alias, key, cohort_id) for alias, key, cohort_id in rows]
+
+    def add_alias(self, alias: SkillAlias, by: str, now: datetime) -> None:
+        """Maps the alias onto its skill (in place of what it meant before, in the same scope)."""
+        self.remove_alias(alias.alias_key, alias.cohort_id)
+        if alias.cohort_id is None:
+            self.session.add(SkillAliasRow(alias_key=alias.alias_key, skill_key=alias.skill_key))
+        else:
+            self.session.add(
+                CohortSkillAliasRow(
+                    cohort_id=alias.cohort_id,
+                    alias_key=alias.alias_key,
+                    skill_key=alias.skill_key,
+                    added_by=by,
+                    added_at=now,
+                )
+            )
         self.session.flush()
 
-    def _merge(self, old: str, new: str) -> None:
-        """Declarations and evidence recorded under an alias now count for its skill, once."""
-        for user_id, added_at in self.session.execute(
-            select(MemberSkillRow.user_id, MemberSkillRow.added_at).where(MemberSkillRow.skill_key == old)
-        ).all():
-            insert_ignore(
-                self.session,
-                MemberSkillRow,
-                [{"user_id": user_id, "skill_key": new, "added_at": added_at}],
-                ["user_id", "skill_key"],
+    def remove_alias(self, alias_key: str, cohort_id: int | None) -> bool:
+        if cohort_id is None:
+            statement = delete(SkillAliasRow).where(SkillAliasRow.alias_key == alias_key)
+        else:
+            statement = delete(CohortSkillAliasRow).where(
+                CohortSkillAliasRow.cohort_id == cohort_id, CohortSkillAliasRow.alias_key == alias_key
             )
-        self.session.execute(delete(MemberSkillRow).where(MemberSkillRow.skill_key == old))
-        for user_id, source, ref, at in self.session.execute(
-            select(
-                SkillEvidenceRow.user_id, SkillEvidenceRow.source, SkillEvidenceRow.ref, SkillEvidenceRow.at
-            ).where(SkillEvidenceRow.skill_key == old)
-        ).all():
-            self.add_evidence(user_id, [new], source, ref, at)
-        self.session.execute(delete(SkillEvidenceRow).where(SkillEvidenceRow.skill_key == old))
-
-    def remove_alias(self, alias_key: str) -> bool:
-        return (
-            rows_changed(self.session, delete(SkillAliasRow).where(SkillAliasRow.alias_key == alias_key)) > 0
-        )
+        return rows_changed(self.session, statement) > 0
 
     # Declared skills -------------------------------------------------------------------
 

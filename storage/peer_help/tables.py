@@ -24,12 +24,25 @@ class SkillRow(Base):
 
 
 class SkillAliasRow(Base):
-    """Another key an admin mapped onto a skill ("visualisation" → dataviz)."""
+    """Another key the program team mapped onto a skill, in every cohort ("visualisation" → dataviz)."""
 
     __tablename__ = "skill_alias"
 
     alias_key: Mapped[str] = mapped_column(String(60), primary_key=True)
     skill_key: Mapped[str] = mapped_column(String(60))
+
+
+class CohortSkillAliasRow(Base):
+    """A name a cohort's admin mapped onto a skill for that cohort only; removing it undoes it, since
+    what people declared stays under the names they typed."""
+
+    __tablename__ = "cohort_skill_alias"
+
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohort.id", ondelete="CASCADE"), primary_key=True)
+    alias_key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    skill_key: Mapped[str] = mapped_column(String(60))
+    added_by: Mapped[str] = mapped_column(String(32))
+    added_at: Mapped[datetime]
 
 
 class MemberSkillRow(Base):

@@ -191,6 +191,7 @@ class Slack(records.Directory):
         self.asked: Counter[str] = Counter()
         self.joined: list[str] = []
         self.join_works = True
+        self.members: dict[str, set[str]] = {}
 
     def person(self, user_id: str, name: str | None = None, **changes: Any) -> MemberProfile:
         self.users[user_id] = MemberProfile(user_id, name or user_id.lower(), **changes)
@@ -215,3 +216,7 @@ class Slack(records.Directory):
         if self.join_works:
             self.joined.append(channel_id)
         return self.join_works
+
+    def is_member(self, channel_id: str, user_id: str) -> bool:
+        self.asked["is_member"] += 1
+        return user_id in self.members.get(channel_id, set())

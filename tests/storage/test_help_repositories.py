@@ -8,7 +8,7 @@ import pytest
 
 from domain.cohorts.model import NewCohort
 from domain.peer_help.due import REROUTE, help_subject
-from domain.peer_help.records import HelpSettings, HelpStatus, NewHelpRequest
+from domain.peer_help.records import HelpSettings, HelpStatus, NewHelpRequest, SkillAlias
 from domain.peer_help.skills import Skill
 from domain.scheduling import OccurrenceStatus, PlannedOccurrence
 from storage.db import make_session_factory
@@ -94,19 +94,27 @@ def test_settings_default_then_saved(uow):
     assert uow.help.settings(uow.cohort_id) == HelpSettings(uow.cohort_id, "C901", 12)
 
 
-def test_skills_keep_their_first_label_and_aliases_move_what_was_recorded(uow):
+def test_skills_keep_their_first_label_and_what_was_declared_under_an_alias(uow):
     uow.skills.ensure([Skill("dataviz", "Data viz"), Skill("dataviz", "DATAVIZ")])
     assert uow.skills.labels(["dataviz", "nope"]) == {"dataviz": "Data viz"}
     assert uow.skills.declare("UANA", ["visualisation", "dataviz"], NOW) == ["visualisation", "dataviz"]
     assert uow.skills.declare("UANA", ["dataviz"], NOW) == []
     uow.skills.add_evidence("UBEN", ["visualisation"], "help", "help:1", NOW)
-    uow.skills.set_aliases("dataviz", ["visualisation"])
-    assert uow.skills.declared_by("UANA") == ["dataviz"]
-    assert uow.skills.evidence(["dataviz", "visualisation"]) == [("UBEN", "dataviz", "help")]
-    assert uow.skills.aliases() == {"visualisation": "dataviz"}
+    uow.skills.add_alias(SkillAlias("visualisation", "dataviz"), "UADMIN", NOW)
+    uow.skills.add_alias(SkillAlias("viz", "dataviz", uow.cohort_id), "UCOADMIN", NOW)
+    # Nothing moves: the alias applies when skills are read.
+    assert uow.skills.declared_by("UANA") == ["dataviz", "visualisation"]
+    assert uow.skills.evidence(["visualisation"]) == [("UBEN", "visualisation", "help")]
+    program, in_cohort = SkillAlias("visualisation", "dataviz"), SkillAlias("viz", "dataviz", uow.cohort_id)
+    assert uow.skills.alias_rows() == [program, in_cohort]
+    assert uow.skills.alias_rows([]) == [program]
+    assert uow.skills.alias_rows([uow.cohort_id]) == [program, in_cohort]
+    uow.skills.add_alias(SkillAlias("visualisation", "visualization"), "UADMIN", NOW)
+    assert uow.skills.alias_rows([]) == [SkillAlias("visualisation", "visualization")]
+    assert not uow.skills.remove_alias("viz", None)
+    assert uow.skills.remove_alias("viz", uow.cohort_id)
+    assert uow.skills.alias_rows([uow.cohort_id]) == [SkillAlias("visualisation", "visualization")]
     assert uow.skills.undeclare("UANA", ["dataviz", "sql"]) == ["dataviz"]
-    uow.skills.set_aliases("visualization", ["dataviz"])
-    assert uow.skills.aliases() == {"visualisation": "visualization", "dataviz": "visualization"}
 
 
 def test_alumni_opt_in_and_out(uow):

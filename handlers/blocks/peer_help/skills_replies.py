@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from domain.cohorts.rules import channel_ref, user_ref
+from domain.peer_help.aliases import AliasesSet, AliasLine
 from domain.peer_help.directory import MySkills, SkillsChanged, WhoKnows
 from domain.peer_help.figures import HelpFigures
 from domain.peer_help.settings import PeerHelpSettings
@@ -40,6 +41,7 @@ ALUMNI_SET = {
     False: N_("You will no longer be asked for help by the current cohorts."),
 }
 ALIASES_SET = N_("{aliases} now count as {skill}.")
+ALIASES_SET_IN = N_("In {cohort}, {aliases} now count as {skill}.")
 ALIASES_TITLE = N_("Skills and their other names:")
 ALIASES_NONE = N_("No alias yet: /skills alias dataviz = data viz, visualisation")
 ALIAS_REMOVED = {True: N_("{alias} is no longer an alias."), False: N_("{alias} is not an alias.")}
@@ -147,16 +149,24 @@ def alumni_set(on: bool, lang: str) -> dict:
     return _text(gettext(ALUMNI_SET[on], lang))
 
 
-def aliases_set(skill: str, aliases: tuple[str, ...], lang: str) -> dict:
-    return _text(gettext(ALIASES_SET, lang, skill=escape(skill), aliases=_list(aliases)))
+def aliases_set(result: AliasesSet, lang: str) -> dict:
+    params = {"skill": escape(result.skill), "aliases": _list(result.names)}
+    if result.cohort is None:
+        return _text(gettext(ALIASES_SET, lang, **params))
+    return _text(gettext(ALIASES_SET_IN, lang, cohort=escape(result.cohort.name), **params))
 
 
-def aliases_list(found: dict[str, tuple[str, ...]], lang: str) -> dict:
+def aliases_list(found: tuple[AliasLine, ...], lang: str) -> dict:
+    """The program team's aliases, then each cohort's, named after it."""
     if not found:
         return _text(gettext(ALIASES_NONE, lang))
     return _text(
         gettext(ALIASES_TITLE, lang),
-        *(f"• {escape(skill)} = {_list(names)}" for skill, names in found.items()),
+        *(
+            f"• {escape(line.skill)} = {_list(line.names)}"
+            + (f" ({escape(line.cohort)})" if line.cohort is not None else "")
+            for line in found
+        ),
     )
 
 

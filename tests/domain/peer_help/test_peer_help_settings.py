@@ -9,7 +9,13 @@ from domain.cohorts.model import Role
 from domain.cohorts.permissions import NotAllowed
 from domain.cohorts.records import ChannelInfo
 from domain.messages import DomainError
-from domain.peer_help.settings import PEERHELP_USAGE, PeerHelp, configure_peer_help, parse_peerhelp
+from domain.peer_help.settings import (
+    NOT_IN_CHANNEL,
+    PEERHELP_USAGE,
+    PeerHelp,
+    configure_peer_help,
+    parse_peerhelp,
+)
 from tests.domain.peer_help import peer_help_world
 from tests.domain.peer_help.peer_help_world import World
 
@@ -51,10 +57,14 @@ def test_peerhelp_mistakes_come_with_the_usage(text, words):
 
 
 class Channels:
-    """Slack as the use case sees it: C900 public, G300 private, C404 unknown, C500 archived."""
+    """Slack as the use case sees it: C900 public, G300 private, C404 unknown, C500 archived; the
+    program team is in every channel, UCOADMIN in C900 only."""
 
     def __init__(self):
         self.joined = []
+
+    def is_member(self, channel_id, user_id):
+        return user_id == "UADMIN" or (user_id, channel_id) == ("UCOADMIN", "C900")
 
     def channel(self, channel_id):
         known = {"C900": (False, False), "G300": (True, False), "C500": (False, True)}
@@ -120,3 +130,16 @@ def test_the_help_channel_must_exist_be_in_use_and_have_the_bot(world: World):
             )
     with world.uow() as uow:
         assert uow.help.settings(private.cohort.id).channel_id == "G300"
+
+
+def test_the_help_channel_must_be_one_the_admin_is_in(world: World):
+    eig7 = world.cohort("eig7")
+    world.members(eig7, "UCOADMIN", role=Role.ADMIN)
+    channels = Channels()
+    with pytest.raises(NotAllowed) as refused:
+        world.run(
+            configure_peer_help, channels, world.actor("UCOADMIN"), PeerHelp("eig7", {"channel": "G300"})
+        )
+    assert refused.value.message == NOT_IN_CHANNEL and channels.joined == []
+    with world.uow() as uow:
+        assert uow.help.settings(eig7).channel_id is None

@@ -21,7 +21,7 @@ class HelpDesk:
         self.ctx, self.fake = ctx, fake
         self.app = create_app(ctx, signing_secret=None, socket_mode=True, listener_executor=InlineExecutor())
         fake.add_channel(CHANNEL, name="eig7", is_member=True)
-        fake.add_channel("C900", name="entraide", is_member=True)
+        fake.add_channel("C900", name="entraide", is_member=True, members=["UADMIN", "UCOADMIN"])
         for user_id in FELLOWS + OTHERS:
             fake.add_user(user_id, name=user_id[1:].lower(), tz="Europe/Paris", locale="fr-FR")
 

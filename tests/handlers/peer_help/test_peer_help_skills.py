@@ -53,12 +53,37 @@ def test_only_admins_set_aliases_and_everyone_benefits(desk: HelpDesk):
         "Seuls l’équipe du programme et les admins de cohorte peuvent rapprocher des compétences."
     )
     desk.say("/skills", "add visualisation", "UBEN")
+    desk.say("/skills", "add viz", "UCHLOE")
     assert desk.say("/skills", "alias Data viz = visualisation, viz", "UCOADMIN") == (
-        "visualisation, viz comptent désormais comme Data viz."
+        "Dans eig7, visualisation, viz comptent désormais comme Data viz."
     )
-    assert desk.say("/skills", "alias", "UANA").split("\n")[1] == "• Data viz = visualisation, viz"
-    assert "<@UBEN>" in desk.say("/skills", "who data-viz", "UANA")
-    assert desk.say("/skills", "unalias viz", "UADMIN") == "viz n’est plus un alias."
+    assert desk.say("/skills", "alias", "UANA").split("\n")[1] == "• Data viz = visualisation, viz (eig7)"
+    assert {"<@UBEN>", "<@UCHLOE>"} <= set(desk.say("/skills", "who data-viz", "UANA").split())
+    assert desk.say("/skills", "unalias viz", "UCOADMIN") == "viz n’est plus un alias."
+    assert "<@UCHLOE>" not in desk.say("/skills", "who data-viz", "UANA")
+    assert desk.say("/skills", "alias sql = cobol", "UADMIN") == "cobol comptent désormais comme sql."
+
+
+def test_a_cohort_admin_cannot_rewrite_the_skills_of_other_cohorts(desk: HelpDesk):
+    desk.say("/cohort", "create eig8 <#C900|entraide>", "UADMIN")
+    desk.say("/cohort", "add eig8 <@UOUT>", "UADMIN")
+    desk.say("/skills", "add fortran", "UOUT")
+    desk.say("/skills", "add python", "UBEN")
+    before = desk.say("/skills", "who fortran", "UOUT")
+    assert desk.say("/skills", "alias python = fortran", "UCOADMIN").startswith(
+        "Personne dans eig7 n’utilise fortran\u00a0:"
+    )
+    assert desk.say("/skills", "alias cohort=eig8 python = fortran", "UCOADMIN") == (
+        "Réservé à l’équipe du programme et aux admins de cette cohorte."
+    )
+    assert desk.say("/skills", "who fortran", "UOUT") == before and "<@UOUT>" in before
+
+
+def test_the_directory_is_for_members_and_opted_in_alumni(desk: HelpDesk):
+    refused = "L’annuaire des compétences est réservé aux membres d’une cohorte en cours"
+    for text in ("", "who python", "add python", "alias"):
+        assert desk.say("/skills", text, "UOUT").startswith(refused), text
+    assert desk.say("/skills", "help", "UOUT").startswith("*/skills*")  # help is for anyone
 
 
 def test_alumni_opt_in(desk: HelpDesk):
@@ -106,3 +131,13 @@ def test_skills_are_added_ten_at_a_time_thirty_per_person_fifty_characters_each(
     assert desk.say("/skills", "add " + "x" * 51, "UBEN").startswith("Une compétence")
     with desk.ctx.uow() as uow:
         assert len(uow.skills.declared_by("UANA")) == 30 and uow.skills.declared_by("UBEN") == []
+
+
+def test_cohort_peerhelp_takes_only_a_channel_the_admin_is_in(desk: HelpDesk):
+    desk.fake.add_channel("C901", name="ailleurs", is_member=True, members=["UANA"])
+    assert desk.say("/cohort", "peerhelp eig7 channel=<#C901|ailleurs>", "UCOADMIN") == (
+        f"Vous n’êtes pas membre de <#C901>{NBSP}: choisissez un canal où vous êtes (s’il est privé, invitez-moi"
+        " d’abord)."
+    )
+    assert "<#C100>" in desk.say("/cohort", "peerhelp eig7", "UCOADMIN")
+    assert "<#C900>" in desk.say("/cohort", "peerhelp eig7 channel=<#C900|entraide>", "UCOADMIN")
