@@ -77,6 +77,8 @@ class Membership:
     user_id: str
     role: Role
     challenge_slug: str | None = None
+    # When the person was added: rituals reach them from their first occurrence after it.
+    added_at: datetime | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

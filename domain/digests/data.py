@@ -43,6 +43,9 @@ class DigestQueries(Protocol):
 
     def checkins_since(self, cohort_id: int, first: date) -> list[MentorCheckin]: ...
 
+    def standup_prompt_days(self, cohort_id: int, first: date, last: date) -> set[date]:
+        """The days the cohort's stand-up prompt was recorded (sent, or missed while down)."""
+
 
 class DigestStore(CheckinStore, Protocol):
     digests: DigestQueries

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from domain.calendar import local_date, weekday_code
 from domain.digests.data import DigestStore
 from domain.digests.model import DigestData
 from domain.peer_help.records import HelpRequest, HelpStatus
+from domain.standups.calendar import prompt_at
 from domain.standups.model import Absence, EntryStatus, StandupEntry, StandupSettings
 
 # Entries are read this far before the week: the previous week's mood, and blockers raised earlier.
@@ -30,6 +31,8 @@ class StandupWeek:
     settings: StandupSettings | None
     entries: tuple[StandupEntry, ...]
     absences: tuple[Absence, ...]
+    # Days whose prompt the scheduling core recorded: they ran, whatever the schedule says now.
+    prompt_days: frozenset[date] = frozenset()
     # What is worked out once per cohort's week and shared by every reader's digest.
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -58,10 +61,10 @@ class StandupWeek:
 
 
 def load(store: DigestStore, data: DigestData) -> StandupWeek:
-    settings, entries, absences = store.digests.standup_week(
-        data.cohort.id, data.period.first - LOOKBACK, data.period.last
-    )
-    return StandupWeek(settings, tuple(entries), tuple(absences))
+    first, last = data.period.first - LOOKBACK, data.period.last
+    settings, entries, absences = store.digests.standup_week(data.cohort.id, first, last)
+    prompted = store.digests.standup_prompt_days(data.cohort.id, data.period.first, last)
+    return StandupWeek(settings, tuple(entries), tuple(absences), frozenset(prompted))
 
 
 @dataclass(frozen=True)
@@ -88,11 +91,23 @@ def grid_days(data: DigestData) -> list[date]:
 
 
 def standup_days(week: StandupWeek, data: DigestData) -> set[date]:
-    """Days the stand-up ran in the week, up to the day the digest is written."""
-    if week.settings is None:
+    """Days the stand-up ran in the week, up to the day the digest is written: a day whose prompt
+    was recorded, or one the schedule planned (its prompt after the schedule was last set)."""
+    settings = week.settings
+    if settings is None:
         return set()
-    today = local_date(data.period.as_of, data.cohort.timezone)
-    return {d for d in data.period.working_days if d <= today and weekday_code(d) in week.settings.days}
+    today, tz = local_date(data.period.as_of, data.cohort.timezone), data.cohort.timezone
+    return {
+        d
+        for d in data.period.working_days
+        if d <= today
+        and weekday_code(d) in settings.days
+        and (
+            d in week.prompt_days
+            or settings.updated_at is None
+            or prompt_at(settings, d, tz) >= settings.updated_at
+        )
+    }
 
 
 def _average(values: Iterable[int]) -> float | None:
@@ -100,23 +115,36 @@ def _average(values: Iterable[int]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
 
-def _cell(entry: StandupEntry | None, day: date, ran: set[date], away: bool, joined: date | None) -> str:
+def _settings(data: DigestData) -> StandupSettings | None:
+    week = data.feature("standups")
+    return week.settings if week is not None else None
+
+
+def _cell(entry: StandupEntry | None, day: date, ran: set[date], away: bool) -> str:
     if entry is not None:
         return ANSWERED if entry.status is EntryStatus.ANSWERED else SKIPPED
     if away:
         return AWAY
-    if day not in ran or (joined is not None and day < joined):
-        return NONE
-    return MISSED
+    return MISSED if day in ran else NONE
+
+
+def _asked(settings: StandupSettings | None, joined: datetime | None, day: date, tz: str) -> bool:
+    """A fellow added after a day's prompt was not asked that day."""
+    return settings is None or joined is None or joined <= prompt_at(settings, day, tz)
 
 
 def _fellow_week(
     user_id: str, entries: dict[date, StandupEntry], absences: list[Absence], ran: set[date], data: DigestData
 ) -> FellowWeek:
-    joined = data.joined.get(user_id)
-    joined_day = local_date(joined, data.cohort.timezone) if joined else None
+    joined, tz, settings = data.joined.get(user_id), data.cohort.timezone, _settings(data)
     cells = "".join(
-        _cell(entries.get(d), d, ran, any(a.covers(d) for a in absences), joined_day) for d in grid_days(data)
+        _cell(
+            entries.get(d),
+            d,
+            ran if _asked(settings, joined, d, tz) else set(),
+            any(a.covers(d) for a in absences),
+        )
+        for d in grid_days(data)
     )
     moods = [(e.day, e.mood) for e in entries.values() if e.answered and e.mood is not None]
     first = data.period.first

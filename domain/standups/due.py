@@ -82,12 +82,18 @@ def running_standups(store: StandupStore) -> list[RunningStandup]:
     ]
 
 
-def _worth_planning(candidate: Candidate, status: OccurrenceStatus | None, now: datetime) -> bool:
+def _worth_planning(
+    candidate: Candidate, status: OccurrenceStatus | None, now: datetime, started: set[tuple[int, date]]
+) -> bool:
     if status is not None:
         return status is OccurrenceStatus.OPEN
     moved = candidate.standup.cohort.rescheduled_at
     if moved is not None and candidate.due_at < moved:
         # The cohort's zone, dates or holidays changed after it was due: only later ones follow.
+        return False
+    if not candidate.scheduled() and (candidate.standup.cohort.id, candidate.day) not in started:
+        # Set after that day's prompt time: the schedule's first occurrence is its next one, as
+        # its confirmation says; a day already prompted keeps its reminder and summary.
         return False
     if candidate.timing(now) is Timing.LATE:
         # Recorded as missed only if the schedule already said so then, not for a time set afterwards.
@@ -107,9 +113,13 @@ def due_work(
     known = store.standup_runs.known(
         {c.kind for c in found}, {c.subject for c in found}, {c.day for c in found}
     )
+    started = {
+        (c.standup.cohort.id, c.day) for c in found if c.kind == PROMPT and known.get(c.key) is not None
+    }
     # Prompts first: a summary planned in the same tick counts the prompts recorded with it.
     kept = sorted(
-        (c for c in found if _worth_planning(c, known.get(c.key), now)), key=lambda c: c.kind != PROMPT
+        (c for c in found if _worth_planning(c, known.get(c.key), now, started)),
+        key=lambda c: c.kind != PROMPT,
     )
     prompting: dict[tuple[int, date], set[str]] = defaultdict(set)
     new_cohorts = {c.standup.cohort.id for c in kept if c.key not in known}
@@ -144,11 +154,19 @@ def due_work(
 
 
 def _active_fellows(store: StandupStore, cohort_id: int) -> tuple[list[str], dict]:
-    fellows = list(
-        dict.fromkeys(m.user_id for m in store.members.of_cohort(cohort_id) if m.role == Role.FELLOW)
-    )
+    fellows, _joined = _fellows_joined(store, cohort_id)
     profiles = store.profiles.get_many(fellows)
     return [u for u in fellows if is_reachable(profiles.get(u))], profiles
+
+
+def _fellows_joined(store: StandupStore, cohort_id: int) -> tuple[list[str], dict[str, datetime]]:
+    """The cohort's fellows, and when each was first added as one (when known)."""
+    memberships = [m for m in store.members.of_cohort(cohort_id) if m.role == Role.FELLOW]
+    joined: dict[str, datetime] = {}
+    for m in memberships:
+        if m.added_at is not None:
+            joined[m.user_id] = min(joined.get(m.user_id, m.added_at), m.added_at)
+    return list(dict.fromkeys(m.user_id for m in memberships)), joined
 
 
 def reached_on(
@@ -177,6 +195,7 @@ def _recipients(store: StandupStore, candidate: Candidate) -> tuple[str, ...]:
             store.standups.absences_of(fellows),
             _with_entry(store, candidate),
             prompted,
+            _fellows_joined(store, cohort.id)[1],
         )
     if candidate.kind == REMINDER:
         sent = {

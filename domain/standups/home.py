@@ -10,6 +10,7 @@ from domain.calendar import PublicHolidays
 from domain.cohorts.model import Cohort, Role
 from domain.cohorts.records import Actor
 from domain.home.overview import HomeSource, Membership, running_cohorts
+from domain.scheduling import DeliveryStatus
 from domain.standups.calendar import open_day
 from domain.standups.model import EntryStatus
 from domain.standups.planning import fellow_zone
@@ -41,7 +42,12 @@ def _standup_today(
         return StandupToday(cohort, StandupState.NONE_OPEN)
     entry = store.standups.entry(cohort.id, actor.user_id, day)
     if entry is None:
-        return StandupToday(cohort, StandupState.TO_ANSWER, day)
+        # Waiting only for a stand-up the fellow was prompted for (not one set or joined after its time).
+        prompted = any(
+            p.user_id == actor.user_id and p.status is not DeliveryStatus.FAILED
+            for p in store.standup_runs.prompts(cohort.id, day)
+        )
+        return StandupToday(cohort, StandupState.TO_ANSWER if prompted else StandupState.NONE_OPEN, day)
     state = StandupState.ANSWERED if entry.status == EntryStatus.ANSWERED else StandupState.SKIPPED
     return StandupToday(cohort, state, day)
 

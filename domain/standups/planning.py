@@ -49,6 +49,14 @@ class Candidate:
     grace_until: datetime
     standup: RunningStandup
     zone: str | None = None
+    # The prompt instant that makes this occurrence part of the schedule (the latest zone's, for
+    # the channel's posts): a schedule set after it does not reach back to that day.
+    starts: datetime | None = None
+
+    def scheduled(self) -> bool:
+        """Planned by the schedule as it was set: its day's prompt comes after the last change."""
+        since = self.standup.settings.updated_at
+        return since is None or self.starts is None or self.starts >= since
 
     def timing(self, now: datetime) -> Timing:
         return timing(self.due_at, self.grace_until, now)
@@ -102,13 +110,11 @@ def _group_candidates(standup: RunningStandup, now: datetime, holidays) -> list[
         for day in sorted(_days_around(now, [zone])):
             if not is_standup_day(settings, cohort, day, holidays):
                 continue
-            closes = close_at(settings, day, zone)
-            found.append(
-                Candidate(PROMPT, subject, day, prompt_at(settings, day, zone), closes, standup, zone)
-            )
+            closes, opens = close_at(settings, day, zone), prompt_at(settings, day, zone)
+            found.append(Candidate(PROMPT, subject, day, opens, closes, standup, zone, opens))
             remind = reminder_at(settings, day, zone)
             if remind is not None:
-                found.append(Candidate(REMINDER, subject, day, remind, closes, standup, zone))
+                found.append(Candidate(REMINDER, subject, day, remind, closes, standup, zone, opens))
     return found
 
 
@@ -119,11 +125,14 @@ def _channel_candidates(standup: RunningStandup, now: datetime, holidays) -> lis
     for day in sorted(_days_around(now, standup.zones)):
         if not is_standup_day(settings, cohort, day, holidays):
             continue
-        first = min(prompt_at(settings, day, zone) for zone in standup.zones)
+        opens = [prompt_at(settings, day, zone) for zone in standup.zones]
+        first, last = min(opens), max(opens)
         last_close = max(close_at(settings, day, zone) for zone in standup.zones)
         if settings.share == SHARE_THREAD:
-            found.append(Candidate(THREAD, subject, day, first, last_close, standup))
-        found.append(Candidate(SUMMARY, subject, day, last_close, last_close + SUMMARY_GRACE, standup))
+            found.append(Candidate(THREAD, subject, day, first, last_close, standup, None, last))
+        found.append(
+            Candidate(SUMMARY, subject, day, last_close, last_close + SUMMARY_GRACE, standup, None, last)
+        )
     return found
 
 
@@ -150,14 +159,20 @@ def fellows_reached(
     absences: list[Absence],
     day: date,
     zone: str | None = None,
+    joined: Mapping[str, datetime] | None = None,
+    at: datetime | None = None,
 ) -> tuple[str, ...]:
     """Who a stand-up prompt of `day` reaches: the fellows who are reachable and not away, in the
-    zone group `zone` (None: every zone group). The tick and `/cohort show` both ask this."""
+    zone group `zone` (None: every zone group), and, given the prompt's instant `at`, members by
+    then (`joined`: when each was added). The tick and `/cohort show` both ask this."""
     away = away_on(absences, day)
     chosen = []
     for user_id in dict.fromkeys(fellows):
         profile = profiles.get(user_id)
         if not is_reachable(profile) or user_id in away:
+            continue
+        added = (joined or {}).get(user_id)
+        if at is not None and added is not None and added > at:
             continue
         if zone is not None and fellow_zone(cohort, settings, profile) != zone:
             continue
@@ -172,10 +187,14 @@ def prompt_recipients(
     absences: list[Absence],
     with_entry: set[str],
     already_prompted: set[str],
+    joined: Mapping[str, datetime] | None = None,
 ) -> tuple[str, ...]:
-    """The fellows the candidate's prompt reaches who have not answered yet nor been prompted."""
+    """The fellows the candidate's prompt reaches who have not answered yet nor been prompted; a
+    fellow added after the prompt's time is first prompted the next stand-up day."""
     cohort, settings = candidate.standup.cohort, candidate.standup.settings
-    reached = fellows_reached(cohort, settings, fellows, profiles, absences, candidate.day, candidate.zone)
+    reached = fellows_reached(
+        cohort, settings, fellows, profiles, absences, candidate.day, candidate.zone, joined, candidate.due_at
+    )
     return tuple(u for u in reached if u not in with_entry and u not in already_prompted)
 
 

@@ -23,7 +23,7 @@ def _chunks(items: list, size: int = CHUNK):
 
 
 def _membership(row: MembershipRow) -> Membership:
-    return Membership(row.cohort_id, row.user_id, Role(row.role), row.challenge_slug or None)
+    return Membership(row.cohort_id, row.user_id, Role(row.role), row.challenge_slug or None, row.added_at)
 
 
 def _key(m: Membership) -> tuple:

@@ -25,6 +25,7 @@ from storage.peer_help.tables import HelpOfferRow, HelpRequestRow
 from storage.standups.repository import _absence as absence_from_row
 from storage.standups.repository import _entry as entry_from_row
 from storage.standups.repository import _settings as settings_from_row
+from storage.standups.runs import StandupRunRepository
 from storage.standups.tables import StandupAbsenceRow, StandupEntryRow, StandupScheduleRow
 from storage.trainings.repository import _session as session_from_row
 from storage.trainings.repository import _signup as signup_from_row
@@ -141,6 +142,9 @@ class DigestQueries:
 
     def checkins_since(self, cohort_id: int, first: date) -> list[MentorCheckin]:
         return CheckinRepository(self.session).since(cohort_id, first)
+
+    def standup_prompt_days(self, cohort_id: int, first: date, last: date) -> set[date]:
+        return StandupRunRepository(self.session).prompt_days(cohort_id, first, last)
 
 
 def _aware(value: datetime) -> datetime:

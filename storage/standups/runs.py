@@ -44,6 +44,19 @@ class StandupRunRepository:
         )
         return {(kind, subject, day): OccurrenceStatus(status) for kind, subject, day, status in rows}
 
+    def prompt_days(self, cohort_id: int, first: date, last: date) -> set[date]:
+        """The days between `first` and `last` on which the cohort's stand-up prompt was recorded."""
+        rows = self.session.scalars(
+            select(OccurrenceRow.local_date)
+            .where(
+                OccurrenceRow.kind == PROMPT,
+                OccurrenceRow.local_date.between(first, last),
+                _cohort_subjects(cohort_id),
+            )
+            .distinct()
+        )
+        return set(rows)
+
     def prompts(self, cohort_id: int, day: date) -> list[PromptSent]:
         """Every prompt delivery of the cohort's stand-up on that day, whatever the zone group."""
         rows = self.session.execute(

@@ -121,3 +121,14 @@ def test_every_feature_shows_its_section_to_whom_it_concerns(prompted):
     )
     mentor = str(_open_home(prompted, "UMENTOR")["blocks"])
     assert "Vos points mentor" in mentor and "Vos demandes d’aide" not in mentor
+
+
+def test_a_fellow_added_after_the_prompt_is_not_shown_a_stand_up_waiting_for_them(prompted):
+    prompted.clock.set(prompted.clock.now() + timedelta(minutes=50))  # 10:20 in Paris
+    prompted.ws.say("add eig7 <@UDAVID>")
+    prompted.world.tick()
+    newcomer = _open_home(prompted, "UDAVID")
+    assert "attend votre réponse" not in str(newcomer["blocks"]) and ids.STANDUP_OPEN not in _buttons(
+        newcomer
+    )
+    assert "attend votre réponse" in str(_open_home(prompted, "UBEN")["blocks"])
