@@ -25,7 +25,7 @@ from domain.standups.model import STANDUP_CHOICE_OPTIONS
 
 STANDUP_USAGE = N_(
     "Usage: /cohort standup NAME [days=mon-fri|mon,wed,fri] [time=HH:MM] [remind=MINUTES] [close=HH:MM] [off]"
-    " [zone=cohort|fellow] [share=thread|channel|summary] [mood=on|off] · /cohort standup NAME questions"
+    " [zone=cohort|fellow] [share=thread|channel|summary] [mood=on|off] [mention=on|off] · /cohort standup NAME questions"
 )
 CHECKIN_USAGE = N_("Usage: /cohort checkin NAME [every=N] [day=WEEKDAY] [time=HH:MM] [off]")
 DIGEST_USAGE = N_("Usage: /cohort digest NAME [day=WEEKDAY] [time=HH:MM] [off]")

@@ -49,6 +49,8 @@ def _with_options(current: StandupSettings, options: dict[str, str]) -> StandupS
         changes["remind_minutes"] = int(options["remind"])
     if "mood" in options:
         changes["mood"] = options["mood"] == "on"
+    if "mention" in options:
+        changes["mention"] = options["mention"] == "on"
     return replace(current, **changes)
 
 

@@ -213,7 +213,7 @@ def _recipients(store: StandupStore, candidate: Candidate) -> tuple[str, ...]:
 def day_summary(store: StandupStore, candidate: Candidate, prompting: Iterable[str] = ()) -> DaySummary:
     """`prompting`: fellows whose prompt of the day is being recorded in the same tick."""
     cohort, day = candidate.standup.cohort, candidate.day
-    fellows, _profiles = _active_fellows(store, cohort.id)
+    fellows, profiles = _active_fellows(store, cohort.id)
     # Everyone the day's stand-up was meant to reach is expected, unless Slack refused the prompt:
     # a prompt missed while the bot was down, or one whose outcome is unknown, still counts.
     prompted = [
@@ -228,6 +228,7 @@ def day_summary(store: StandupStore, candidate: Candidate, prompting: Iterable[s
         store.standups.entries(cohort.id, day),
         fellows,
         store.standups.absences_of(fellows),
+        {user_id: profile.display_name for user_id, profile in profiles.items()},
     )
 
 

@@ -60,6 +60,8 @@ class StandupSettings:
     zone_mode: str = ZONE_COHORT
     share: str = SHARE_THREAD
     mood: bool = False
+    # The summary mentions who did not answer (a notification); off: their names only.
+    mention: bool = False
     questions: tuple[str, ...] = ()
     blocker_question: int | None = DEFAULT_BLOCKER_QUESTION
     active: bool = True
@@ -183,4 +185,5 @@ STANDUP_CHOICE_OPTIONS = {
     "zone": _choice("zone", ZONE_MODES),
     "share": _choice("share", SHARE_MODES),
     "mood": _choice("mood", ("on", "off")),
+    "mention": _choice("mention", ("on", "off")),
 }

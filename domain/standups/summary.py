@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from domain.cohorts.model import Cohort
@@ -24,6 +24,11 @@ class DaySummary:
     away: tuple[str, ...]
     blockers: tuple[tuple[str, str], ...]
     entries: tuple[StandupEntry, ...]
+    # Display names, so that the summary can name people without notifying them.
+    names: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def name_of(self, user_id: str) -> str:
+        return self.names.get(user_id) or user_id
 
     @property
     def moods(self) -> tuple[int, ...]:
@@ -38,6 +43,7 @@ def summarize(
     entries: Iterable[StandupEntry],
     fellows: Iterable[str],
     absences: list[Absence],
+    names: Mapping[str, str] | None = None,
 ) -> DaySummary:
     """`prompted`: fellows whose prompt was sent; `fellows`: the cohort's active fellows (for who is away)."""
     entries = [entry for entry in entries if entry.day == day]
@@ -61,4 +67,5 @@ def summarize(
         away=tuple(away),
         blockers=blockers,
         entries=tuple(entry for entry in entries if entry.status is EntryStatus.ANSWERED),
+        names=dict(names or {}),
     )

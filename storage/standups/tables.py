@@ -24,6 +24,8 @@ class StandupScheduleRow(Base):
     zone_mode: Mapped[str] = mapped_column(String(8))
     share: Mapped[str] = mapped_column(String(8))
     mood: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The summary mentions who did not answer; off (the default): their names, no notification.
+    mention: Mapped[bool] = mapped_column(Boolean, default=False)
     # JSON list of the questions; NULL for the default ones, shown in the cohort's language.
     questions: Mapped[str | None] = mapped_column(Text)
     blocker_question: Mapped[int | None] = mapped_column(Integer)

@@ -132,8 +132,8 @@ def test_a_cohorts_stand_up_week(week):
     assert "compte rendu envoyé" in texts(replies[1]), "the edit updated the post"
     summary = week.summary(THURSDAY)
     assert "Participation\u00a0: 2/4" in summary
-    assert "*Sans réponse*\u00a0: <@UDAVID>, <@UEVA>" in summary  # David answered only after the summary
-    assert "Ont passé leur tour\u00a0: <@UBEN>" in summary and "SIRENE" in summary
+    assert "*Sans réponse*\u00a0: david, eva" in summary  # David answered only after the summary
+    assert "Ont passé leur tour\u00a0: ben" in summary and "SIRENE" in summary
     assert week.prompted_on("UDAVID") == Counter({"C’est l’heure du stand-up de eig7": 1, "Rappel": 1})
     assert week.prompted_on("UANA") == Counter({"C’est l’heure du stand-up de eig7": 1})
     assert "Demander de l’aide à la cohorte" in str(s.world.dms("UANA")[-1]["blocks"])
@@ -170,8 +170,8 @@ def test_a_cohorts_stand_up_week(week):
         "UEVA": at(MONDAY, 9, 30),
     }
     summary = week.summary(MONDAY)
-    assert "Participation\u00a0: 3/4" in summary and "*Sans réponse*\u00a0: <@UCHLOE>" in summary
-    assert "Absents\u00a0: <@UBEN>" in summary and "ministère" in summary
+    assert "Participation\u00a0: 3/4" in summary and "*Sans réponse*\u00a0: chloe" in summary
+    assert "Absents\u00a0: ben" in summary and "ministère" in summary
 
     # Tuesday: Ben comes back early; Ana skips by command; everyone else answers.
     week.live(
@@ -187,11 +187,11 @@ def test_a_cohorts_stand_up_week(week):
     )
     summary = week.summary(TUESDAY)
     assert "Participation\u00a0: 4/4" in summary and "Tout le monde a répondu." in summary
-    assert "Ont passé leur tour\u00a0: <@UANA>" in summary and "Absents" not in summary
+    assert "Ont passé leur tour\u00a0: ana" in summary and "Absents" not in summary
 
     # Wednesday: nobody answers; everybody is reminded once and named in the summary.
     week.live(WEDNESDAY, {})
-    assert "*Sans réponse*\u00a0: <@UANA>, <@UBEN>, <@UCHLOE>, <@UDAVID>, <@UEVA>" in week.summary(WEDNESDAY)
+    assert "*Sans réponse*\u00a0: ana, ben, chloe, david, eva" in week.summary(WEDNESDAY)
 
     # The whole week: one prompt per person and stand-up day (none to Ben while away), reminders only to
     # the silent, one thread and one summary a day; no Slack error, no delivery posted twice.

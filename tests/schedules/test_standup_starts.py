@@ -5,38 +5,14 @@ Everything is driven through `/cohort` and the tick, and read from the recipient
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from bot.features import tick_jobs
-from schedules.engine import tick
+from tests.support.program_week import Week, utc
 from tests.support.standup_world import texts
 
 FELLOWS = ("UANA", "UBEN", "UCHLOE")
-
-
-def utc(*args) -> datetime:
-    return datetime(*args, tzinfo=UTC)
-
-
 # Monday 2 March 2026; Paris is UTC+1.
 MONDAY_10H20 = utc(2026, 3, 2, 9, 20)
-
-
-class Week:
-    def __init__(self, workspace, clock):
-        self.ws, self.clock, self.fake = workspace, clock, workspace.fake
-
-    def at(self, when: datetime) -> dict[str, str]:
-        self.clock.set(when)
-        return {r.kind: r.line() for r in tick(self.ws.ctx, when, tick_jobs())}
-
-    def prompts(self, user: str) -> list[dict]:
-        return [m for m in self.fake.messages(user) if "standup_open" in str(m.get("blocks"))]
-
-    def channel(self) -> list[str]:
-        return [texts(m) for m in self.fake.messages("C100")]
 
 
 @pytest.fixture

@@ -136,6 +136,11 @@ def _people(user_ids) -> str:
     return ", ".join(user_ref(user_id) for user_id in user_ids)
 
 
+def _names(summary: DaySummary, user_ids) -> str:
+    """People named as plain text: read by all, notified to none."""
+    return ", ".join(escape(summary.name_of(user_id)) for user_id in user_ids)
+
+
 def _summary_lines(summary: DaySummary, lang: str) -> list[str]:
     lines = [
         gettext(SUMMARY_TITLE, lang, day=_day(summary.day, lang)),
@@ -144,15 +149,13 @@ def _summary_lines(summary: DaySummary, lang: str) -> list[str]:
     if summary.moods:
         average = f"{sum(summary.moods) / len(summary.moods):.1f}".replace(".", "," if lang == "fr" else ".")
         lines.append(gettext(MOOD_AVERAGE, lang, mood=average))
-    lines.append(
-        gettext(MISSING, lang, people=_people(summary.missing))
-        if summary.missing
-        else gettext(EVERYONE, lang)
-    )
+    # Who skipped or is away is never notified; who did not answer only when the cohort asks for it.
+    missing = _people(summary.missing) if summary.settings.mention else _names(summary, summary.missing)
+    lines.append(gettext(MISSING, lang, people=missing) if summary.missing else gettext(EVERYONE, lang))
     if summary.skipped:
-        lines.append(gettext(SKIPPED, lang, people=_people(summary.skipped)))
+        lines.append(gettext(SKIPPED, lang, people=_names(summary, summary.skipped)))
     if summary.away:
-        lines.append(gettext(AWAY, lang, people=_people(summary.away)))
+        lines.append(gettext(AWAY, lang, people=_names(summary, summary.away)))
     return lines
 
 

@@ -24,6 +24,8 @@ SHARING = {
     "summary": N_("Answers appear only in the summary, posted in {channel} at the close."),
 }
 MOOD_ON = N_("A mood from 1 to 5 is asked too.")
+MENTION_ON = N_("The summary mentions who did not answer.")
+MENTION_OFF = N_("The summary names who did not answer, without notifying them.")
 QUESTIONS = N_("Questions: {questions}")
 NEXT = N_("Next prompts: {when}")
 TURNED_OFF = N_("The stand-up of {name} is off: no more prompts. /cohort standup {name} turns it back on.")
@@ -68,7 +70,12 @@ def show_summary(line: ScheduleLine, lang: str) -> str:
     """The stand-up's line in `/cohort show` (its params: the settings, the cohort's name and zone)."""
     settings = line.params["settings"]
     assert isinstance(settings, StandupSettings)
-    return _summary(settings, str(line.params["name"]), str(line.params["timezone"]), lang)
+    summary = _summary(settings, str(line.params["name"]), str(line.params["timezone"]), lang)
+    return f"{summary} {_mention(settings, lang)}"
+
+
+def _mention(settings: StandupSettings, lang: str) -> str:
+    return gettext(MENTION_ON if settings.mention else MENTION_OFF, lang)
 
 
 def schedule_lines(settings: StandupSettings, name: str, timezone: str, channel: str, lang: str) -> list[str]:
@@ -81,6 +88,7 @@ def schedule_lines(settings: StandupSettings, name: str, timezone: str, channel:
     ]
     if settings.mood:
         lines.append(gettext(MOOD_ON, lang))
+    lines.append(_mention(settings, lang))
     return lines
 
 
