@@ -64,6 +64,8 @@ PAIRING_SKIP = "pairing_skip"
 
 # Home tab (the bot's own): the digest sharing choice
 HOME_SHARE_FIGURES, HOME_SHARE_TEXT = "home_share_figures", "home_share_text"
+# The admin forms, opened from the Home tab of those who run cohorts.
+HOME_COHORT_FORM, HOME_STANDUP_QUESTIONS = "home_cohort_form", "home_standup_questions"
 
 # The /cohort form
 COHORT_FORM = "cohort_form"

@@ -26,7 +26,7 @@ COHORTS = Feature(
             lists_subcommands=True,
         ),
     ),
-    actions=(ids.COHORT_FORM_MODE,),
+    actions=(ids.COHORT_FORM_MODE, ids.HOME_COHORT_FORM),
     views=(ids.COHORT_FORM,),
     events=("user_change",),
     scopes={

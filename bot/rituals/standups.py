@@ -7,10 +7,11 @@ from bot.feature import Feature, SlashCommand, fixed
 from domain.digests import activity, standup_sections
 from domain.standups.absences import away_from_standups
 from domain.standups.history import STANDUP_SECTIONS
-from domain.standups.home import STANDUPS_HOME
+from domain.standups.home import STANDUPS_HOME, STANDUPS_RUN_HOME
 from domain.standups.overview import STANDUP_SCHEDULE
 from handlers import ids
 from handlers.blocks.standups.home import standups_section
+from handlers.blocks.standups.program import run_section
 from handlers.blocks.standups.replies import show_summary
 from handlers.cohorts.subcommands import ShowLine
 from handlers.home.sections import HomeSection
@@ -34,7 +35,7 @@ STANDUPS = Feature(
             "[skip | away AAAA-MM-JJ..AAAA-MM-JJ | back | history [@membre] [jours]]",
         ),
     ),
-    actions=(ids.STANDUP_OPEN, ids.STANDUP_SKIP, ids.STANDUP_SAVE_TEXT),
+    actions=(ids.STANDUP_OPEN, ids.STANDUP_SKIP, ids.STANDUP_SAVE_TEXT, ids.HOME_STANDUP_QUESTIONS),
     views=(ids.STANDUP_ANSWER, ids.STANDUP_QUESTIONS),
     events=("message.im",),
     jobs=fixed(STANDUP_JOB),
@@ -43,7 +44,7 @@ STANDUPS = Feature(
     export_sections=STANDUP_SECTIONS,
     # The isolation alert follows the stand-up sections: it counts the days away from the stand-ups.
     digest=(standup_sections.FEATURE, activity.FEATURE),
-    home=(HomeSection(STANDUPS_HOME, standups_section),),
+    home=(HomeSection(STANDUPS_HOME, standups_section), HomeSection(STANDUPS_RUN_HOME, run_section)),
     away=(away_from_standups,),
     tables=(tables,),
     personal_data=(PERSONAL,),

@@ -41,6 +41,7 @@ class HomeSource:
 class Home:
     lang: str
     memberships: tuple[Membership, ...] = ()
+    runs: tuple[Cohort, ...] = ()  # the cohorts the reader runs: all for the program team
     sections: tuple[tuple[str, object], ...] = ()  # (source key, what it shows), in the sources' order
 
 
@@ -62,6 +63,18 @@ def running_cohorts(memberships: Iterable[Membership], role: Role, actor: Actor)
     return [c for c in cohorts.values() if c.is_running(local_date(actor.now, c.timezone))]
 
 
+def cohorts_run(store: CohortStore, actor: Actor, memberships: Iterable[Membership]) -> list[Cohort]:
+    """The cohorts the actor runs, still running today: every one for the program team, else those
+    they are an admin of."""
+    if actor.user_id in actor.program_admins:
+        cohorts = [c for c in store.cohorts.all() if not c.archived]
+    else:
+        cohorts = list({m.cohort.id: m.cohort for m in memberships if m.role == Role.ADMIN}.values())
+    return sorted(
+        (c for c in cohorts if c.is_running(local_date(actor.now, c.timezone))), key=lambda c: c.name.lower()
+    )
+
+
 def is_fellow(memberships: Iterable[Membership]) -> bool:
     return any(m.role == Role.FELLOW for m in memberships)
 
@@ -76,7 +89,8 @@ def home_of(
     """Everything the Home tab of `actor` shows, read in one unit of work."""
     memberships = _memberships(store, actor.user_id)
     lang = address_language(store, actor.user_id, default_lang)
-    if not memberships:
+    runs = tuple(cohorts_run(store, actor, memberships))
+    if not memberships and not runs:
         return Home(lang)
     sections = ((source.key, source.load(store, actor, memberships, holidays)) for source in sources)
-    return Home(lang, memberships, tuple((key, shown) for key, shown in sections if shown))
+    return Home(lang, memberships, runs, tuple((key, shown) for key, shown in sections if shown))

@@ -19,7 +19,7 @@ from domain.messages import N_, NP_, DomainError
 
 STANDUP_COMMAND_USAGE = N_(
     "Usage: /standup · /standup skip · /standup away YYYY-MM-DD..YYYY-MM-DD · /standup back"
-    " · /standup history [@user] [DAYS]"
+    " · /standup history [@user] [DAYS] · /standup today [COHORT]"
 )
 AWAY_MAX_DAYS = 366
 HISTORY_DAYS = 14
@@ -52,6 +52,13 @@ class Away(StandupCommand):
 @dataclass(frozen=True)
 class Back(StandupCommand):
     user_id: str | None = None
+
+
+@dataclass(frozen=True)
+class TodaySoFar(StandupCommand):
+    """Who has answered the stand-up so far: in the cohort named, or in every one the person follows."""
+
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,8 @@ def _parse(tokens: list[str]) -> StandupCommand:
     if word == "back":
         user_id, words = _people_and_rest(rest)
         return _only(words, Back(user_id))
+    if word == "today":
+        return TodaySoFar(" ".join(rest) or None)
     if word == "history":
         user_id, words = _people_and_rest(rest)
         if len(words) > 1:

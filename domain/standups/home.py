@@ -9,11 +9,12 @@ from enum import StrEnum
 from domain.calendar import PublicHolidays
 from domain.cohorts.model import Cohort, Role
 from domain.cohorts.records import Actor
-from domain.home.overview import HomeSource, Membership, running_cohorts
+from domain.home.overview import HomeSource, Membership, cohorts_run, running_cohorts
 from domain.scheduling import DeliveryStatus
 from domain.standups.calendar import open_day
 from domain.standups.model import EntryStatus
 from domain.standups.planning import fellow_zone
+from domain.standups.program import StandupNow, standup_now
 
 
 class StandupState(StrEnum):
@@ -60,4 +61,18 @@ def standups_today(
     return tuple(s for s in found if s is not None)
 
 
+def standups_run(
+    store, actor: Actor, memberships: tuple[Membership, ...], holidays: PublicHolidays | None
+) -> tuple[StandupNow, ...]:
+    """The stand-up of each cohort the actor runs, every fellow and every blocker's text."""
+    found = []
+    for cohort in cohorts_run(store, actor, memberships):
+        fellows = [m for m in store.members.of_cohort(cohort.id) if m.role == Role.FELLOW]
+        now = standup_now(store, cohort, fellows, actor.now, holidays, {m.user_id for m in fellows})
+        if now is not None:
+            found.append(now)
+    return tuple(found)
+
+
 STANDUPS_HOME = HomeSource("standups", standups_today)
+STANDUPS_RUN_HOME = HomeSource("standups_run", standups_run)

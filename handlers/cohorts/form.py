@@ -124,6 +124,23 @@ def on_mode(ctx: Context, ack: Ack, body: dict) -> None:
     ctx.slack.views_update(view_id=body["view"]["id"], hash=body["view"].get("hash"), view=view)
 
 
+def on_home_form(ctx: Context, ack: Ack, body: dict) -> None:
+    """The Home tab's button: the `/cohort` form (a mistake, such as managing no cohort, comes by DM)."""
+    ack()
+    actor = actor_of(ctx, body["user"]["id"])
+    view = run_use_case(
+        ctx,
+        actor,
+        lambda uow, actor: form_view(ctx, uow, actor),
+        lambda uow: address_language(uow, actor.user_id, ctx.default_lang),
+    )
+    if isinstance(view, Reply):
+        send_dm(ctx, actor.user_id, view.message)
+        return
+    ctx.slack.views_open(trigger_id=body["trigger_id"], view=view)
+
+
 def register(app: App, ctx: Context) -> None:
+    app.action(ids.HOME_COHORT_FORM)(lambda ack, body: on_home_form(ctx, ack, body))
     app.view(ids.COHORT_FORM)(lambda ack, body, view: on_submit(ctx, ack, body, view))
     app.action(ids.COHORT_FORM_MODE)(lambda ack, body: on_mode(ctx, ack, body))

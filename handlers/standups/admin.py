@@ -6,7 +6,7 @@ from slack_bolt import Ack, App
 
 from domain.cohorts.language import address_language, reader_language
 from domain.cohorts.model import Cohort
-from domain.messages import DomainError
+from domain.messages import N_, DomainError
 from domain.ritual_commands import STANDUP_USAGE, Standup, parse_standup
 from domain.standups.admin import check_questions, configure_standup, questions_to_edit, save_questions
 from domain.standups.model import StandupSettings
@@ -16,7 +16,7 @@ from handlers.blocks.standups.form import parse_questions_form, question_texts, 
 from handlers.cohorts.subcommands import Call, CohortSubcommand, Guide
 from handlers.context import Context
 from handlers.i18n import N_
-from handlers.run import OpenForm, Outcome, Reply, actor_of, refuse_fields
+from handlers.run import OpenForm, Outcome, Reply, actor_of, refuse_fields, run_use_case
 from handlers.slack_out import send_dm
 
 
@@ -28,6 +28,7 @@ def run_standup(call: Call, command: Standup) -> Outcome:
     return Reply(replies.configured(configure_standup(call.uow, call.actor, command, call.ctx.holidays)))
 
 
+NO_SUCH_COHORT = N_("This cohort no longer exists.")
 SUBCOMMANDS = {
     "standup": CohortSubcommand(
         parse_standup,
@@ -71,5 +72,26 @@ def on_questions(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
     send_dm(ctx, actor.user_id, replies.questions_saved(found.name, settings, found.lang))
 
 
+def on_home_questions(ctx: Context, ack: Ack, body: dict) -> None:
+    """The Home tab's button: the questions form of a cohort the clicker runs (a mistake comes by DM)."""
+    ack()
+    actor = actor_of(ctx, body["user"]["id"])
+    value = body["actions"][0].get("value") or ""
+
+    def form(uow, actor) -> dict:
+        cohort = uow.cohorts.get(int(value)) if value.isdigit() else None
+        if cohort is None:
+            raise DomainError(NO_SUCH_COHORT)
+        found, settings = questions_to_edit(uow, actor, cohort.name)
+        return questions_modal(found, settings, found.lang)
+
+    view = run_use_case(ctx, actor, form, lambda uow: address_language(uow, actor.user_id, ctx.default_lang))
+    if isinstance(view, Reply):
+        send_dm(ctx, actor.user_id, view.message)
+        return
+    ctx.slack.views_open(trigger_id=body["trigger_id"], view=view)
+
+
 def register(app: App, ctx: Context) -> None:
     app.view(ids.STANDUP_QUESTIONS)(lambda ack, body, view: on_questions(ctx, ack, body, view))
+    app.action(ids.HOME_STANDUP_QUESTIONS)(lambda ack, body: on_home_questions(ctx, ack, body))

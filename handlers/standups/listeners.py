@@ -28,9 +28,18 @@ from domain.standups.answers import (
     submit_answer,
 )
 from domain.standups.calendar import close_at
-from domain.standups.commands import Away, Back, History, OpenAnswer, Skip, parse_standup_command
+from domain.standups.commands import (
+    Away,
+    Back,
+    History,
+    OpenAnswer,
+    Skip,
+    TodaySoFar,
+    parse_standup_command,
+)
 from domain.standups.history import standup_history
 from domain.standups.model import SHARE_THREAD, check_answers
+from domain.standups.today import standup_today
 from handlers import ids
 from handlers.blocks.help import command_help
 from handlers.blocks.slack_errors import error_code
@@ -43,6 +52,7 @@ from handlers.blocks.standups.form import (
     parse_standup_value,
 )
 from handlers.blocks.standups.messages import UNCONFIRMED, answer_post, confirmation, skip_noted
+from handlers.blocks.standups.program import today_reply
 from handlers.context import Context
 from handlers.run import (
     OpenForm,
@@ -73,6 +83,9 @@ RUNNERS = {
     History: lambda ctx, uow, actor, command, lang: replies.history(
         standup_history(uow, actor, command, uow.checkins), lang
     ),
+    TodaySoFar: lambda ctx, uow, actor, command, lang: today_reply(
+        standup_today(uow, actor, command.name, ctx.holidays), lang
+    ),
 }
 
 
@@ -99,11 +112,11 @@ def standup_command(ctx: Context, actor: Actor, command: dict) -> Outcome:
 
 
 def _reads_only(text: str) -> bool:
-    """`/standup history` of oneself only reads, so it never waits for a writer; someone else's is
-    traced in the audit log."""
+    """`/standup history` of oneself and `/standup today` only read, so they never wait for a writer;
+    someone else's history is traced in the audit log."""
     try:
         command = parse_standup_command(text)
-        return isinstance(command, History) and command.user_id is None
+        return (isinstance(command, History) and command.user_id is None) or isinstance(command, TodaySoFar)
     except DomainError:
         return False
 

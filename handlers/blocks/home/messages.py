@@ -7,8 +7,9 @@ from typing import Any
 
 from domain.home.overview import Home
 from domain.messages import N_
+from handlers import ids
 from handlers.blocks.cohorts.show import ROLE_IN_CHALLENGE, ROLE_NAMES
-from handlers.blocks.kit import Block, context, divider, escape, header, section
+from handlers.blocks.kit import Block, button, context, divider, escape, header, section
 from handlers.i18n import gettext
 
 HOME_BLOCKS_MAX = 100
@@ -20,6 +21,8 @@ WELCOME_BODY = N_(
 )
 WELCOME_NOT_YET = N_("You are not in a cohort yet. A program admin adds people with /cohort add.")
 YOUR_COHORTS = N_("Your cohorts")
+COHORTS_RUN = N_("Cohorts you run: {cohorts}")
+COHORT_FORM_BUTTON = N_("Create a cohort or add people")
 COHORT_LINE = N_("*{cohort}* · {role}")
 
 # A feature's section: what its source loaded, in the reader's language → blocks (none: left out).
@@ -36,12 +39,19 @@ def with_button(text: str, element: dict) -> Block:
 
 def _memberships(home: Home) -> list[Block]:
     lines = []
+    if home.runs:
+        names = ", ".join(f"*{escape(c.name)}*" for c in home.runs)
+        lines.append(gettext(COHORTS_RUN, home.lang, cohorts=names))
     for m in home.memberships:
         role = gettext(ROLE_NAMES[m.role], home.lang)
         if m.challenge:
             role = gettext(ROLE_IN_CHALLENGE, home.lang, role=role, challenge=escape(m.challenge))
         lines.append(gettext(COHORT_LINE, home.lang, cohort=escape(m.cohort.name), role=role))
-    return [header(gettext(YOUR_COHORTS, home.lang)), section("\n".join(lines))]
+    blocks = [header(gettext(YOUR_COHORTS, home.lang)), section("\n".join(lines))]
+    if home.runs:
+        form = button(gettext(COHORT_FORM_BUTTON, home.lang), ids.HOME_COHORT_FORM)
+        blocks.append(actions(form))
+    return blocks
 
 
 def _welcome(lang: str) -> list[Block]:
@@ -54,7 +64,7 @@ def _welcome(lang: str) -> list[Block]:
 
 def home_view(home: Home, renders: Mapping[str, Render]) -> dict:
     """The Home view to publish: each section drawn by its feature's `renders[key]`."""
-    if not home.memberships:
+    if not home.memberships and not home.runs:
         blocks = _welcome(home.lang)
     else:
         blocks = _memberships(home)
