@@ -6,7 +6,9 @@ from __future__ import annotations
 from bot.feature import Feature, Sources
 from domain.checkins.home import SHARE_HOME
 from domain.checkins.overview import DIGEST_SCHEDULE
+from domain.digests.home import MENTOR_WEEK_HOME
 from handlers.blocks.checkins.home import share_section
+from handlers.blocks.digests.home import mentor_week_section
 from handlers.checkins.listeners import DIGEST_SUBCOMMANDS
 from handlers.cohorts.subcommands import ShowLine
 from handlers.home.sections import HomeSection
@@ -30,7 +32,8 @@ DIGESTS = Feature(
     cohort_subcommands=DIGEST_SUBCOMMANDS,
     show_lines=(ShowLine(DIGEST_SCHEDULE),),
     # What the digests (and the check-ins) show of a fellow's stand-up, chosen on the Home tab.
-    home=(HomeSection(SHARE_HOME, share_section),),
+    # A mentor's Home shows their fellows' week as their digest counts it.
+    home=(HomeSection(SHARE_HOME, share_section), HomeSection(MENTOR_WEEK_HOME, mentor_week_section)),
     tables=(tables,),  # the digest schedules live beside the check-ins'
     personal_data=(PERSONAL,),
 )

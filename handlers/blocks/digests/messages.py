@@ -110,6 +110,11 @@ def _fit(rendered: list[_Rendered], fixed: list[dict]) -> list[dict]:
         shown[longest] //= 2
 
 
+def digest_blocks(digest: Digest, lang: str) -> list[dict]:
+    """The digest's sections alone (no title), within one message's limits."""
+    return _fit([_Rendered(s, lang, digest.cohort.timezone) for s in digest.sections], [])
+
+
 def render_digest(digest: Digest, lang: str) -> dict:
     tz, cohort = digest.cohort.timezone, digest.cohort
     title = gettext(TITLES[digest.audience], lang, cohort=cohort.name)

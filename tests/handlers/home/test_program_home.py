@@ -136,3 +136,17 @@ def test_standup_today_shows_a_mentor_their_fellows_within_their_sharing_choice(
 def test_standup_today_answers_a_mistake_with_one_sentence_and_the_usage(running, text, user, sentence):
     _view, answers = running.standup(text, user)
     assert answers[0]["text"] == f"{sentence}\nUtilisation\u00a0: /standup today [COHORTE]"
+
+
+def test_a_mentor_sees_their_fellows_week_as_their_digest_counts_it(running):
+    text = _text(_open_home(running, "UMENTOR"))
+    assert "Vos fellows cette semaine" in text and "*eig7* · 2 fellows suivis" in text
+    assert "<@UANA> ✅▫️▫️▫️▫️ 1/1" in text and "<@UBEN> ⏭️▫️▫️▫️▫️ 0/0" in text
+    assert "UCHLOE" not in text and "UDAVID" not in text  # not in the mentor's challenge
+    assert "<@UANA>\u00a0: signalé le 2 mars 2026, toujours en cours" in text
+    assert "J’attends" not in text  # Ana shares figures only
+    with running.ctx.uow() as uow:
+        uow.checkins.set_share("UANA", Share.TEXT, running.clock.now())
+        uow.commit()
+    assert "J’attends l’accès &lt;API&gt;" in _text(_open_home(running, "UMENTOR"))
+    assert "Vos fellows cette semaine" not in _text(_open_home(running, "UANA"))
