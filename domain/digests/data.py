@@ -38,7 +38,7 @@ class DigestQueries(Protocol):
         """Sessions starting in [since, until), and their sign-ups."""
 
     def last_activity(self, cohort_id: int, since: datetime, first_day: date) -> dict[str, datetime]:
-        """Per person, their latest activity (stand-up answer, help asked or offered, training
+        """Per person, their latest activity (stand-up answered or skipped, help asked or offered, training
         proposed or signed up for) since then; stand-ups count from `first_day`, at noon UTC."""
 
     def checkins_since(self, cohort_id: int, first: date) -> list[MentorCheckin]: ...

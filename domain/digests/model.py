@@ -41,6 +41,13 @@ class Said:
 
 
 @dataclass(frozen=True)
+class DayLabels:
+    """The days of a week grid, in order: shown as short day names above the cells."""
+
+    days: tuple[date, ...]
+
+
+@dataclass(frozen=True)
 class DigestSection:
     """A titled list of lines; `summary` stands in for the lines that do not fit in one message."""
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from domain.calendar import local_date
 from domain.digests.model import (
     Audience,
+    DayLabels,
     DigestFeature,
     DigestInput,
     DigestSection,
@@ -26,6 +28,7 @@ from domain.digests.standups import (
     as_of_day,
     blockers,
     fellow_weeks,
+    grid_days,
     load,
 )
 from domain.messages import N_, NP_
@@ -33,7 +36,11 @@ from domain.standups.sharing import text_shown
 
 OPEN_TOO_LONG_DAYS = 3
 
-PARTICIPATION = N_("*Stand-ups*")
+PARTICIPATION = N_("*Stand-ups* · {days}")
+FELLOWS = N_("*Fellows followed*")
+FELLOW_ACTIVE = N_("{fellow}: last seen active on {day}")
+FELLOW_QUIET = N_("{fellow}: no activity seen lately")
+FELLOWS_SUMMARY = N_("This cohort has no stand-up: activity counts help requests, offers and trainings.")
 LEGEND = N_(
     "{answered_mark} answered · {missed_mark} no answer · {skipped_mark} skipped · {away_mark} away · {none_mark} no stand-up"
 )
@@ -80,10 +87,24 @@ def _week_line(row: FellowWeek) -> Phrase:
     return Phrase(FELLOW_WEEK_TREND, {**params, "mood": row.mood, "trend": row.trend})
 
 
+def _fellows_without_standups(given: DigestInput) -> DigestSection:
+    """A cohort without stand-ups: still a line for each fellow followed, their latest sign of life."""
+    activity = given.data.feature("activity") or {}
+    lines = tuple(
+        Phrase(FELLOW_ACTIVE, {"fellow": user(f), "day": local_date(activity[f], given.cohort.timezone)})
+        if f in activity
+        else Phrase(FELLOW_QUIET, {"fellow": user(f)})
+        for f in given.scope.fellows
+    )
+    return DigestSection(
+        "participation", Phrase(FELLOWS), lines, None, Phrase(NO_FELLOWS), Phrase(FELLOWS_SUMMARY)
+    )
+
+
 def participation(given: DigestInput) -> DigestSection | None:
     week: StandupWeek = given.data.feature("standups")
     if week.settings is None:
-        return None
+        return _fellows_without_standups(given)
     rows = fellow_weeks(week, given.data, given.scope.fellows)
     answered, expected = sum(r.answered for r in rows), sum(r.expected for r in rows)
     legend = Phrase(
@@ -101,7 +122,7 @@ def participation(given: DigestInput) -> DigestSection | None:
     )
     return DigestSection(
         "participation",
-        Phrase(PARTICIPATION),
+        Phrase(PARTICIPATION, {"days": DayLabels(tuple(grid_days(given.data)))}),
         tuple(_week_line(r) for r in rows),
         summary,
         Phrase(NO_FELLOWS),

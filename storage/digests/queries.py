@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from domain.checkins.model import MentorCheckin
 from domain.cohorts.model import Role
 from domain.peer_help.records import ACTIVE, HelpRequest, Offer
-from domain.standups.model import Absence, EntryStatus, StandupEntry, StandupSettings
+from domain.standups.model import Absence, StandupEntry, StandupSettings
 from domain.trainings.model import Signup, TrainingSession
 from storage.checkins.repository import CheckinRepository
 from storage.models import MembershipRow
@@ -109,11 +109,8 @@ class DigestQueries:
     def last_activity(self, cohort_id: int, since: datetime, first_day: date) -> dict[str, datetime]:
         queries = (
             select(StandupEntryRow.user_id, func.max(StandupEntryRow.submitted_at))
-            .where(
-                StandupEntryRow.cohort_id == cohort_id,
-                StandupEntryRow.local_date >= first_day,
-                StandupEntryRow.status == EntryStatus.ANSWERED.value,
-            )
+            # A skip is a sign of life too: the fellow read the prompt and said so.
+            .where(StandupEntryRow.cohort_id == cohort_id, StandupEntryRow.local_date >= first_day)
             .group_by(StandupEntryRow.user_id),
             select(HelpRequestRow.asker, func.max(HelpRequestRow.created_at))
             .where(HelpRequestRow.cohort_id == cohort_id, HelpRequestRow.created_at >= since)

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from domain.standups.model import StandupSettings
-from tests.support.rituals import Rituals
+from tests.support.rituals import Rituals, text_of
 
 # Friday 6 March 2026, 16:00 in Paris.
 FRIDAY_16H = datetime(2026, 3, 6, 15, 0, tzinfo=UTC)
@@ -65,13 +65,14 @@ def test_a_silent_fellow_raises_an_isolation_alert(rituals, workspace):
     eig7 = rituals.cohort_id("eig7")
     for day in WEEK:
         rituals.standup(eig7, "UANA", day)
-        rituals.standup(eig7, "UCHLOE", day)
+        rituals.standup(eig7, "UCHLOE", day, skipped=day != WEEK[0])  # a skip is a sign of life
     rituals.standup(eig7, "UBEN", WEEK[1])
     rituals.at(FRIDAY_16H)
     admin = rituals.digest_text("UCOADMIN")
     assert "*Alerte isolement\u00a0: aucune activité depuis 3 jours ouvrés*" in admin
     assert "<@UBEN>\u00a0: dernière activité le 3 mars 2026" in admin
-    assert "<@UANA>\u00a0:" not in admin.split("Alerte isolement")[1].split("*Points")[0]
+    alert = admin.split("Alerte isolement")[1].split("*Points")[0]
+    assert "<@UANA>\u00a0:" not in alert and "<@UCHLOE>" not in alert
 
 
 def test_a_digest_on_a_holiday_comes_the_next_working_day(rituals, workspace):
@@ -92,3 +93,17 @@ def test_the_program_team_reads_the_admin_digest_of_a_cohort_without_admins(ritu
     workspace.say("remove eig7 <@UCOADMIN>")
     assert rituals.lines(FRIDAY_16H)["digests"] == "digests: 2 mentor digests sent, 1 admin digests sent"
     assert rituals.digest_text("UADMIN").startswith("Résumé admin · eig7")
+
+
+def test_a_cohort_without_stand_ups_still_gets_a_line_per_fellow_followed(rituals, workspace):
+    workspace.say("create eig8 <#C200>")
+    workspace.say("add eig8 <@UDAVID> <@UEVA>")
+    workspace.say("add eig8 <@UMENTOR> as mentor")
+    workspace.say("digest eig8")
+    rituals.at(FRIDAY_16H)
+    eig8 = next(text_of(m) for m in rituals.dms("UMENTOR") if "· eig8" in m["text"])
+    assert "*Fellows suivis*" in eig8 and "*Stand-ups*" not in eig8
+    assert "<@UDAVID>\u00a0: aucune activité ces derniers temps" in eig8
+    assert "<@UEVA>\u00a0: aucune activité ces derniers temps" in eig8
+    eig7 = next(text_of(m) for m in rituals.dms("UMENTOR") if "· eig7" in m["text"])
+    assert "*Stand-ups* · L M M J V" in eig7  # the grid's day labels

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from babel.numbers import format_decimal
 
-from domain.digests.model import Audience, Digest, DigestSection, Phrase, Said
+from domain.digests.model import Audience, DayLabels, Digest, DigestSection, Phrase, Said
 from handlers.blocks.kit import MESSAGE_BLOCKS_MAX, context, cut, escape, header, message, section
 from handlers.blocks.times import for_reader
 from handlers.i18n import N_, NP_, format_date, format_span, gettext, language
@@ -37,6 +37,8 @@ def phrase_text(phrase: Phrase, lang: str, tz: str) -> str:
 def _value(value: object, lang: str, tz: str) -> object:
     if isinstance(value, Phrase):
         return phrase_text(value, lang, tz)
+    if isinstance(value, DayLabels):
+        return " ".join(format_date(day, lang, "EEEEE") for day in value.days)
     if isinstance(value, Said):
         return escape(cut(" ".join(value.text.split()), SAID_MAX))
     if isinstance(value, datetime):

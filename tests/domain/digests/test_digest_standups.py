@@ -130,7 +130,17 @@ def test_participation_lists_every_fellow_followed():
     section = participation(given(week_data({"standups": week}), ["F1", "F2"], Audience.MENTOR, "M1"))
     assert [line.params["fellow"] for line in section.lines] == ["<@F1>", "<@F2>"]
     assert section.summary.params == {"answered": 5, "expected": 10, "rate": 50}
-    assert participation(given(week_data({"standups": standups(settings=None)}))) is None
+    assert section.title.params["days"].days == tuple(WEEK)  # the grid's days, for their labels
+
+
+def test_without_stand_ups_the_digest_still_names_each_fellow_with_their_latest_sign_of_life():
+    seen = {"F1": datetime(2026, 3, 4, 10, 0, tzinfo=UTC)}
+    data = week_data({"standups": standups(settings=None), "activity": seen})
+    section = participation(given(data, ["F1", "F2"], Audience.MENTOR, "M1"))
+    assert [(line.text, line.params) for line in section.lines] == [
+        ("{fellow}: last seen active on {day}", {"fellow": "<@F1>", "day": date(2026, 3, 4)}),
+        ("{fellow}: no activity seen lately", {"fellow": "<@F2>"}),
+    ]
 
 
 def test_admins_see_participation_by_challenge():
