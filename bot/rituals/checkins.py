@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from bot.feature import Feature, SlashCommand, fixed
-from domain.checkins.home import CHECKINS_HOME
+from domain.checkins.home import CHECKINS_HOME, CHECKINS_RUN_HOME
 from domain.checkins.overview import CHECKIN_SCHEDULE, checkins_section
 from domain.digests import checkins as digest_checkins
 from handlers import ids
@@ -39,7 +39,10 @@ CHECKINS = Feature(
     show_lines=(ShowLine(CHECKIN_SCHEDULE),),
     export_sections=(checkins_section,),
     digest=(digest_checkins.FEATURE,),
-    home=(HomeSection(CHECKINS_HOME, home.checkins_section),),
+    home=(
+        HomeSection(CHECKINS_HOME, home.checkins_section),
+        HomeSection(CHECKINS_RUN_HOME, home.run_checkins_section),
+    ),
     tables=(tables,),
     personal_data=(PERSONAL,),
 )

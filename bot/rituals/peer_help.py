@@ -6,9 +6,9 @@ from __future__ import annotations
 from bot.feature import Feature, SlashCommand, Sources
 from domain.digests import help as digest_help
 from domain.peer_help.export import HELP_SECTIONS
-from domain.peer_help.home import HELP_HOME
+from domain.peer_help.home import HELP_HOME, HELP_RUN_HOME
 from handlers import ids
-from handlers.blocks.peer_help.home import help_section
+from handlers.blocks.peer_help.home import help_section, run_help_section
 from handlers.home.sections import HomeSection
 from handlers.peer_help import listeners, skills
 from schedules.engine import Job
@@ -43,7 +43,7 @@ PEER_HELP = Feature(
     cohort_subcommands=skills.SUBCOMMANDS,
     export_sections=HELP_SECTIONS,
     digest=(digest_help.FEATURE,),
-    home=(HomeSection(HELP_HOME, help_section),),
+    home=(HomeSection(HELP_HOME, help_section), HomeSection(HELP_RUN_HOME, run_help_section)),
     tables=(tables,),
     personal_data=(PERSONAL,),
 )

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.calendar import PublicHolidays
+from domain.cohorts.model import Cohort
 from domain.cohorts.records import Actor
-from domain.home.overview import LISTED_MAX, HomeSource, Membership, is_fellow
+from domain.home.overview import LISTED_MAX, HomeSource, Membership, cohorts_run, is_fellow
 from domain.peer_help.records import HelpRequest
 
 
@@ -26,4 +27,24 @@ def open_requests(
     return OpenRequests(tuple(mine[-LISTED_MAX:]), len(mine)) if mine else None
 
 
+@dataclass(frozen=True)
+class CohortRequests:
+    """A cohort's help requests still open, for those who run it: the latest few, and how many."""
+
+    cohort: Cohort
+    listed: tuple[HelpRequest, ...]
+    count: int
+
+
+def cohorts_requests(
+    store, actor: Actor, memberships: tuple[Membership, ...], holidays: PublicHolidays | None
+) -> tuple[CohortRequests, ...]:
+    found = []
+    for cohort in cohorts_run(store, actor, memberships):
+        active = [r for r in store.help.of_cohort(cohort.id) if r.active]
+        found.append(CohortRequests(cohort, tuple(active[-LISTED_MAX:]), len(active)))
+    return tuple(found)
+
+
 HELP_HOME = HomeSource("help", open_requests)
+HELP_RUN_HOME = HomeSource("help_run", cohorts_requests)

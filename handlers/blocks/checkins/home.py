@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.checkins.home import CheckinWaiting
+from domain.checkins.home import CheckinWaiting, CohortCheckins
 from domain.checkins.model import Share
 from domain.messages import N_
 from handlers import ids
@@ -10,7 +10,7 @@ from handlers.blocks.checkins.messages import OPEN_BUTTON as CHECKIN_BUTTON
 from handlers.blocks.checkins.replies import SHARE_FIGURES, SHARE_TEXT
 from handlers.blocks.home.messages import actions, with_button
 from handlers.blocks.kit import Block, button, escape, header, section
-from handlers.i18n import gettext
+from handlers.i18n import format_datetime, gettext
 
 SHARE_TITLE = N_("What the digests show of your stand-up")
 SHARE_FIGURES_BUTTON = N_("Figures only")
@@ -35,6 +35,32 @@ def share_section(share: Share, lang: str) -> list[Block]:
         "primary" if share is Share.TEXT else None,
     )
     return [header(gettext(SHARE_TITLE, lang)), section(gettext(chosen, lang)), actions(figures, text)]
+
+
+CHECKINS_RUN_TITLE = N_("Mentor check-ins in the cohorts you run")
+CHECKINS_RUN_COHORT = N_("*{cohort}*")
+CHECKINS_DUE = N_("Waiting for: {mentors}")
+CHECKINS_MISSED = N_("Missed lately: {mentors}")
+CHECKINS_NONE = N_("No check-in waiting or missed.")
+CHECKINS_NEXT = N_("Next round: {when} ({zone})")
+
+
+def run_checkins_section(cohorts: tuple[CohortCheckins, ...], lang: str) -> list[Block]:
+    blocks: list[Block] = [header(gettext(CHECKINS_RUN_TITLE, lang))]
+    for found in cohorts:
+        lines = [gettext(CHECKINS_RUN_COHORT, lang, cohort=escape(found.cohort.name))]
+        if found.due:
+            lines.append(gettext(CHECKINS_DUE, lang, mentors=", ".join(escape(m) for m in found.due)))
+        if found.missed:
+            lines.append(gettext(CHECKINS_MISSED, lang, mentors=", ".join(escape(m) for m in found.missed)))
+        if not found.due and not found.missed:
+            lines.append(gettext(CHECKINS_NONE, lang))
+        if found.next_round is not None:
+            tz = found.cohort.timezone
+            when = format_datetime(found.next_round, lang, tz, "medium")
+            lines.append(gettext(CHECKINS_NEXT, lang, when=when, zone=tz))
+        blocks.append(section("\n".join(lines)))
+    return blocks
 
 
 def checkins_section(checkins: tuple[CheckinWaiting, ...], lang: str) -> list[Block]:

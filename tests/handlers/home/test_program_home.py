@@ -10,6 +10,7 @@ import pytest
 
 from bot.standin.payloads import block_action, dispatch
 from domain.checkins.model import Share
+from domain.peer_help.records import NewHelpRequest
 from handlers import ids
 from tests.handlers.home.test_home import _buttons, _open_home
 from tests.handlers.standups.standup_helpers import Standups
@@ -150,3 +151,19 @@ def test_a_mentor_sees_their_fellows_week_as_their_digest_counts_it(running):
         uow.commit()
     assert "J’attends l’accès &lt;API&gt;" in _text(_open_home(running, "UMENTOR"))
     assert "Vos fellows cette semaine" not in _text(_open_home(running, "UANA"))
+
+
+def test_the_program_team_sees_open_help_requests_and_check_ins_due_or_missed(running):
+    running.ws.say("checkin eig7 day=mon time=09:00")
+    now = running.clock.now()
+    with running.ctx.uow() as uow:
+        eig7 = uow.cohorts.by_name("eig7")
+        uow.help.add(NewHelpRequest(eig7.id, "UANA", "Déployer <vite>", "", ("python",), "ask", now))
+        uow.checkins.open_round(eig7.id, now.date(), ["UMENTOR"])
+        uow.commit()
+    text = _text(_open_home(running, "UADMIN"))
+    assert "Les demandes d’aide des cohortes que vous animez" in text
+    assert "*eig7* · 1 demande d’aide ouverte\u00a0:\\n• Déployer &lt;vite&gt;" in text
+    assert "Les points mentor des cohortes que vous animez" in text and "En attente de\u00a0: mentor" in text
+    assert "Prochain tour\u00a0: 16 mars 2026, 09:00 (Europe/Paris)" in text
+    assert "cohortes que vous animez" not in _text(_open_home(running, "UANA"))
