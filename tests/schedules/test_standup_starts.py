@@ -99,3 +99,17 @@ def test_the_digest_counts_only_the_days_the_stand_up_ran_for_each_fellow(week):
     assert "<@UDAVID> ▫️▫️▫️❌❌ 0/2" in digest
     assert "<@UEVA> ▫️▫️▫️▫️❌ 0/1" in digest
     assert "<@UCOADMIN> ▫️▫️▫️▫️▫️" in digest
+
+
+def test_check_ins_and_digests_set_after_their_time_start_at_the_next_run_they_confirm(week):
+    week.ws.say("add eig7 <@UMENTOR> as mentor")
+    week.clock.set(utc(2026, 3, 6, 15, 20))  # Friday 16:20
+    checkin = week.ws.say("checkin eig7 every=1 day=fri time=16:00")
+    digest = week.ws.say("digest eig7 day=fri time=16:00")
+    assert "13 mars 2026, 16:00" in checkin and "6 mars" not in checkin, checkin
+    assert "13 mars 2026, 16:00" in digest and "6 mars" not in digest, digest
+    week.at(utc(2026, 3, 6, 15, 21))
+    week.at(utc(2026, 3, 6, 18, 0))
+    assert week.fake.messages("UMENTOR") == [] and week.fake.messages("UADMIN") == []
+    week.at(utc(2026, 3, 13, 15, 0))
+    assert len(week.fake.messages("UMENTOR")) == 2  # the check-in prompt and the digest, on the 13th
