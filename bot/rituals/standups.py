@@ -32,7 +32,7 @@ STANDUPS = Feature(
         SlashCommand(
             "/standup",
             "Répondre au stand-up du jour · Answer today’s stand-up",
-            "[skip | away AAAA-MM-JJ..AAAA-MM-JJ | back | history [@membre] [jours]]",
+            "[skip | away AAAA-MM-JJ..AAAA-MM-JJ | back | history [@membre] [jours] | today [cohorte]]",
         ),
     ),
     actions=(ids.STANDUP_OPEN, ids.STANDUP_SKIP, ids.STANDUP_SAVE_TEXT, ids.HOME_STANDUP_QUESTIONS),

@@ -19,7 +19,7 @@ from domain.messages import N_, NP_, DomainError
 
 STANDUP_COMMAND_USAGE = N_(
     "Usage: /standup · /standup skip · /standup away YYYY-MM-DD..YYYY-MM-DD · /standup back"
-    " · /standup history [@user] [DAYS] · /standup today [COHORT]"
+    " · /standup history [@user] [DAYS] · /standup today [NAME]"
 )
 AWAY_MAX_DAYS = 366
 HISTORY_DAYS = 14

@@ -18,7 +18,7 @@ from domain.messages import N_
 from domain.standups.program import StandupNow, standup_now
 from domain.standups.records import StandupStore
 
-STANDUP_TODAY_USAGE = N_("Usage: /standup today [COHORT]")
+STANDUP_TODAY_USAGE = N_("Usage: /standup today [NAME]")
 UNKNOWN = N_("There is no cohort called {name}.")
 NOT_YOURS = N_("Only those who run {name} and its mentors can see its stand-up.")
 NOTHING_TO_FOLLOW = N_("You neither run a cohort nor mentor fellows: there is no stand-up to follow.")
@@ -37,10 +37,9 @@ def _followed(
 ) -> StandupNow | None:
     members = store.members.of_cohort(cohort.id)
     runs = can_manage(actor.user_id, cohort.id, actor.program_admins, mine)
+    # Those who run the cohort see every fellow; a mentor, the fellows of their challenges.
     fellows = (
-        [m for m in members if m.role == Role.FELLOW]
-        if runs
-        else visible_fellows(actor.user_id, [*members, *(m for m in mine if m.cohort_id == cohort.id)], ())
+        [m for m in members if m.role == Role.FELLOW] if runs else visible_fellows(actor.user_id, members, ())
     )
     readable: Collection[str] = (
         {m.user_id for m in fellows} if runs else _text_sharers(store, [m.user_id for m in fellows])

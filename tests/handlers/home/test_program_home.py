@@ -136,7 +136,7 @@ def test_standup_today_shows_a_mentor_their_fellows_within_their_sharing_choice(
 )
 def test_standup_today_answers_a_mistake_with_one_sentence_and_the_usage(running, text, user, sentence):
     _view, answers = running.standup(text, user)
-    assert answers[0]["text"] == f"{sentence}\nUtilisation\u00a0: /standup today [COHORTE]"
+    assert answers[0]["text"] == f"{sentence}\nUtilisation\u00a0: /standup today [NOM]"
 
 
 def test_a_mentor_sees_their_fellows_week_as_their_digest_counts_it(running):
