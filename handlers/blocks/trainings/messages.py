@@ -17,6 +17,8 @@ NEW_SESSION = N_("New peer training: {title}")
 FACILITATOR = N_("Facilitator: {person}")
 SIGN_UP = N_("Sign me up")
 CANCEL_SIGNUP = N_("Cancel my sign-up")
+JOIN_WAITLIST = N_("Join the waitlist")
+LEAVE_WAITLIST = N_("Leave the waitlist")
 CHANGE = N_("Change the session")
 CALL_OFF = N_("Call off the session")
 CALL_OFF_CONFIRM = N_("Call off this session? Everyone signed up will be told.")
@@ -45,16 +47,34 @@ LEFT_WAITLIST = N_("You left the waitlist of *{title}*.")
 LIST_MAX = 12  # four blocks each, with the header and the last line: a message's 50 at most
 
 
+def _member_buttons(session: TrainingSession, lang: str, reader: ListedSession | None) -> list[dict]:
+    """Both buttons on a shared message; on one reader's list, the one that fits their sign-up."""
+    value = str(session.id)
+    if reader is None:
+        return [
+            button(gettext(SIGN_UP, lang), ids.TRAINING_SIGNUP, value, style="primary"),
+            button(gettext(CANCEL_SIGNUP, lang), ids.TRAINING_CANCEL, value),
+        ]
+    if reader.my_status is SignupStatus.CONFIRMED:
+        return [button(gettext(CANCEL_SIGNUP, lang), ids.TRAINING_CANCEL, value)]
+    if reader.my_status is SignupStatus.WAITLISTED:
+        return [button(gettext(LEAVE_WAITLIST, lang), ids.TRAINING_CANCEL, value)]
+    text = JOIN_WAITLIST if session.seats_left <= 0 else SIGN_UP
+    return [button(gettext(text, lang), ids.TRAINING_SIGNUP, value, style="primary")]
+
+
 def _actions(
-    session: TrainingSession, lang: str, *, member: bool = True, runner: bool = False
+    session: TrainingSession,
+    lang: str,
+    *,
+    member: bool = True,
+    runner: bool = False,
+    reader: ListedSession | None = None,
 ) -> dict | None:
     value = str(session.id)
     elements = []
     if member:
-        elements += [
-            button(gettext(SIGN_UP, lang), ids.TRAINING_SIGNUP, value, style="primary"),
-            button(gettext(CANCEL_SIGNUP, lang), ids.TRAINING_CANCEL, value),
-        ]
+        elements += _member_buttons(session, lang, reader)
     if runner:
         call_off = button(gettext(CALL_OFF, lang), ids.TRAINING_CANCEL_SESSION, value, style="danger")
         call_off["confirm"] = {
@@ -127,7 +147,7 @@ def _listed_blocks(item: ListedSession, lang: str, now: datetime) -> list[dict]:
         context(" · ".join(notes)),
     ]
     member = session.status is SessionStatus.ANNOUNCED and not item.facilitating
-    actions = _actions(session, lang, member=member, runner=item.can_run)
+    actions = _actions(session, lang, member=member, runner=item.can_run, reader=item)
     return blocks + ([actions] if actions else [])
 
 

@@ -71,12 +71,11 @@ def test_the_list_shows_seats_left_and_sign_up_buttons(trainings):
     assert answer["response_type"] == "ephemeral"
     shown = json.dumps(answer["blocks"], ensure_ascii=False)
     assert shown.index("SQL") < shown.index("Pandas") and "Complet" in shown and "2 places restantes" in shown
-    assert buttons(answer) == [
-        (ids.TRAINING_SIGNUP, str(second)),
-        (ids.TRAINING_CANCEL, str(second)),
-        (ids.TRAINING_SIGNUP, str(first)),
-        (ids.TRAINING_CANCEL, str(first)),
-    ]
+    # Each reader gets the one button that fits: sign up, or join the waitlist of a full session.
+    assert buttons(answer) == [(ids.TRAINING_SIGNUP, str(second)), (ids.TRAINING_SIGNUP, str(first))]
+    assert "Rejoindre la liste d’attente" in shown and "Annuler" not in shown
+    seated = json.dumps(trainings.command("", user="UCHLOE")["blocks"], ensure_ascii=False)
+    assert "Annuler mon inscription" in seated and "Rejoindre" not in seated
     admin_view = trainings.command("", user="UCOADMIN")
     assert (ids.TRAINING_EDIT, str(first)) in buttons(admin_view)
 
@@ -88,6 +87,7 @@ def test_mine_shows_my_seats_my_place_in_line_and_my_sessions(trainings):
     trainings.click(ids.TRAINING_SIGNUP, theirs, "UANA")
     shown = json.dumps(trainings.command("mine", user="UANA")["blocks"], ensure_ascii=False)
     assert "Vous animez cette session." in shown and "en position 1 sur la liste d’attente" in shown
+    assert "Quitter la liste d’attente" in shown and "M’inscrire" not in shown
     assert (ids.TRAINING_EDIT, str(mine)) in buttons(trainings.command("mine", user="UANA"))
     assert "aucune formation entre pairs à venir" in trainings.command("mine", user="UDAVID")["text"]
     assert "Utilisation" in trainings.command("demain")["text"]
