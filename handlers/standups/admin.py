@@ -6,7 +6,7 @@ from slack_bolt import Ack, App
 
 from domain.cohorts.language import address_language, reader_language
 from domain.cohorts.model import Cohort
-from domain.messages import N_, DomainError
+from domain.messages import DomainError
 from domain.ritual_commands import STANDUP_USAGE, Standup, parse_standup
 from domain.standups.admin import check_questions, configure_standup, questions_to_edit, save_questions
 from domain.standups.model import StandupSettings
@@ -28,7 +28,6 @@ def run_standup(call: Call, command: Standup) -> Outcome:
     return Reply(replies.configured(configure_standup(call.uow, call.actor, command, call.ctx.holidays)))
 
 
-NO_SUCH_COHORT = N_("This cohort no longer exists.")
 SUBCOMMANDS = {
     "standup": CohortSubcommand(
         parse_standup,
@@ -76,13 +75,11 @@ def on_home_questions(ctx: Context, ack: Ack, body: dict) -> None:
     """The Home tab's button: the questions form of a cohort the clicker runs (a mistake comes by DM)."""
     ack()
     actor = actor_of(ctx, body["user"]["id"])
-    value = body["actions"][0].get("value") or ""
+    cohort_id = ids.parse_id(body["actions"][0].get("value")) or 0  # 0: no such cohort
 
     def form(uow, actor) -> dict:
-        cohort = uow.cohorts.get(int(value)) if value.isdigit() else None
-        if cohort is None:
-            raise DomainError(NO_SUCH_COHORT)
-        found, settings = questions_to_edit(uow, actor, cohort.name)
+        # An id no cohort has (a stale Home tab) is a mistake told by DM, like a cohort not run.
+        found, settings = questions_to_edit(uow, actor, uow.cohorts.get(cohort_id).name)
         return questions_modal(found, settings, found.lang)
 
     view = run_use_case(ctx, actor, form, lambda uow: address_language(uow, actor.user_id, ctx.default_lang))

@@ -167,3 +167,14 @@ def test_the_program_team_sees_open_help_requests_and_check_ins_due_or_missed(ru
     assert "Les points mentor des cohortes que vous animez" in text and "En attente de\u00a0: mentor" in text
     assert "Prochain tour\u00a0: 16 mars 2026, 09:00 (Europe/Paris)" in text
     assert "cohortes que vous animez" not in _text(_open_home(running, "UANA"))
+
+
+@pytest.mark.parametrize("value", ["999", "abc", ""])
+def test_a_stale_or_forged_questions_button_opens_nothing_and_says_so(running, value):
+    opened = running.fake.count("views.open")
+    body = block_action(
+        ids.HOME_STANDUP_QUESTIONS, value, user_id="UADMIN", trigger_id=running.fake.new_trigger_id()
+    )
+    assert dispatch(running.ws.app, body).status == 200
+    assert running.fake.count("views.open") == opened and not running.fake.internal_errors
+    assert "cohorte" in running.fake.messages("UADMIN")[-1]["text"]
