@@ -10,7 +10,8 @@ from handlers.blocks.checkins.messages import OPEN_BUTTON as CHECKIN_BUTTON
 from handlers.blocks.checkins.replies import SHARE_FIGURES, SHARE_TEXT
 from handlers.blocks.home.messages import actions, with_button
 from handlers.blocks.kit import Block, button, escape, header, section
-from handlers.i18n import format_datetime, gettext
+from handlers.blocks.times import for_reader
+from handlers.i18n import gettext
 
 SHARE_TITLE = N_("What the digests show of your stand-up")
 SHARE_FIGURES_BUTTON = N_("Figures only")
@@ -42,7 +43,7 @@ CHECKINS_RUN_COHORT = N_("*{cohort}*")
 CHECKINS_DUE = N_("Waiting for: {mentors}")
 CHECKINS_MISSED = N_("Missed lately: {mentors}")
 CHECKINS_NONE = N_("No check-in waiting or missed.")
-CHECKINS_NEXT = N_("Next round: {when} ({zone})")
+CHECKINS_NEXT = N_("Next round: {when}")
 
 
 def run_checkins_section(cohorts: tuple[CohortCheckins, ...], lang: str) -> list[Block]:
@@ -56,9 +57,8 @@ def run_checkins_section(cohorts: tuple[CohortCheckins, ...], lang: str) -> list
         if not found.due and not found.missed:
             lines.append(gettext(CHECKINS_NONE, lang))
         if found.next_round is not None:
-            tz = found.cohort.timezone
-            when = format_datetime(found.next_round, lang, tz, "medium")
-            lines.append(gettext(CHECKINS_NEXT, lang, when=when, zone=tz))
+            when = for_reader(found.next_round, found.cohort.timezone, lang)
+            lines.append(gettext(CHECKINS_NEXT, lang, when=when))
         blocks.append(section("\n".join(lines)))
     return blocks
 

@@ -10,10 +10,11 @@ from domain.standups.program import FellowToday, OpenBlocker, StandupNow, Today
 from domain.standups.today import StandupToday
 from handlers import ids
 from handlers.blocks.kit import Block, button, cut, escape, header, message, section
-from handlers.i18n import format_date, format_datetime, format_time, gettext, ngettext
+from handlers.blocks.times import for_reader
+from handlers.i18n import format_date, gettext, ngettext
 
 RUN_TITLE = N_("Stand-ups of the cohorts you run")
-TODAY_TITLE = N_("*{cohort}* · stand-up of {day}, closing at {close} ({zone})")
+TODAY_TITLE = N_("*{cohort}* · stand-up of {day}, closing at {close}")
 NONE_OPEN = N_("*{cohort}* · no stand-up open right now.")
 NOBODY_ASKED = N_("No fellow was asked yet.")
 CHALLENGE_ROW = N_("*{challenge}*: {people}")
@@ -21,7 +22,7 @@ NO_CHALLENGE = N_("No challenge")
 OPEN_BLOCKERS = N_("Open blockers: {blockers}")
 BLOCKER_SINCE = N_("{name} (since {day})")
 BLOCKER_SAID = N_("{name} (since {day}): “{text}”")
-NEXT_PROMPT = N_("Next prompt: {when} ({zone})")
+NEXT_PROMPT = N_("Next prompt: {when}")
 QUESTIONS_BUTTON = N_("Stand-up questions")
 NO_STANDUP_SET = N_("No stand-up is set in the cohorts you follow.")
 MARKS = {Today.ANSWERED: "✅", Today.SKIPPED: "⏭️", Today.AWAY: "🌴", Today.WAITING: "⏳"}
@@ -56,8 +57,8 @@ def standup_now_text(now: StandupNow, lang: str) -> str:
     if now.day is None or now.closes_at is None:
         lines = [gettext(NONE_OPEN, lang, cohort=cohort)]
     else:
-        day, close = format_date(now.day, lang, "full"), format_time(now.closes_at, lang, tz)
-        lines = [gettext(TODAY_TITLE, lang, cohort=cohort, day=day, close=close, zone=tz)]
+        day, close = format_date(now.day, lang, "full"), for_reader(now.closes_at, tz, lang, with_date=False)
+        lines = [gettext(TODAY_TITLE, lang, cohort=cohort, day=day, close=close)]
         if not now.fellows:
             lines.append(gettext(NOBODY_ASKED, lang))
         else:
@@ -70,8 +71,7 @@ def standup_now_text(now: StandupNow, lang: str) -> str:
         blockers = " · ".join(_blocker(b, lang) for b in now.blockers)
         lines.append(gettext(OPEN_BLOCKERS, lang, blockers=blockers))
     if now.next_prompt is not None:
-        when = format_datetime(now.next_prompt, lang, tz, "medium")
-        lines.append(gettext(NEXT_PROMPT, lang, when=when, zone=tz))
+        lines.append(gettext(NEXT_PROMPT, lang, when=for_reader(now.next_prompt, tz, lang)))
     return "\n".join(lines)
 
 
