@@ -73,6 +73,7 @@ SAME_IN_BOTH = {
     "URL",
     "*Dates*\n{value}",
     "*Stand-ups*",
+    "*Stand-ups* · {labels}",
     "{fellow} {cells} {answered}/{expected}",
     "*{cohort}* · {role}",
     "• {title}",

@@ -36,7 +36,7 @@ from domain.standups.sharing import text_shown
 
 OPEN_TOO_LONG_DAYS = 3
 
-PARTICIPATION = N_("*Stand-ups* · {days}")
+PARTICIPATION = N_("*Stand-ups* · {labels}")
 FELLOWS = N_("*Fellows followed*")
 FELLOW_ACTIVE = N_("{fellow}: last seen active on {day}")
 FELLOW_QUIET = N_("{fellow}: no activity seen lately")
@@ -122,7 +122,7 @@ def participation(given: DigestInput) -> DigestSection | None:
     )
     return DigestSection(
         "participation",
-        Phrase(PARTICIPATION, {"days": DayLabels(tuple(grid_days(given.data)))}),
+        Phrase(PARTICIPATION, {"labels": DayLabels(tuple(grid_days(given.data)))}),
         tuple(_week_line(r) for r in rows),
         summary,
         Phrase(NO_FELLOWS),

@@ -69,7 +69,10 @@ def test_mention_on_mentions_only_who_did_not_answer_and_is_stored_shown_and_aud
     reply = played.ws.say("standup eig7 mention=on")
     assert "Le bilan mentionne qui n’a pas répondu." in reply
     shown = json.dumps(played.ws.cohort("show eig7"), ensure_ascii=False)
-    assert "Le bilan mentionne qui n’a pas répondu." in shown and "mention=on" in shown
+    assert (
+        "Le bilan mentionne qui n’a pas répondu." in shown
+        and "a changé le stand-up, `mention`\u00a0: on" in shown
+    )
     played.play()
     summary = json.dumps(played.raw_channel()[-1], ensure_ascii=False)
     assert "<@UDAVID>" in summary
@@ -82,7 +85,7 @@ def test_a_wrong_mention_value_is_one_sentence_and_the_usage_and_changes_nothing
     before = played.ws.state(), _settings(played)
     reply = played.ws.say("standup eig7 mention=maybe")
     first, usage = reply.split("\n")
-    assert first == "mention vaut on|off\u00a0: «\u00a0maybe\u00a0» n’est pas possible."
+    assert first == "mention vaut on|off\u00a0: «\u202fmaybe\u202f» n’est pas possible."
     assert usage.startswith("Utilisation\u00a0: /cohort standup") and "[mention=on|off]" in usage
     assert (played.ws.state(), _settings(played)) == before
 

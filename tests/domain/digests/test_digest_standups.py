@@ -130,7 +130,7 @@ def test_participation_lists_every_fellow_followed():
     section = participation(given(week_data({"standups": week}), ["F1", "F2"], Audience.MENTOR, "M1"))
     assert [line.params["fellow"] for line in section.lines] == ["<@F1>", "<@F2>"]
     assert section.summary.params == {"answered": 5, "expected": 10, "rate": 50}
-    assert section.title.params["days"].days == tuple(WEEK)  # the grid's days, for their labels
+    assert section.title.params["labels"].days == tuple(WEEK)  # the grid's days, for their labels
 
 
 def test_without_stand_ups_the_digest_still_names_each_fellow_with_their_latest_sign_of_life():
