@@ -87,17 +87,13 @@ def _worth_planning(
 ) -> bool:
     if status is not None:
         return status is OccurrenceStatus.OPEN
-    moved = candidate.standup.cohort.rescheduled_at
-    if moved is not None and candidate.due_at < moved:
-        # The cohort's zone, dates or holidays changed after it was due: only later ones follow.
-        return False
     if not candidate.scheduled() and (candidate.standup.cohort.id, candidate.day) not in started:
         # Set after that day's prompt time: the schedule's first occurrence is its next one, as
         # its confirmation says; a day already prompted keeps its reminder and summary.
         return False
     if candidate.timing(now) is Timing.LATE:
         # Recorded as missed only if the schedule already said so then, not for a time set afterwards.
-        since = candidate.standup.settings.updated_at
+        since = candidate.standup.cohort.schedule_set_at(candidate.standup.settings.updated_at)
         return since is None or candidate.due_at >= since
     return True
 

@@ -54,8 +54,9 @@ class Candidate:
     starts: datetime | None = None
 
     def scheduled(self) -> bool:
-        """Planned by the schedule as it was set: its day's prompt comes after the last change."""
-        since = self.standup.settings.updated_at
+        """Planned by the schedule as it was set: its day's prompt comes after the last change (of
+        the stand-up's settings, or of the cohort's zone, dates or holidays)."""
+        since = self.standup.cohort.schedule_set_at(self.standup.settings.updated_at)
         return since is None or self.starts is None or self.starts >= since
 
     def timing(self, now: datetime) -> Timing:

@@ -15,6 +15,7 @@ STANDUP = (
     (N_("Not today"), N_("/standup skip")),
     (N_("Away for some days, then back"), N_("/standup away 2026-04-06..2026-04-10 · /standup back")),
     (N_("The last days' stand-ups, yours and those you may see"), N_("/standup history @ana 7")),
+    (N_("(admins, mentors) Who has answered today's stand-up so far"), N_("/standup today eig7")),
 )
 ASK = (
     (

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from bot.standin.payloads import dispatch, event_callback
 from handlers import ids
 from tests.handlers.standups.standup_helpers import Standups
 from tests.support.standup_world import texts
@@ -60,6 +61,23 @@ class FirstWeek:
     def dms(self, user: str) -> list[dict]:
         return self.s.world.dms(user)
 
+    def home(self, user: str) -> str:
+        """What a person reads on their Home tab, once Slack has asked for it."""
+        published = self.s.fake.count("views.publish")
+        event = {
+            "type": "app_home_opened",
+            "user": user,
+            "channel": self.s.fake.dm_channel(user),
+            "tab": "home",
+        }
+        assert dispatch(self.ws.app, event_callback(event)).status == 200
+        [call] = self.s.fake.calls("views.publish")[published:]
+        return json.dumps(call.params["view"]["blocks"], ensure_ascii=False)
+
+    def today(self, text: str, user: str) -> str:
+        _view, answers = self.s.standup(text, user)
+        return json.dumps(answers[0], ensure_ascii=False)
+
 
 @pytest.fixture
 def week(workspace, clock) -> FirstWeek:
@@ -96,7 +114,7 @@ def test_a_program_teams_first_week(week):
     ws.say("add eig7-dakar <@UCOADMIN> as admin")
 
     # The stand-ups, set at 10:20: their times name their zones; the next prompts are drawn for each reader.
-    paris = ws.say("standup eig7 time=09:30 close=12:00")
+    paris = ws.say("standup eig7 time=09:30 remind=60 close=12:00")
     assert "à 09:30 heure de Paris, clôture à 12:00 heure de Paris" in paris
     assert re.search(
         r"Prochaines invitations\u00a0: <!date\^\d+\^\{date_short_pretty\} \{time\}\|3 mars 2026, 09:30 heure de Paris>",
@@ -137,9 +155,18 @@ def test_a_program_teams_first_week(week):
         )
     [mentor_welcome] = [m for m in week.dms("UMENTOR") if m["text"].startswith("Bienvenue")]
     assert "IA santé" in texts(mentor_welcome)
+    # Set up after Monday's prompt times: the stand-ups start on Tuesday, as the confirmations said.
+    assert s.fake.messages("C100") == [] and s.fake.messages("C300") == []
+    assert all(week.prompts(user, MONDAY) == [] for user in (*PARIS, CAYENNE, *DAKAR))
+    assert "attend votre réponse" not in week.home("UANA")
+    # The cohort admin's Home: both cohorts, the challenges as typed, names without notifications.
+    admin_home = week.home("UCOADMIN")
+    assert "*eig7*" in admin_home and "*eig7-dakar*" in admin_home and "<@U" not in admin_home
 
     # Tuesday. Paris at 08:30 UTC (05:30 in Cayenne: Chloé's prompt says so in her own zone),
     # Dakar at 09:00 UTC. Ana answers by typing to the bot; Ben skips; Dia answers; Eli is away.
+    today: list[str] = []
+
     def ana_types():
         s.type_in_dm("Hier : atelier avec l’ARS. Aujourd’hui : nettoyage des données", user="UANA")
         offer = week.dms("UANA")[-1]
@@ -161,9 +188,14 @@ def test_a_program_teams_first_week(week):
                 week.prompts("UBEN", TUESDAY)[0], ids.STANDUP_SKIP, user="UBEN"
             ),
             at(TUESDAY, 9, 5): lambda: dia_answers(),
+            at(TUESDAY, 9, 20): lambda: today.append(week.today("today eig7", "UCOADMIN")),
             at(TUESDAY, 9, 30): mentor_asks,
         },
     )
+    admin_home = week.home("UCOADMIN")  # today's stand-up by challenge, as typed
+    assert "IA santé" in admin_home and "Données éducation" in admin_home and "<@U" not in admin_home
+    # Before the close, the cohort admin sees who answered so far, without notifying anyone.
+    assert "✅ ana" in today[0] and "⏭️ ben" in today[0] and "⏳ cay" in today[0] and "<@U" not in today[0]
     [cay_prompt] = week.prompts(CAYENNE, TUESDAY)[:1]
     assert re.search(r"<!date\^\d+\^\{time\}\|12:00 heure de Paris>", cay_prompt["text"])
     assert [len(week.prompts(user, TUESDAY)) > 0 for user in (*PARIS, CAYENNE, *DAKAR)] == [
@@ -181,7 +213,14 @@ def test_a_program_teams_first_week(week):
     assert help_reply.startswith("Je lis les messages") and "/standup history" in help_reply
     assert "Participation\u00a0: 1/1" in week.summary("C300")  # Eli, away, is not expected
     paris_summary = week.summary("C100")
-    assert "Participation\u00a0: 1/2" in paris_summary and "Ont passé leur tour\u00a0:" in paris_summary
+    assert "Participation\u00a0: 1/2" in paris_summary
+    # No naming and shaming: names without mentions; who skipped or is away is never reminded.
+    assert "*Sans réponse*\u00a0: cay" in paris_summary and "Ont passé leur tour\u00a0: ben" in paris_summary
+    assert "Absents\u00a0: eli" in week.summary("C300")
+    for channel in ("C100", "C300"):
+        assert "<@U" not in json.dumps(s.fake.messages(channel)[-1], ensure_ascii=False)
+    assert [len(week.prompts(user, TUESDAY)) for user in ("UANA", "UBEN", CAYENNE)] == [1, 1, 2]
+    assert "Rappel" in week.prompts(CAYENNE, TUESDAY)[-1]["text"]
 
     # Tuesday afternoon: the Dakar cohort moves to Abidjan's zone and gets a later end; Ben leaves eig7.
     moved = ws.say("edit eig7-dakar tz=Africa/Abidjan end=2026-07-03", user="UCOADMIN")
