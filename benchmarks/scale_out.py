@@ -87,7 +87,7 @@ def add_cohort(url: str, fellows: list[str], zone: str, at: datetime) -> None:
     from storage.uow import SqlUnitOfWork
 
     local = at.astimezone(ZoneInfo(zone))
-    now = at - timedelta(days=1)
+    now = at - timedelta(days=7)  # members long welcomed: the tick measured sends the prompts only
     engine = make_engine(url)
     with SqlUnitOfWork(make_session_factory(engine)) as uow:
         cohort = uow.cohorts.add(NewCohort("eig7", zone, "fr", "FR", None, None), "C100", now)

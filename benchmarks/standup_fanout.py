@@ -103,7 +103,8 @@ def fan_out(fellows: int, limits: bool, pace: int | None = None) -> dict:
     url = _fresh_database(folder)
     users = [f"U{n:06d}" for n in range(fellows)]
     with _uow(url) as uow:
-        _add_cohort(uow, "eig7", "C100", users, DUE - timedelta(days=1))
+        # Members joined a week ago: long welcomed, so the tick measured sends the prompts only.
+        _add_cohort(uow, "eig7", "C100", users, DUE - timedelta(days=7))
         uow.commit()
     with SlackStandIn(enforce_limits=limits, workspace_per_minute=SLACK_PER_MINUTE) as fake:
         fake.add_channel("C100", name="eig7")
