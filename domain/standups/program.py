@@ -29,6 +29,7 @@ class Today(StrEnum):
     SKIPPED = "skipped"
     AWAY = "away"
     WAITING = "waiting"
+    MISSED = "missed"  # prompted, and the stand-up closed without an answer
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class StandupNow:
     fellows: tuple[FellowToday, ...]
     blockers: tuple[OpenBlocker, ...]
     next_prompt: datetime | None
+    closed: bool = False  # the day's stand-up has closed: who did not answer is missed, not waiting
 
     def count(self, state: Today) -> int:
         return sum(1 for fellow in self.fellows if fellow.state is state)
@@ -70,12 +72,14 @@ class StandupNow:
         return [(name, tuple(groups[name])) for name in order]
 
 
-def _state(entry: StandupEntry | None, away: bool, prompted: bool) -> Today | None:
+def _state(entry: StandupEntry | None, away: bool, prompted: bool, closed: bool) -> Today | None:
     if entry is not None:
         return Today.ANSWERED if entry.status is EntryStatus.ANSWERED else Today.SKIPPED
     if away:
         return Today.AWAY
-    return Today.WAITING if prompted else None
+    if not prompted:
+        return None
+    return Today.MISSED if closed else Today.WAITING
 
 
 def _blockers(
@@ -132,9 +136,12 @@ def standup_now(
     prompted = {
         p.user_id for p in store.standup_runs.prompts(cohort.id, day) if p.status is not DeliveryStatus.FAILED
     }
+    closes_at = close_at(settings, day, tz)
+    # Past the close the summary has named who did not answer: the live view says the same.
+    closed = now >= closes_at
     listed = []
     for m in {m.user_id: m for m in fellows}.values():
-        state = _state(entries.get(m.user_id), m.user_id in away, m.user_id in prompted)
+        state = _state(entries.get(m.user_id), m.user_id in away, m.user_id in prompted, closed)
         if state is not None:
             challenge = challenges.get(m.challenge_slug, m.challenge_slug) if m.challenge_slug else None
             listed.append(FellowToday(m.user_id, names[m.user_id], challenge, state))
@@ -142,8 +149,9 @@ def standup_now(
     return StandupNow(
         cohort,
         day,
-        close_at(settings, day, tz),
+        closes_at,
         tuple(listed),
         _blockers(store, cohort, settings, day, names, readable),
         next_prompt,
+        closed,
     )

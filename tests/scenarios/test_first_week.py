@@ -1,8 +1,8 @@
 """A program team's first week, from the recipients' side: two cohorts set up mid-day on Monday
 2 March 2026 (Paris, and Dakar in Senegal), a fellow working from Cayenne, names typed with accents
 and spaces, a skip, an absence, a stand-up answered by typing to the bot, a correction of a
-cohort, a removal, the welcome and farewell messages. Each step checks who got which message,
-with which mentions and which times.
+cohort, a removal, the welcome and farewell messages, Thursday's mentor check-ins, Friday's
+digests and Home tabs. Each step checks who got which message, with which mentions and which times.
 
 Winter time: Paris is UTC+1, Dakar UTC+0 (Abidjan too), Cayenne UTC−3.
 """
@@ -19,9 +19,10 @@ import pytest
 from bot.standin.payloads import dispatch, event_callback
 from handlers import ids
 from tests.handlers.standups.standup_helpers import Standups
+from tests.support.rituals import Rituals
 from tests.support.standup_world import texts
 
-MONDAY, TUESDAY, WEDNESDAY, THURSDAY = (date(2026, 3, d) for d in (2, 3, 4, 5))
+MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = (date(2026, 3, d) for d in (2, 3, 4, 5, 6))
 PARIS = ("UANA", "UBEN")
 CAYENNE = "UCAY"
 DAKAR = ("UDIA", "UELI")
@@ -86,6 +87,7 @@ def week(workspace, clock) -> FirstWeek:
     fake.add_user(CAYENNE, name="cay", tz="America/Cayenne", locale="fr-FR")
     for user in DAKAR:
         fake.add_user(user, name=user[1:].lower(), tz="Africa/Dakar", locale="fr-FR")
+    fake.add_user("UMDK", name="mdk", tz="Africa/Dakar", locale="fr-FR")
     clock.set(at(MONDAY, 9, 20))  # 10:20 in Paris
     return FirstWeek(Standups(workspace, clock))
 
@@ -237,6 +239,97 @@ def test_a_program_teams_first_week(week):
     dia = week.prompts("UDIA", WEDNESDAY)[0]
     assert "heure d’Abidjan" in dia["text"]
     assert week.prompts("UELI", WEDNESDAY) == []  # still away
+
+    stats = s.fake.stats()
+    assert stats["errors"] == 0 and not s.fake.internal_errors and s.world.posted_once()
+
+    # Wednesday afternoon: mentor check-ins on Thursdays, digests on Fridays, a mentor for Dakar.
+    # Set after this week's Thursday and Friday had begun nowhere: they start this week.
+    rituals = Rituals(ws, s.clock)
+    assert ws.say("add eig7-dakar <@UMDK> as mentor", user="UCOADMIN").startswith(
+        "<@UMDK> est maintenant mentor"
+    )
+    checkins = ws.say("checkin eig7 every=1 day=thu time=10:00")
+    assert checkins.startswith("Points mentors de eig7\u00a0: chaque semaine, le jeudi à")
+    assert "5 mars 2026" in checkins  # the first round, as the next tick will run it
+    ws.say("checkin eig7-dakar every=1 day=thu time=10:00", user="UCOADMIN")
+    assert ws.say("digest eig7 day=fri time=16:00").startswith("Résumés de eig7\u00a0: chaque vendredi à")
+    ws.say("digest eig7-dakar day=fri time=16:00", user="UCOADMIN")
+
+    # Thursday: Ana and Dia answer, Chloé in Cayenne skips; the mentors are asked how it goes,
+    # at 10:00 in each cohort's zone; Ana's mentor answers, Dakar's does not.
+    def answer(user: str) -> Callable[[], None]:
+        def answering() -> None:
+            view, _ = s.click(week.prompts(user, THURSDAY)[0], ids.STANDUP_OPEN, user=user)
+            assert s.submit(view, {"q1": "Revue de code", "q2": None, "q3": None}, user=user) is None
+
+        return answering
+
+    def mentor_checks_in() -> None:
+        [prompt] = [
+            m for m in week.dms("UMENTOR") if m["text"].startswith("C’est l’heure de votre point mentor")
+        ]
+        view = rituals.press_open("UMENTOR", rituals.cohort_id("eig7"))
+        assert rituals.answer(view, "UMENTOR", "4", going_well="Bon démarrage") is None
+
+    week.live(
+        THURSDAY,
+        {
+            at(THURSDAY, 8, 40): answer("UANA"),
+            at(THURSDAY, 8, 50): lambda: s.click(
+                week.prompts(CAYENNE, THURSDAY)[0], ids.STANDUP_SKIP, user=CAYENNE
+            ),
+            at(THURSDAY, 9, 10): answer("UDIA"),
+            at(THURSDAY, 9, 30): mentor_checks_in,
+        },
+    )
+    dakar_checkins = [m for m in week.dms("UMDK") if "point mentor" in m["text"]]
+    assert [m["text"] for m in dakar_checkins] == [
+        "C’est l’heure de votre point mentor pour *eig7-dakar*\u00a0: comment avancent vos défis\u202f?"
+        " Deux minutes, quatre questions."
+    ]
+    [mdk_welcome] = [
+        m for m in week.dms("UMDK") if m["text"].startswith("Bienvenue dans la cohorte eig7-dakar")
+    ]
+    assert "en tant que mentor" in texts(mdk_welcome)
+
+    # Friday: before the close, Ana's mentor sees his fellows' stand-up so far, and only theirs.
+    mentor_today: list[str] = []
+    week.live(
+        FRIDAY,
+        {at(FRIDAY, 9): lambda: mentor_today.append(week.today("today", "UMENTOR"))},
+        hours=range(5, 17),
+    )
+    assert "⏳ ana" in mentor_today[0] and "cay" not in mentor_today[0] and "ben" not in mentor_today[0]
+
+    # The mentor digests, at 16:00 in each cohort's zone: a line for every fellow covered, under day
+    # labels; the fellow who left is not in it; Eli's absence is shown as such.
+    [ana_mentor] = [m for m in week.dms("UMENTOR") if m["text"].startswith("Résumé de la semaine · eig7")]
+    digest = texts(ana_mentor)
+    assert "fellows suivis\u00a0: 1" in ana_mentor["text"]
+    assert "*Stand-ups* · L M M J V\n<@UANA> ▫️✅❌✅❌ 2/4" in digest and "UBEN" not in digest
+    [dakar_mentor] = [
+        m for m in week.dms("UMDK") if m["text"].startswith("Résumé de la semaine · eig7-dakar")
+    ]
+    dakar_digest = texts(dakar_mentor)
+    assert "<@UDIA> ▫️✅❌✅❌ 2/4" in dakar_digest and "<@UELI> ▫️🌴🌴❌❌ 0/2" in dakar_digest
+
+    # The admin digests: Chloé's skip was a sign of life, so nobody is flagged as isolated;
+    # the check-ins say who answered (Ana's mentor, 4/5) and who did not (Dakar's).
+    [paris_admin] = [m for m in week.dms("UCOADMIN") if m["text"].startswith("Résumé admin · eig7 ·")]
+    paris_digest = texts(paris_admin)
+    assert "Tous les fellows ont été actifs" in paris_digest and "UCAY" not in paris_digest
+    assert "<@UMENTOR>\u00a0: 4/5" in paris_digest
+    [dakar_admin] = [m for m in week.dms("UCOADMIN") if m["text"].startswith("Résumé admin · eig7-dakar")]
+    assert "<@UMDK>\u00a0: pas encore de réponse" in texts(dakar_admin)
+
+    # The mentor's Home: the same week as his digest; nothing waits for his answer any more.
+    mentor_home = week.home("UMENTOR")
+    assert "<@UANA> ▫️✅❌✅❌ 2/4" in mentor_home and "attend votre réponse" not in mentor_home
+    # The program team's Home after Friday's close: no answer, not "waiting"; Dakar's check-in missing.
+    admin_home = week.home("UCOADMIN")
+    assert "clos à" in admin_home and "❌ ana" in admin_home and "⏳" not in admin_home
+    assert "En attente de\u00a0: mdk" in admin_home
 
     stats = s.fake.stats()
     assert stats["errors"] == 0 and not s.fake.internal_errors and s.world.posted_once()

@@ -15,6 +15,7 @@ from handlers.i18n import format_date, gettext, ngettext
 
 RUN_TITLE = N_("Stand-ups of the cohorts you run")
 TODAY_TITLE = N_("*{cohort}* · stand-up of {day}, closing at {close}")
+CLOSED_TITLE = N_("*{cohort}* · stand-up of {day}, closed at {close}")
 NONE_OPEN = N_("*{cohort}* · no stand-up open right now.")
 NOBODY_ASKED = N_("No fellow was asked yet.")
 CHALLENGE_ROW = N_("*{challenge}*: {people}")
@@ -25,7 +26,13 @@ BLOCKER_SAID = N_("{name} (since {day}): “{text}”")
 NEXT_PROMPT = N_("Next prompt: {when}")
 QUESTIONS_BUTTON = N_("Stand-up questions")
 NO_STANDUP_SET = N_("No stand-up is set in the cohorts you follow.")
-MARKS = {Today.ANSWERED: "✅", Today.SKIPPED: "⏭️", Today.AWAY: "🌴", Today.WAITING: "⏳"}
+MARKS = {
+    Today.ANSWERED: "✅",
+    Today.SKIPPED: "⏭️",
+    Today.AWAY: "🌴",
+    Today.WAITING: "⏳",
+    Today.MISSED: "❌",
+}
 TEXT_MAX = 200
 
 
@@ -34,8 +41,15 @@ def _counts(now: StandupNow, lang: str) -> str:
         Today.ANSWERED: ngettext("{count} answered", "{count} answered", now.count(Today.ANSWERED), lang),
         Today.SKIPPED: ngettext("{count} skipped", "{count} skipped", now.count(Today.SKIPPED), lang),
         Today.AWAY: ngettext("{count} away", "{count} away", now.count(Today.AWAY), lang),
-        Today.WAITING: ngettext("{count} waiting", "{count} waiting", now.count(Today.WAITING), lang),
     }
+    if now.closed:
+        counted[Today.MISSED] = ngettext(
+            "{count} no answer", "{count} no answers", now.count(Today.MISSED), lang
+        )
+    else:
+        counted[Today.WAITING] = ngettext(
+            "{count} waiting", "{count} waiting", now.count(Today.WAITING), lang
+        )
     return " · ".join(f"{MARKS[state]} {text}" for state, text in counted.items())
 
 
@@ -58,7 +72,8 @@ def standup_now_text(now: StandupNow, lang: str) -> str:
         lines = [gettext(NONE_OPEN, lang, cohort=cohort)]
     else:
         day, close = format_date(now.day, lang, "full"), for_reader(now.closes_at, tz, lang, with_date=False)
-        lines = [gettext(TODAY_TITLE, lang, cohort=cohort, day=day, close=close)]
+        title = CLOSED_TITLE if now.closed else TODAY_TITLE
+        lines = [gettext(title, lang, cohort=cohort, day=day, close=close)]
         if not now.fellows:
             lines.append(gettext(NOBODY_ASKED, lang))
         else:

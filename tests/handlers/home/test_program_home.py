@@ -1,5 +1,5 @@
 """What those who run the program see: the Home tab of the program team and of a cohort's admins,
-and `/standup today`, before the close. Names are plain text: reading them notifies nobody."""
+and `/standup today`, before and after the close. Names are plain text: reading them notifies nobody."""
 
 from __future__ import annotations
 
@@ -113,6 +113,14 @@ def test_standup_today_tells_an_admin_who_answered_so_far(running):
         reply = _today(running, text, user)
         assert "✅ ana, ⏭️ ben" in reply and "🌴 chloe, ⏳ david" in reply and "<@U" not in reply
         assert "J’attends l’accès &lt;API&gt;" in reply
+
+
+def test_after_the_close_those_who_did_not_answer_read_as_no_answer_not_waiting(running):
+    running.world.tick(datetime(2026, 3, 2, 11, 0, tzinfo=UTC))  # 12:00 in Paris: the summary is posted
+    reply = _today(running, "today eig7", "UCOADMIN")
+    assert "clos à" in reply and "❌ 1 sans réponse" in reply and "❌ david" in reply
+    assert "⏳" not in reply and "en attente" not in reply
+    assert "✅ ana, ⏭️ ben" in reply and "🌴 chloe" in reply
 
 
 def test_standup_today_shows_a_mentor_their_fellows_within_their_sharing_choice(running):
