@@ -102,14 +102,15 @@ def test_one_cohort_that_fails_leaves_the_others_work_going(workspace, clock, br
     assert len(received(fake, "UADMIN8")) == 2
 
 
-def test_a_tick_with_a_failure_exits_non_zero_after_doing_the_rest(workspace, clock, broken, capsys):
-    from bot import commands
+def test_a_tick_with_a_failure_names_it_in_its_line_after_doing_the_rest(workspace, clock, broken, capsys):
+    from bot.tick_lines import report_line
 
     clock.set(at(MONDAY, 8, 30))
     reports = tick(workspace.ctx, at(MONDAY, 8, 30), tick_jobs())
-    assert any(report.failures for report in reports)
-    assert commands.exit_status(reports) == 1
-    assert commands.exit_status([r for r in reports if not r.failures]) == 0
+    lines = [report_line(report, "en") for report in reports if report.failures]
+    assert lines and all("; failed: " in line for line in lines)
+    assert any(f"(cohort {broken}, " in line for line in lines)
+    assert all("en échec" in report_line(report, "fr") for report in reports if report.failures)
 
 
 def test_one_cohort_whose_planning_fails_leaves_the_others_planned(workspace, clock, cohorts, monkeypatch):
