@@ -1,18 +1,29 @@
-"""Training reminders (24 h and 1 h before) and the feedback prompt, sent by the scheduling core.
+"""Training reminders (24 h and 1 h before), the feedback prompt, and the facilitator's feedback
+summary, sent by the scheduling core.
 
 When the feedback prompt is due, the session has taken place: its facilitator is credited in
-the skills directory with the skills the session is about.
+the skills directory with the skills the session is about. When feedback closes, the facilitator
+gets every answer at once, without names.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from domain.scheduling import PlannedOccurrence, Report
 from domain.trainings.access import SessionView
-from domain.trainings.due import FEEDBACK, REMINDER_1H, REMINDER_24H, TrainingNotice, due_occurrences
+from domain.trainings.due import (
+    FEEDBACK,
+    FEEDBACK_SUMMARY,
+    REMINDER_1H,
+    REMINDER_24H,
+    TrainingNotice,
+    due_occurrences,
+)
+from domain.trainings.feedback import summarize
 from domain.trainings.skills import credit_facilitators
-from handlers.blocks.trainings.notices import feedback_prompt, reminder
+from handlers.blocks.trainings.notices import feedback_prompt, feedback_summary, reminder
 from handlers.context import Context
 from schedules.delivery import deliver_due
 
@@ -28,6 +39,18 @@ class TrainingJob:
             if self.kind == FEEDBACK and planned:
                 credited = credit_facilitators(uow, [item.payload.session for item in planned])
                 uow.commit()
+            if self.kind == FEEDBACK_SUMMARY and planned:
+                answers = uow.trainings.feedback([item.payload.session.id for item in planned])
+                planned = [
+                    replace(
+                        item,
+                        payload=replace(
+                            item.payload,
+                            feedback=tuple(f for f in answers if f.session_id == item.payload.session.id),
+                        ),
+                    )
+                    for item in planned
+                ]
         report = deliver_due(ctx, now, self.kind, planned, self.render)
         if credited:
             report.add("skills credited", credited)
@@ -40,10 +63,13 @@ class TrainingJob:
         facilitator = recipient == notice.session.facilitator
         if self.kind == FEEDBACK:
             return feedback_prompt(view, lang, facilitator)
+        if self.kind == FEEDBACK_SUMMARY:
+            return feedback_summary(summarize(view, list(notice.feedback)), lang)
         return reminder(self.kind, view, lang, facilitator)
 
 
 TRAINING_REMINDERS_24H = TrainingJob(REMINDER_24H)
 TRAINING_REMINDERS_1H = TrainingJob(REMINDER_1H)
 TRAINING_FEEDBACK = TrainingJob(FEEDBACK)
-JOBS = (TRAINING_REMINDERS_24H, TRAINING_REMINDERS_1H, TRAINING_FEEDBACK)
+TRAINING_FEEDBACK_SUMMARY = TrainingJob(FEEDBACK_SUMMARY)
+JOBS = (TRAINING_REMINDERS_24H, TRAINING_REMINDERS_1H, TRAINING_FEEDBACK, TRAINING_FEEDBACK_SUMMARY)

@@ -1,5 +1,6 @@
 """What the scheduling core sends about trainings: reminders 24 h and 1 h before the start, to the
-attendees and the facilitator, and the feedback prompt once the session is over.
+attendees and the facilitator, the feedback prompt once the session is over, and the facilitator's
+summary of the feedback once it has closed.
 
 Each is an occurrence of subject `training:<id>` on the local date it is due, so it is sent
 once whatever the number of ticks or processes; a session moved to another day is a new
@@ -15,12 +16,17 @@ from domain.calendar import local_date
 from domain.cohorts.model import Cohort
 from domain.scheduling import PlannedOccurrence
 from domain.trainings.access import people
-from domain.trainings.model import DURATION_MAX, SessionStatus, SignupStatus, TrainingSession
+from domain.trainings.model import DURATION_MAX, Feedback, SessionStatus, SignupStatus, TrainingSession
 from domain.trainings.records import TrainingStore
 
 REMINDER_24H = "training_reminder_24h"
 REMINDER_1H = "training_reminder_1h"
 FEEDBACK = "training_feedback"
+FEEDBACK_SUMMARY = "training_feedback_summary"
+
+# Feedback is open this long after the end; then the facilitator reads every answer at once, so
+# no answer can be told from the moment it arrived.
+FEEDBACK_OPEN = timedelta(days=2)
 
 # How far back a tick looks for occurrences it has not recorded yet (as missed, if too late).
 LOOK_BACK = timedelta(days=1)
@@ -33,6 +39,7 @@ class Ritual:
     grace: timedelta  # how late it may still be sent
     after_end: bool = False
     to_facilitator: bool = True
+    to_attendees: bool = True
 
     def due_at(self, session: TrainingSession) -> datetime:
         return session.ends_at + self.lead if self.after_end else session.starts_at - self.lead
@@ -47,17 +54,25 @@ class Ritual:
 RITUALS = {
     REMINDER_24H: Ritual(REMINDER_24H, timedelta(hours=24), timedelta(hours=3)),
     REMINDER_1H: Ritual(REMINDER_1H, timedelta(hours=1), timedelta(minutes=45)),
-    FEEDBACK: Ritual(FEEDBACK, timedelta(0), timedelta(days=3), after_end=True),
+    FEEDBACK: Ritual(FEEDBACK, timedelta(0), timedelta(days=1), after_end=True),
+    FEEDBACK_SUMMARY: Ritual(
+        FEEDBACK_SUMMARY, FEEDBACK_OPEN, timedelta(days=3), after_end=True, to_attendees=False
+    ),
 }
+
+
+def feedback_closes_at(session: TrainingSession) -> datetime:
+    return session.ends_at + FEEDBACK_OPEN
 
 
 @dataclass(frozen=True)
 class TrainingNotice:
-    """A reminder or the feedback prompt about one session, to its attendees and facilitator."""
+    """A reminder, the feedback prompt or the feedback summary about one session."""
 
     session: TrainingSession
     cohort: Cohort
     attendees: tuple[str, ...]
+    feedback: tuple[Feedback, ...] = ()  # the summary's answers, loaded when it is due
 
 
 def subject(session_id: int) -> str:
@@ -79,7 +94,9 @@ def planned(
     cohort: Cohort,
     attendees: tuple[str, ...],
 ) -> PlannedOccurrence[TrainingNotice] | None:
-    recipients = attendees + ((session.facilitator,) if ritual.to_facilitator else ())
+    recipients = (attendees if ritual.to_attendees else ()) + (
+        (session.facilitator,) if ritual.to_facilitator else ()
+    )
     if ritual.after_end and not attendees:
         return None  # nobody to ask, nothing to sum up
     due = ritual.due_at(session)

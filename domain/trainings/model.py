@@ -86,8 +86,6 @@ class TrainingSession:
     announced_at: datetime | None = None
     announce_channel: str | None = None
     announce_ts: str | None = None
-    summary_channel: str | None = None
-    summary_ts: str | None = None
 
     @property
     def ends_at(self) -> datetime:

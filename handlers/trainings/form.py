@@ -26,12 +26,7 @@ from handlers.blocks.trainings.messages import reply
 from handlers.context import Context
 from handlers.run import actor_of, refuse_fields
 from handlers.slack_out import send_dm
-from handlers.trainings.notify import (
-    send_invitation,
-    show_announcement,
-    show_feedback_summary,
-    tell,
-)
+from handlers.trainings.notify import send_invitation, show_announcement, tell
 
 Target = tuple[Cohort, TrainingSession | None]
 
@@ -118,9 +113,9 @@ def on_feedback(ctx: Context, ack: Ack, body: dict, view: dict) -> None:
             refuse_fields(ack, errors, lang)
             return
         ack()
-        summary = give_feedback(uow, actor, session_id, rating, comment)
+        given = give_feedback(uow, actor, session_id, rating, comment)
         uow.commit()
-    show_feedback_summary(ctx, summary, summary.view.cohort.lang)
+    send_dm(ctx, actor.user_id, notices.feedback_saved(given, given.cohort.lang))
 
 
 def on_proposal(ctx: Context, ack: Ack, body: dict, view: dict) -> None:

@@ -10,12 +10,10 @@ from datetime import datetime
 from slack_sdk.errors import SlackApiError
 
 from domain.trainings.access import SessionView
-from domain.trainings.feedback import FeedbackSummary
 from domain.trainings.model import SessionStatus
 from handlers.blocks.slack_errors import CHANNEL_REFUSED, UNREACHABLE, error_code
 from handlers.blocks.trainings.invite import filename, invitation
 from handlers.blocks.trainings.messages import announcement, reply
-from handlers.blocks.trainings.notices import feedback_summary
 from handlers.context import Context
 from handlers.slack_out import PostUnknown, post_once, send_dm
 
@@ -80,18 +78,3 @@ def show_announcement(ctx: Context, view: SessionView) -> bool:
         uow.trainings.set_announcement(session.id, channel, ts)
         uow.commit()
     return True
-
-
-def show_feedback_summary(ctx: Context, summary: FeedbackSummary, lang: str) -> None:
-    """The facilitator's summary: one direct message, redrawn as answers come in."""
-    session = summary.view.session
-    message = feedback_summary(summary, lang)
-    if session.summary_channel and session.summary_ts:
-        ctx.slack.chat_update(channel=session.summary_channel, ts=session.summary_ts, **message)
-        return
-    answer = ctx.slack.chat_postMessage(channel=session.facilitator, **message)
-    with ctx.uow() as uow:
-        uow.trainings.set_summary_message(session.id, answer["channel"], answer["ts"])
-        if answer["channel"].startswith("D"):
-            uow.schedule.remember_direct_channel(session.facilitator, answer["channel"])
-        uow.commit()

@@ -51,8 +51,6 @@ def _session(row: TrainingSessionRow) -> TrainingSession:
         announced_at=row.announced_at,
         announce_channel=row.announce_channel,
         announce_ts=row.announce_ts,
-        summary_channel=row.summary_channel,
-        summary_ts=row.summary_ts,
     )
 
 
@@ -138,9 +136,6 @@ class TrainingRepository:
 
     def set_announcement(self, session_id: int, channel: str, ts: str) -> None:
         self._change(session_id, announce_channel=channel, announce_ts=ts)
-
-    def set_summary_message(self, session_id: int, channel: str, ts: str) -> None:
-        self._change(session_id, summary_channel=channel, summary_ts=ts)
 
     def _sessions(self, *conditions, limit: int | None = None) -> list[TrainingSession]:
         query = (

@@ -33,8 +33,6 @@ class TrainingSessionRow(Base):
     announced_at: Mapped[datetime | None]
     announce_channel: Mapped[str | None] = mapped_column(String(32))
     announce_ts: Mapped[str | None] = mapped_column(String(32))
-    summary_channel: Mapped[str | None] = mapped_column(String(32))
-    summary_ts: Mapped[str | None] = mapped_column(String(32))
 
 
 class TrainingSignupRow(Base):

@@ -2,7 +2,8 @@
 
 Ana proposes "Pandas pour les débutants" for two people; Ben clicks three times, Chloé takes the
 last seat and David waits; Ben drops out and David gets his seat. The bot reminds everyone the
-day before and an hour before, asks for feedback after, and Ana reads the summary.
+day before and an hour before, asks for feedback after, and two days later Ana reads every
+answer at once, without names.
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ def test_a_training_from_proposal_to_feedback(trainings):
     assert len(received["UANA"]) == len(received["UCHLOE"]) == 3, "each reminder and prompt once"
     assert "UBEN" not in received
 
-    # Chloé and David answer; Ana reads one summary, kept current, without names.
+    # Chloé and David answer; each is thanked and told when feedback closes; Ana reads nothing yet.
     for user, rating, comment in (("UCHLOE", 5, "Très clair"), ("UDAVID", 4, None)):
         trainings.click(ids.TRAINING_FEEDBACK_OPEN, session.id, user, channel="D" + user)
         assert trainings.opened_view()["callback_id"] == ids.TRAINING_FEEDBACK
@@ -112,6 +113,16 @@ def test_a_training_from_proposal_to_feedback(trainings):
             callback=ids.TRAINING_FEEDBACK,
         )
         assert answer is None
+        assert trainings.dms(user)[-1].startswith("Merci\u00a0: votre avis sur *Pandas pour les débutants*")
+        assert "|12 mars 2026, 15:00 heure de Paris>" in trainings.dms(user)[-1]  # the end + 2 days
+    assert not [m for m in trainings.fake.messages("UANA") if m.get("text", "").startswith("Avis sur")]
+
+    # Thursday 15:00 in Paris, feedback closes: Ana gets every answer in one message, without names.
+    received = sent_during(
+        trainings, PARIS_14H + timedelta(hours=2), PARIS_14H + timedelta(days=3), timedelta(minutes=30)
+    )
+    assert [at for _text, at in received["UANA"]] == [PARIS_14H + timedelta(days=2, hours=1)]
+    assert set(received) == {"UANA"}, "the summary goes to the facilitator only"
     [summary] = [m for m in trainings.fake.messages("UANA") if m.get("text", "").startswith("Avis sur")]
     shown = json.dumps(summary["blocks"], ensure_ascii=False)
     assert "2 réponses sur 2 participants" in shown and "Moyenne\u00a0: 4,5 / 5" in shown

@@ -8,7 +8,7 @@ import pytest
 
 from bot.features import tick_jobs
 from domain.peer_help.skills import Skill
-from domain.trainings.due import FEEDBACK, REMINDER_1H, REMINDER_24H
+from domain.trainings.due import FEEDBACK, FEEDBACK_SUMMARY, REMINDER_1H, REMINDER_24H
 from handlers import ids
 from schedules.engine import tick
 from schedules.trainings import JOBS
@@ -38,7 +38,7 @@ def texts(trainings, user: str, kind_words: str) -> list[str]:
 
 
 def test_the_jobs_are_registered():
-    assert [job.kind for job in JOBS] == [REMINDER_24H, REMINDER_1H, FEEDBACK]
+    assert [job.kind for job in JOBS] == [REMINDER_24H, REMINDER_1H, FEEDBACK, FEEDBACK_SUMMARY]
     assert all(job in tick_jobs() for job in JOBS)
 
 
@@ -77,7 +77,7 @@ def test_after_the_end_attendees_are_asked_for_feedback_and_the_facilitator_told
     [prompt] = [m for m in trainings.fake.messages("UBEN") if "Qu’en avez-vous pensé" in m.get("text", "")]
     [button] = [e for b in prompt["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert (button["action_id"], button["value"]) == (ids.TRAINING_FEEDBACK_OPEN, str(session.id))
-    assert texts(trainings, "UANA", "la synthèse s’affichera ici")
+    assert texts(trainings, "UANA", "toutes les réponses vous arriveront ensemble, sans les noms")
     assert texts(trainings, "UDAVID", "Qu’en avez-vous pensé") == []
 
 

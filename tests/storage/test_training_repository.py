@@ -97,14 +97,13 @@ def test_sign_ups_queue_and_a_returning_person_goes_to_the_end(uow, cohort_id):
     assert list(mine) == [session_id]
 
 
-def test_revise_status_announcement_and_summary(uow, cohort_id):
+def test_revise_status_and_announcement(uow, cohort_id):
     session_id = add(uow, cohort_id, status=SessionStatus.PENDING)
     with uow() as store:
         assert store.trainings.get(session_id).announced_at is None
         store.trainings.revise(session_id, proposal(timedelta(days=4), 5, "SQL"), 1)
         store.trainings.set_status(session_id, SessionStatus.ANNOUNCED, NOW + timedelta(hours=1))
         store.trainings.set_announcement(session_id, "C100", "17.1")
-        store.trainings.set_summary_message(session_id, "DANA", "18.1")
         cancelled = store.trainings.set_status(session_id, SessionStatus.CANCELLED, NOW + timedelta(hours=2))
         store.commit()
     assert (cancelled.title, cancelled.capacity, cancelled.sequence, cancelled.announced_at) == (
@@ -113,11 +112,7 @@ def test_revise_status_announcement_and_summary(uow, cohort_id):
         2,
         NOW + timedelta(hours=1),
     )
-    assert (cancelled.announce_channel, cancelled.announce_ts, cancelled.summary_ts) == (
-        "C100",
-        "17.1",
-        "18.1",
-    )
+    assert (cancelled.announce_channel, cancelled.announce_ts) == ("C100", "17.1")
 
 
 def test_the_lists_the_use_cases_ask_for(uow, cohort_id):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from domain.trainings.access import SessionView
-from domain.trainings.due import REMINDER_1H
+from domain.trainings.due import REMINDER_1H, feedback_closes_at
 from domain.trainings.feedback import FeedbackSummary
 from domain.trainings.model import RATINGS
 from handlers import ids
 from handlers.blocks.kit import button, context, escape, section
 from handlers.blocks.kit import message as kit_message
+from handlers.blocks.times import for_reader
 from handlers.blocks.trainings.messages import reply, summary_line
 from handlers.blocks.trainings.text import person, when
 from handlers.i18n import N_, gettext, ngettext
@@ -44,13 +45,21 @@ UNREACHED = N_("I could not reach {people} in a direct message.")
 REMINDER_DAY = N_("Reminder: *{title}* is coming up, {summary}.")
 REMINDER_HOUR = N_("*{title}* starts soon: {summary}.")
 FACILITATOR_REMINDER = N_("Reminder: you facilitate *{title}*, {summary}.")
-FEEDBACK_PROMPT = N_("*{title}* is over. How was it? Your answer goes to {person} without your name.")
+FEEDBACK_PROMPT = N_(
+    "*{title}* is over. How was it? Feedback is open for two days (closing: {when}); then {person} reads"
+    " every answer together, without names."
+)
+FEEDBACK_SAVED = N_(
+    "Thank you: your feedback on *{title}* is saved. You can change it for two days after the session"
+    " (closing: {when}); then {person} reads every answer together, without names."
+)
 GIVE_FEEDBACK = N_("Give feedback")
 FACILITATOR_AFTER = N_(
-    "*{title}* is over, thank you! I asked the attendees for feedback: the summary will appear here."
+    "*{title}* is over, thank you! I asked the attendees for feedback: every answer comes to you together,"
+    " without names, when feedback closes ({when})."
 )
 SUMMARY_TITLE = N_("Feedback on *{title}*")
-SUMMARY_NONE = N_("No answer yet.")
+SUMMARY_NONE = N_("Nobody gave feedback.")
 SUMMARY_AVERAGE = N_("Average: {average} / 5")
 
 
@@ -148,12 +157,15 @@ def reminder(kind: str, view: SessionView, lang: str, facilitator: bool) -> dict
     return reply(gettext(REMINDER_HOUR if kind == REMINDER_1H else REMINDER_DAY, lang, **_args(view, lang)))
 
 
+def _closing(view: SessionView, lang: str) -> str:
+    return for_reader(feedback_closes_at(view.session), view.cohort.timezone, lang)
+
+
 def feedback_prompt(view: SessionView, lang: str, facilitator: bool) -> dict:
+    title, closing = escape(view.session.title), _closing(view, lang)
     if facilitator:
-        return reply(gettext(FACILITATOR_AFTER, lang, title=escape(view.session.title)))
-    text = gettext(
-        FEEDBACK_PROMPT, lang, title=escape(view.session.title), person=person(view.session.facilitator)
-    )
+        return reply(gettext(FACILITATOR_AFTER, lang, title=title, when=closing))
+    text = gettext(FEEDBACK_PROMPT, lang, title=title, person=person(view.session.facilitator), when=closing)
     actions = {
         "type": "actions",
         "block_id": f"training_feedback_{view.session.id}",
@@ -167,6 +179,19 @@ def feedback_prompt(view: SessionView, lang: str, facilitator: bool) -> dict:
         ],
     }
     return kit_message(text, [section(text), actions])
+
+
+def feedback_saved(view: SessionView, lang: str) -> dict:
+    """The attendee's confirmation: saved, until when it can change, and who reads it how."""
+    return reply(
+        gettext(
+            FEEDBACK_SAVED,
+            lang,
+            title=escape(view.session.title),
+            person=person(view.session.facilitator),
+            when=_closing(view, lang),
+        )
+    )
 
 
 def feedback_summary(summary: FeedbackSummary, lang: str) -> dict:

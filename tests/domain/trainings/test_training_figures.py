@@ -49,9 +49,10 @@ def store():
         for user in people:
             sign_up(store, actor(user), session.id)
     store.trainings.set_status(off.id, SessionStatus.CANCELLED, NOW)
-    give_feedback(store, actor("UBEN", LATER), pandas.id, 5, "")
-    give_feedback(store, actor("UCHLOE", LATER), pandas.id, 4, "Merci")
-    give_feedback(store, actor("UDAVID", LATER), again.id, 3, "")
+    # Each answer within the two days feedback stays open after its session.
+    give_feedback(store, actor("UBEN", pandas.ends_at + timedelta(hours=1)), pandas.id, 5, "")
+    give_feedback(store, actor("UCHLOE", pandas.ends_at + timedelta(hours=1)), pandas.id, 4, "Merci")
+    give_feedback(store, actor("UDAVID", again.ends_at + timedelta(hours=1)), again.id, 3, "")
     return store
 
 

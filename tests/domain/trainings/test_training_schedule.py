@@ -6,7 +6,15 @@ from datetime import date, timedelta
 
 import pytest
 
-from domain.trainings.due import FEEDBACK, REMINDER_1H, REMINDER_24H, due_occurrences, subject
+from domain.trainings.due import (
+    FEEDBACK,
+    FEEDBACK_OPEN,
+    FEEDBACK_SUMMARY,
+    REMINDER_1H,
+    REMINDER_24H,
+    due_occurrences,
+    subject,
+)
 from domain.trainings.model import SessionStatus
 from domain.trainings.signups import sign_up
 from tests.domain.trainings.training_fakes import NOW, TrainingStoreFake, a_proposal, actor
@@ -55,10 +63,17 @@ def test_the_feedback_prompt_follows_the_end_and_needs_attendees(store):
     end = START + timedelta(hours=1)
     assert due_occurrences(store, FEEDBACK, end - timedelta(minutes=1)) == []
     [due] = due_occurrences(store, FEEDBACK, end)
-    assert due.due_at == end and due.grace_until == end + timedelta(days=3)
-    assert due.payload.attendees == ("UBEN", "UCHLOE")
+    assert due.due_at == end and due.grace_until == end + timedelta(days=1)
+    assert due.payload.attendees == ("UBEN", "UCHLOE") and due.recipients == ("UBEN", "UCHLOE", "UANA")
     store.trainings.add(1, "UBEN", a_proposal(), SessionStatus.ANNOUNCED, NOW)  # nobody signed up
     assert len(due_occurrences(store, FEEDBACK, end)) == 1
+
+
+def test_the_feedback_summary_goes_to_the_facilitator_alone_when_feedback_closes(store):
+    closes = START + timedelta(hours=1) + FEEDBACK_OPEN
+    assert due_occurrences(store, FEEDBACK_SUMMARY, closes - timedelta(minutes=1)) == []
+    [due] = due_occurrences(store, FEEDBACK_SUMMARY, closes)
+    assert due.due_at == closes and due.recipients == ("UANA",)
 
 
 def test_a_late_tick_still_plans_within_a_day_for_the_core_to_record_as_missed(store):

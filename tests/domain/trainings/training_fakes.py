@@ -68,9 +68,6 @@ class Trainings(records.TrainingRepository):
     def set_announcement(self, session_id: int, channel: str, ts: str) -> None:
         self._set(session_id, announce_channel=channel, announce_ts=ts)
 
-    def set_summary_message(self, session_id: int, channel: str, ts: str) -> None:
-        self._set(session_id, summary_channel=channel, summary_ts=ts)
-
     def _sorted(self, sessions: Iterable[TrainingSession]) -> list[TrainingSession]:
         return sorted(sessions, key=lambda s: (s.starts_at, s.id))
 

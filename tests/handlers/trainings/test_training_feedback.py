@@ -1,13 +1,17 @@
-"""The feedback form after a session, and the summary the facilitator reads."""
+"""The feedback form after a session, and the summary the facilitator reads once feedback closes."""
 
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 
+from bot.features import tick_jobs
 from bot.standin.payloads import select
+from domain.trainings.due import FEEDBACK_OPEN
 from handlers import ids
+from schedules.engine import tick
 from tests.handlers.cohorts.cohort_helpers import Workspace
 from tests.handlers.trainings.training_helpers import Trainings
 
@@ -36,9 +40,15 @@ def give(trainings, session_id, user, rating, comment=None):
     )
 
 
-def summary(trainings) -> str:
-    [message] = [m for m in trainings.fake.messages("UANA") if m.get("text", "").startswith("Avis sur")]
-    return json.dumps(message["blocks"], ensure_ascii=False)
+def summaries(trainings) -> list[str]:
+    found = [m for m in trainings.fake.messages("UANA") if m.get("text", "").startswith("Avis sur")]
+    return [json.dumps(message["blocks"], ensure_ascii=False) for message in found]
+
+
+def tick_at(trainings, when) -> None:
+    trainings.ctx.clock.set(when)
+    jobs = [job for job in tick_jobs() if getattr(job, "kind", "").startswith("training_feedback")]
+    tick(trainings.ctx, when, jobs)
 
 
 def test_the_feedback_form_has_the_interface_ids(trainings, held):
@@ -52,20 +62,44 @@ def test_the_feedback_form_has_the_interface_ids(trainings, held):
     assert [o["value"] for o in inputs["rating"]["element"]["options"]] == ["1", "2", "3", "4", "5"]
 
 
-def test_the_facilitator_gets_one_summary_kept_current(trainings, held):
-    assert give(trainings, held, "UBEN", 5, "Très clair, merci") is None
-    assert "1 réponse sur 2 participants" in summary(trainings) and "Moyenne\u00a0: 5,0 / 5" in summary(
-        trainings
-    )
+def test_the_facilitator_reads_every_answer_at_once_when_feedback_closes(trainings, held):
+    ends = trainings.session(held).ends_at
+    assert give(trainings, held, "UBEN", 2, "Trop rapide") is None
+    assert give(trainings, held, "UBEN", 5, "Très clair, merci") is None  # changed: the last one counts
+    thanks = trainings.dms("UBEN")[-1]
+    assert thanks.startswith("Merci\u00a0: votre avis sur *Pandas pour les débutants* est enregistré.")
+    assert "sans les noms" in thanks and "<!date^" in thanks
+    tick_at(trainings, ends + timedelta(hours=1))
     assert give(trainings, held, "UCHLOE", 3) is None
-    shown = summary(trainings)
+    tick_at(trainings, ends + FEEDBACK_OPEN - timedelta(minutes=1))
+    # Nothing reaches the facilitator while answers come in: no answer can be told by its moment.
+    assert summaries(trainings) == []
+    assert {call.params["channel"] for call in trainings.fake.calls("chat.update")} <= {"C100"}
+    tick_at(trainings, ends + FEEDBACK_OPEN)
+    tick_at(trainings, ends + FEEDBACK_OPEN + timedelta(minutes=5))
+    [shown] = summaries(trainings)
     assert "2 réponses sur 2 participants" in shown and "Moyenne\u00a0: 4,0 / 5" in shown
-    assert "> Très clair, merci" in shown and "UBEN" not in shown, (
-        "feedback reaches the facilitator without names"
-    )
-    assert trainings.fake.count("chat.update") >= 1
+    assert "> Très clair, merci" in shown and "Trop rapide" not in shown
+    assert "UBEN" not in shown and "UCHLOE" not in shown, "feedback reaches the facilitator without names"
+    assert all("Avis sur" not in text for user in ("UBEN", "UCHLOE") for text in trainings.dms(user))
+
+
+def test_feedback_closes_two_days_after_the_end(trainings, held):
+    assert give(trainings, held, "UBEN", 4) is None
+    trainings.ctx.clock.set(trainings.session(held).ends_at + FEEDBACK_OPEN)
+    refused = give(trainings, held, "UCHLOE", 5)["errors"]["rating"]
+    assert refused.startswith("Les avis sur cette session sont clos")
+    assert give(trainings, held, "UBEN", 1)["errors"]["rating"] == refused
+    answer = trainings.click(ids.TRAINING_FEEDBACK_OPEN, held, "UCHLOE", channel="DCHLOE")
+    assert answer["text"] == refused
     with trainings.ctx.uow() as uow:
-        assert [(f.user_id, f.rating) for f in uow.trainings.feedback([held])] == [("UBEN", 5), ("UCHLOE", 3)]
+        assert [(f.user_id, f.rating) for f in uow.trainings.feedback([held])] == [("UBEN", 4)]
+
+
+def test_nobody_answered_is_said_to_the_facilitator(trainings, held):
+    tick_at(trainings, trainings.session(held).ends_at + FEEDBACK_OPEN)
+    [shown] = summaries(trainings)
+    assert "0 réponse sur 2 participants" in shown and "Personne n’a donné son avis." in shown
 
 
 def test_only_attendees_after_the_end_and_a_rating_is_needed(trainings, held):
