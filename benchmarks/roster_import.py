@@ -1,7 +1,8 @@
 """`cohortbot import-roster` of a large file against a fake Slack: total time and Web API calls per row.
 
 Half the rows name people by e-mail (one users.lookupByEmail each is the target), half by Slack
-id (no call at all is the target). The import runs in-process through the real CLI entry point,
+id (no look-up is the target). Each import then pages once through the members of the cohort's
+channel, where everybody already is. The import runs in-process through the real CLI entry point,
 on a fresh SQLite database; it is then run a second time, which must change nothing.
 
     .venv/bin/python -m benchmarks.roster_import [--rows 5000]
@@ -44,6 +45,10 @@ def roster(rows: int, fake: SlackStandIn) -> tuple[str, str, int, int]:
         ids.append(
             f"UI{index:06d};{'mentor' if index % 10 == 0 else 'fellow'};{CHALLENGES[index % 5]};Europe/Paris"
         )
+    # Everybody is in the cohort's channel already: the import pages through its members once.
+    fake.add_channel(
+        "C100", members=[f"UE{i:06d}" for i in range(emails)] + [f"UI{i:06d}" for i in range(rows - emails)]
+    )
     return "\n".join(lines) + "\n", "\n".join(ids) + "\n", emails, rows - emails
 
 

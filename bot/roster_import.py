@@ -1,7 +1,8 @@
 """`cohortbot import-roster FILE.csv --cohort NAME`: every row checked first, then all imported or none.
 
-E-mail rows cost one users.lookupByEmail each; Slack id rows cost no call at all (their
-profiles are fetched later, when first needed). The import is one transaction.
+E-mail rows cost one users.lookupByEmail each; Slack id rows cost no look-up (their profiles are
+fetched later, when first needed). The import is one transaction. Once it is done, one paging of the
+channel's member list names whoever was added or moved and is not in the cohort's channel.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from bot.retries import PausingRateLimitRetryHandler
 from bot.settings import Settings, SettingsError
 from bot.slack import make_client
 from domain.cohorts.admin import named_cohort
-from domain.cohorts.model import MemberProfile
+from domain.cohorts.model import Cohort, MemberProfile
 from domain.cohorts.records import Actor
 from domain.cohorts.roster import ROSTER_LINE, RosterError, RosterInvalid, RosterRow, read_roster
 from domain.cohorts.roster_import import RosterPerson, email_problem, import_roster, row_problems
@@ -46,6 +47,8 @@ PROGRESS = N_("Rows checked: {done} of {total}…")
 SUMMARY = N_("{cohort}: {changes}.")
 SLACK_REFUSED = N_("SLACK_BOT_TOKEN: Slack refused the e-mail look-up ({reason})")
 SLACK_UNREACHABLE = N_("SLACK_API_URL: cannot reach Slack ({reason})")
+NOT_IN_CHANNEL = N_("Not in the cohort's channel ({channel}) yet, invite them: {people}.")
+CHANNEL_UNCHECKED = N_("Import done; who is not in the cohort's channel could not be checked ({reason}).")
 
 
 HELP = N_("add members to a cohort from a CSV file")
@@ -184,6 +187,26 @@ def run(
         ),
         file=out,
     )
+    _not_in_channel(result.cohort, result.newcomers, settings, lang, out, err)
     for line in far_notice(result.far, result.cohort, lang, name_of=str):
         print(line, file=out)
     return 0
+
+
+def _not_in_channel(
+    cohort: Cohort, newcomers: tuple[str, ...], settings: Settings, lang: str, out: TextIO, err: TextIO
+) -> None:
+    """Names who was just placed and is not in the cohort's channel (the import is done by then)."""
+    if not newcomers or settings.bot_token is None:
+        return
+    directory = SlackDirectory(make_client(settings.bot_token, settings.api_url))
+    try:
+        outside = directory.not_in_channel(cohort.channel_id, newcomers)
+    except SlackApiError as error:
+        print(gettext(CHANNEL_UNCHECKED, lang, reason=error_code(error)), file=err)
+        return
+    except OSError as error:
+        print(gettext(CHANNEL_UNCHECKED, lang, reason=str(error)), file=err)
+        return
+    if outside:
+        print(gettext(NOT_IN_CHANNEL, lang, channel=cohort.channel_id, people=", ".join(outside)), file=out)

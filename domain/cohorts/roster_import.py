@@ -43,6 +43,9 @@ class RosterImported:
     changed: int
     unchanged: int
     far: tuple[FarFellow, ...] = ()  # fellows added or changed who live 3 hours or more away
+    # Who joined the cohort or took a new place in it, in the file's order: the people to look for
+    # in the cohort's channel (a new time zone alone does not count).
+    newcomers: tuple[str, ...] = ()
 
 
 def row_problems(rows: Iterable[RosterRow]) -> list[RosterError]:
@@ -94,7 +97,8 @@ def import_roster(
     new_zones = {user_id: zone for user_id, zone in zones.items() if current.get(user_id) != zone}
     store.profiles.set_timezones(new_zones)
     added = set(outcomes["added"])
-    changed = set(outcomes["moved"]) | (set(new_zones) - added)
+    moved = set(outcomes["moved"])
+    changed = moved | (set(new_zones) - added)
     unchanged = len(people) - len(added) - len(changed)
     if added or changed:
         record(
@@ -106,8 +110,15 @@ def import_roster(
             changed=len(changed),
             unchanged=unchanged,
         )
+    placed = added | moved
+    newcomers = tuple(dict.fromkeys(p.user_id for p in people if p.user_id in placed))
     return RosterImported(
-        cohort, len(added), len(changed), unchanged, _far(store, cohort, people, added | changed, actor)
+        cohort,
+        len(added),
+        len(changed),
+        unchanged,
+        _far(store, cohort, people, added | changed, actor),
+        newcomers,
     )
 
 

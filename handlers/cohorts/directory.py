@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from slack_sdk.errors import SlackApiError
 
 from domain.cohorts.model import LANGUAGES, MemberProfile, canonical_timezone
 from domain.cohorts.records import ChannelInfo
-from handlers.blocks.slack_errors import CHANNEL_NOT_FOUND, USER_NOT_FOUND, error_code
+from handlers.blocks.slack_errors import CHANNEL_NOT_FOUND, CHANNEL_REFUSED, USER_NOT_FOUND, error_code
 
 log = logging.getLogger(__name__)
 
@@ -96,3 +97,28 @@ class SlackDirectory:
             cursor = (page.get("response_metadata") or {}).get("next_cursor")
             if not cursor:
                 return False
+
+    def not_in_channel(self, channel_id: str, user_ids: Iterable[str]) -> tuple[str, ...]:
+        """Those of `user_ids` who are not members of the channel, in their order.
+
+        One paging of conversations.members, none when nobody is asked about; none either, and
+        nobody named, when the cohort has no channel or the bot cannot see it.
+        """
+        wanted = tuple(dict.fromkeys(user_ids))
+        if not wanted or not channel_id:
+            return ()
+        members: set[str] = set()
+        cursor = None
+        try:
+            while True:
+                page = self.client.conversations_members(channel=channel_id, limit=1000, cursor=cursor)
+                members.update(page.get("members") or [])
+                cursor = (page.get("response_metadata") or {}).get("next_cursor")
+                if not cursor:
+                    break
+        except SlackApiError as error:
+            if error_code(error) not in CHANNEL_REFUSED:
+                raise
+            log.info("cannot list the members of %s: %s", channel_id, error_code(error))
+            return ()
+        return tuple(user_id for user_id in wanted if user_id not in members)

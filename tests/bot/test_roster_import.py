@@ -55,21 +55,107 @@ def members(ctx) -> set[tuple]:
         return {(m.user_id, m.role.value, m.challenge_slug) for m in uow.members.of_cohort(cohort.id)}
 
 
-def test_id_rows_cost_no_slack_call_and_a_second_import_changes_nothing(
-    operator, eig7, ctx, fake_slack, capsys
-):
+def test_id_rows_cost_no_look_up_and_a_second_import_changes_nothing(operator, eig7, ctx, fake_slack, capsys):
+    fake_slack.add_channel("C100", members=["U0ANA", "U0BEN", "U0CHLOE"])
     path = write(operator, "slack_id,role,challenge\nU0ANA,fellow,IA\n<@U0BEN|ben>,mentor,\nU0CHLOE,admin,\n")
     assert run("import-roster", path, "--cohort", "EIG7") == 0
     assert capsys.readouterr().out.strip() == "eig7: 3 added, 0 changed, 0 unchanged."
     assert members(ctx) == {("U0ANA", "fellow", "ia"), ("U0BEN", "mentor", None), ("U0CHLOE", "admin", None)}
-    assert fake_slack.count() == 0
+    # No profile is read for an id row: the one call is the channel's member list.
+    assert [call.method for call in fake_slack.calls()] == ["conversations.members"]
     with ctx.uow() as uow:
         audit = uow.audit.all_of(uow.cohorts.by_name("eig7").id)
+    fake_slack.reset()
     assert run("import-roster", path, "--cohort", "eig7") == 0
     assert capsys.readouterr().out.strip() == "eig7: 0 added, 0 changed, 3 unchanged."
+    assert fake_slack.count() == 0  # nobody placed, nobody to look for in the channel
     with ctx.uow() as uow:
         assert uow.audit.all_of(uow.cohorts.by_name("eig7").id) == audit
     assert audit[-1].actor.startswith("cli")
+
+
+# -- who is not in the cohort's channel -----------------------------------------------------------
+
+
+def test_people_placed_outside_the_cohorts_channel_are_named_after_the_summary(
+    operator, eig7, ctx, fake_slack, capsys
+):
+    fake_slack.add_channel("C100", members=["U0BEN"])
+    path = write(operator, "slack_id,role,challenge\nU0ANA,fellow,IA\nU0BEN,fellow,IA\nU0CLO,mentor,\n")
+    assert run("import-roster", path, "--cohort", "eig7") == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "eig7: 3 added, 0 changed, 0 unchanged.",
+        "Not in the cohort's channel (C100) yet, invite them: U0ANA, U0CLO.",
+    ]
+    assert fake_slack.count("conversations.members") == 1 and fake_slack.count("users.info") == 0
+    # Moved to another challenge: named again; unchanged rows are not looked for.
+    fake_slack.reset()
+    path = write(operator, "slack_id,role,challenge\nU0ANA,fellow,Data\nU0BEN,fellow,IA\nU0CLO,mentor,\n")
+    assert run("import-roster", path, "--cohort", "eig7") == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "eig7: 0 added, 1 changed, 2 unchanged.",
+        "Not in the cohort's channel (C100) yet, invite them: U0ANA.",
+    ]
+    assert fake_slack.count() == 1
+
+
+def test_the_channel_line_is_in_french_by_default(operator, eig7, ctx, fake_slack, capsys, monkeypatch):
+    monkeypatch.delenv("COHORTBOT_LANG")
+    fake_slack.add_channel("C100", members=[])
+    assert (
+        run(
+            "import-roster", write(operator, "slack_id,role,challenge\nU0ANA,fellow,IA\n"), "--cohort", "eig7"
+        )
+        == 0
+    )
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "Pas encore dans le canal de la cohorte (C100), invitez-les\u00a0: U0ANA."
+    )
+
+
+def test_everybody_in_the_channel_means_no_line(operator, eig7, ctx, fake_slack, capsys):
+    fake_slack.add_channel("C100", members=[f"U{index:05d}" for index in range(1500)])
+    rows = "".join(f"U{index:05d},fellow,IA\n" for index in range(0, 1500, 100))
+    assert run("import-roster", write(operator, "slack_id,role,challenge\n" + rows), "--cohort", "eig7") == 0
+    assert capsys.readouterr().out.splitlines() == ["eig7: 15 added, 0 changed, 0 unchanged."]
+    assert fake_slack.count("conversations.members") == 2  # one paging of 1,000 members a page
+
+
+@pytest.mark.parametrize("refusal", ["channel_not_found", "not_in_channel"])
+def test_a_channel_the_bot_cannot_read_means_no_line_and_the_import_stands(
+    operator, eig7, ctx, fake_slack, capsys, refusal
+):
+    fake_slack.add_channel("C100", members=[])
+    fake_slack.fail_next("conversations.members", refusal)
+    assert (
+        run(
+            "import-roster", write(operator, "slack_id,role,challenge\nU0ANA,fellow,IA\n"), "--cohort", "eig7"
+        )
+        == 0
+    )
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == ["eig7: 1 added, 0 changed, 0 unchanged."] and captured.err == ""
+    assert members(ctx) == {("U0ANA", "fellow", "ia")}
+
+
+def test_slack_failing_after_the_import_is_told_and_the_import_stands(
+    operator, eig7, ctx, fake_slack, capsys, monkeypatch
+):
+    monkeypatch.setenv("COHORTBOT_LANG", "fr")
+    fake_slack.add_channel("C100", members=[])
+    fake_slack.fail_next("conversations.members", status=500, times=5)
+    assert (
+        run(
+            "import-roster", write(operator, "slack_id,role,challenge\nU0ANA,fellow,IA\n"), "--cohort", "eig7"
+        )
+        == 0
+    )
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == ["eig7\u00a0: 1 ajout, 0 modification, 0 sans changement."]
+    assert captured.err.strip() == (
+        "Import terminé\u202f; impossible de vérifier qui n’est pas dans le canal de la cohorte (http_500)."
+    )
+    assert members(ctx) == {("U0ANA", "fellow", "ia")}
 
 
 def test_email_rows_cost_one_lookup_each(operator, eig7, ctx, fake_slack, capsys):
@@ -77,7 +163,8 @@ def test_email_rows_cost_one_lookup_each(operator, eig7, ctx, fake_slack, capsys
     fake_slack.add_user("U0BEN", name="ben", email="Ben@Example.org")
     path = write(operator, "email,role,challenge\nana@example.org,fellow,ia\nBEN@example.org,mentor,ia\n")
     assert run("import-roster", path, "--cohort", "eig7") == 0
-    assert fake_slack.count("users.lookupByEmail") == 2 and fake_slack.count() == 2
+    assert fake_slack.count("users.lookupByEmail") == 2 and fake_slack.count("conversations.members") == 1
+    assert fake_slack.count() == 3
     assert members(ctx) == {("U0ANA", "fellow", "ia"), ("U0BEN", "mentor", "ia")}
     with ctx.uow() as uow:
         ana = uow.profiles.get_many(["U0ANA"])["U0ANA"]
