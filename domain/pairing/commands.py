@@ -127,9 +127,10 @@ PairingCommand = PausePairing | ResumePairing | LeavePairing | PairingStatus
 
 
 def parse_pairing(text: str) -> PairingCommand:
-    """`/pairing` alone (or `help`) says where one stands; DomainError for anything else unknown."""
+    """`/pairing` alone says where one stands (`help` is answered before this); DomainError for
+    anything else unknown."""
     words = tokenize(text)
-    if not words or (len(words) == 1 and words[0].lower() == "help"):
+    if not words:
         return PairingStatus()
     verb, rest = words[0].lower(), words[1:]
     if verb == "pause":

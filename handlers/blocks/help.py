@@ -1,5 +1,5 @@
-"""`/standup help`, `/ask help`, `/skills help`, `/training help`, `/checkin help`, and the short help
-answered to text typed to the bot: what each member command does, with one example each."""
+"""`/standup help`, `/ask help`, `/skills help`, `/training help`, `/checkin help`, `/pairing help`, and
+the short help answered to text typed to the bot: what each member command does, one example each."""
 
 from __future__ import annotations
 
@@ -39,7 +39,22 @@ CHECKIN = (
     (N_("(mentors) Answer the check-in now"), N_("/checkin")),
     (N_("(fellows) What your mentors see of your stand-ups"), N_("/checkin share text")),
 )
-COMMANDS = {"/standup": STANDUP, "/ask": ASK, "/skills": SKILLS, "/training": TRAINING, "/checkin": CHECKIN}
+PAIRING = (
+    (N_("Where you stand in the pairing rounds"), N_("/pairing")),
+    (
+        N_("A break from the rounds, until a date or until you resume"),
+        N_("/pairing pause until 2026-04-30 · /pairing resume"),
+    ),
+    (N_("Leave the pairing rounds"), N_("/pairing off")),
+)
+COMMANDS = {
+    "/standup": STANDUP,
+    "/ask": ASK,
+    "/skills": SKILLS,
+    "/training": TRAINING,
+    "/checkin": CHECKIN,
+    "/pairing": PAIRING,
+}
 TITLE = N_("*{command}*: what it does")
 LINE = N_("• {what}: `{example}`")
 OTHERS = N_("The other commands: {commands} (add help to each).")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from slack_bolt import Ack, App, Respond
 
@@ -21,6 +22,7 @@ from domain.pairing.commands import (
 from domain.pairing.model import Outcome
 from domain.ports import UnitOfWork
 from handlers import ids
+from handlers.blocks.help import command_help
 from handlers.blocks.pairing import messages, replies
 from handlers.cohorts.subcommands import Call, CohortSubcommand
 from handlers.context import Context
@@ -80,6 +82,12 @@ def _clicked(ctx: Context, outcome: Outcome) -> Callable[[Ack, dict, Respond], N
 
 
 def register(app: App, ctx: Context) -> None:
-    app.command("/pairing")(slash_command(ctx, lambda actor, command: pairing_command(ctx, actor, command)))
+    app.command("/pairing")(
+        slash_command(
+            ctx,
+            lambda actor, command: pairing_command(ctx, actor, command),
+            partial(command_help, "/pairing"),
+        )
+    )
     app.action(ids.PAIRING_MET)(_clicked(ctx, Outcome.MET))
     app.action(ids.PAIRING_SKIP)(_clicked(ctx, Outcome.SKIPPED))

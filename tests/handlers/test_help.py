@@ -14,6 +14,10 @@ COMMANDS = {
     "/skills": ("/skills who data viz",),
     "/training": ("/training propose", "/training mine"),
     "/checkin": ("/checkin share text",),
+    "/pairing": (
+        "Où vous en êtes dans les tours de binômes\u00a0: `/pairing`",
+        "/pairing pause until 2026-04-30",
+    ),
 }
 
 
@@ -70,7 +74,7 @@ def test_a_fellow_sees_only_what_a_member_may_do(workspace):
         "Équipe du programme",
     ):
         assert admin_only not in read
-    assert "/standup help" in read
+    assert "/standup help" in read and "/pairing help" in read
 
 
 def test_a_cohort_admin_sees_how_to_run_a_cohort_but_not_the_program_teams_commands(workspace):
@@ -93,3 +97,17 @@ def test_the_program_team_sees_every_group(workspace):
     assert read.index("/cohort create") < read.index("/cohort add") < read.index("/cohort show")
     # one line per sub-command, each with its example
     assert all(line.count("`/cohort ") == 1 for line in read.splitlines() if line.startswith("• "))
+
+
+def test_pairing_help_is_in_english_for_an_english_cohort(workspace):
+    workspace.say("create promo <#C100> tz=Europe/London lang=en country=GB")
+    workspace.say("add promo <@UANA>")
+    [answer] = ask(workspace, "/pairing", "help")
+    assert texts(answer).splitlines()[:4] == [
+        "*/pairing*: what it does",
+        "• Where you stand in the pairing rounds: `/pairing`",
+        "• A break from the rounds, until a date or until you resume: "
+        "`/pairing pause until 2026-04-30 · /pairing resume`",
+        "• Leave the pairing rounds: `/pairing off`",
+    ]
+    assert "/pairing" in texts(ask(workspace, "/standup", "help")[0])  # named among the others

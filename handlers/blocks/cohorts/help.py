@@ -21,7 +21,7 @@ LINE = N_("• {what}: `{example}`")
 USAGE_LINE = N_("• `{usage}`")
 MORE = N_(
     "A mistake is answered with the full usage of the sub-command. Your own commands: /standup help, "
-    "/ask help, /skills help, /training help, /checkin help."
+    "/ask help, /skills help, /training help, /checkin help, /pairing help."
 )
 
 

@@ -108,6 +108,21 @@ def test_a_member_pauses_resumes_and_leaves(cohort, clock):
     assert pairing(cohort, "pause", "UNOBODY").startswith("Vous n’êtes dans aucune cohorte")
 
 
+@pytest.mark.parametrize("word", ["help", "aide", "?"])
+def test_pairing_help_answers_the_uses_and_changes_nothing(cohort, clock, word):
+    clock.set(datetime(2026, 3, 4, 9, 0, tzinfo=UTC))
+    pairing(cohort, "pause until 2026-03-20", "UANA")
+    with cohort.ctx.uow() as uow:
+        before = uow.pairings.pauses(["UANA", "UBEN"])
+    for user in ("UANA", "UBEN"):
+        lines = pairing(cohort, word, user).splitlines()
+        assert lines[0] == "*/pairing*\u00a0: ce qu’elle permet"
+        assert "• Quitter les tours de binômes\u00a0: `/pairing off`" in lines
+    with cohort.ctx.uow() as uow:
+        assert uow.pairings.pauses(["UANA", "UBEN"]) == before and set(before) == {"UANA"}
+    assert pairing(cohort, "", "UBEN").startswith("Vous participez aux tours de binômes.")
+
+
 def test_show_home_and_export_after_a_round(cohort, clock):
     clock.set(datetime(2026, 3, 2, 7, 0, tzinfo=UTC))
     cohort.say("pairing eig7 every=1 day=mon time=10:00")

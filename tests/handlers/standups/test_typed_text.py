@@ -66,7 +66,10 @@ def test_outside_a_stand_up_the_text_gets_the_help(standups):
     standups.ws.say("standup eig7 off")
     for user in ("UANA", "UMENTOR"):  # a fellow whose stand-up is off, a mentor
         standups.type_in_dm("bonjour, je suis nouvelle", user)
-        assert texts(last_dm(standups, user)).startswith("Je lis les messages")
+        read = texts(last_dm(standups, user))
+        assert read.startswith("Je lis les messages")
+        assert "• Où vous en êtes dans les tours de binômes\u00a0: `/pairing`" in read
+        assert "/pairing" in read.splitlines()[-1]  # among the commands to add help to
         assert ids.STANDUP_SAVE_TEXT not in str(last_dm(standups, user))
 
 
