@@ -14,5 +14,5 @@ def render(item: PlannedOccurrence[HelpNudge], recipient: str) -> dict:
 
 
 HELP_NUDGE = DeliveryJob(
-    NUDGE, lambda ctx, uow, now, guard: {NUDGE: plan_nudges(uow, now)}, {NUDGE: Send(render)}
+    NUDGE, lambda ctx, uow, now, guard: {NUDGE: plan_nudges(uow, now, guard)}, {NUDGE: Send(render)}
 )

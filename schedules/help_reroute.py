@@ -32,7 +32,7 @@ class PlanReroutes:
     def __call__(
         self, ctx: Context, uow: UnitOfWork, now: datetime, guard: CohortGuard
     ) -> dict[str, list[PlannedOccurrence[HelpReroute]]]:
-        return {REROUTE: plan_reroutes(uow, now, self.away)}
+        return {REROUTE: plan_reroutes(uow, now, self.away, guard)}
 
 
 def reroute_job(away: Iterable[AwaySource]) -> DeliveryJob:

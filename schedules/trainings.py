@@ -26,6 +26,7 @@ from domain.trainings.skills import credit_facilitators
 from handlers.blocks.trainings.notices import feedback_prompt, feedback_summary, reminder
 from handlers.context import Context
 from schedules.delivery import deliver_due
+from schedules.guard import planning_guard
 
 
 class TrainingJob:
@@ -34,8 +35,9 @@ class TrainingJob:
 
     def run(self, ctx: Context, now: datetime) -> Report:
         credited = 0
+        planning = Report(self.kind)
         with ctx.uow() as uow:
-            planned = due_occurrences(uow, self.kind, now)
+            planned = due_occurrences(uow, self.kind, now, planning_guard(planning))
             if self.kind == FEEDBACK and planned:
                 credited = credit_facilitators(uow, [item.payload.session for item in planned])
                 uow.commit()
@@ -52,6 +54,8 @@ class TrainingJob:
                     for item in planned
                 ]
         report = deliver_due(ctx, now, self.kind, planned, self.render)
+        for failure in planning.failures:
+            report.fail(failure)
         if credited:
             report.add("skills credited", credited)
         return report

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from domain.calendar import local_date
 from domain.peer_help.lifecycle import HelpView, view_of
 from domain.peer_help.records import HelpRequest, HelpStatus, HelpStore
 from domain.peer_help.routing import AwaySource, route
-from domain.scheduling import OccurrenceStatus, P, PlannedOccurrence
+from domain.scheduling import CohortGuard, OccurrenceStatus, P, PlannedOccurrence, unguarded
 
 REROUTE = "help_reroute"
 NUDGE = "help_nudge"
@@ -67,36 +68,41 @@ def _plan(
     grace: timedelta,
     recipients: Callable[[HelpView, object, bool], tuple[str, ...]],
     payload: Callable[[HelpView, tuple[str, ...]], P],
+    guard: CohortGuard,
 ) -> list[PlannedOccurrence[P]]:
-    planned: list[PlannedOccurrence[P]] = []
-    for request in store.help.active_since(now - LOOKBACK):
-        if not wanted(request) or now < (due := due_of(request)):
-            continue
+    def plan_one(request: HelpRequest, due: datetime) -> PlannedOccurrence[P] | None:
         cohort = store.cohorts.get(request.cohort_id)
         day, occurrence = _occurrence(store, kind, request, due, cohort.timezone)
         if occurrence is not None and occurrence.status is not OccurrenceStatus.OPEN:
-            continue
+            return None
         view = view_of(store, request)
         late = now > due + grace
         to = recipients(view, occurrence, late)
         helpers = tuple(user_id for user_id in to if user_id != request.asker)
-        planned.append(
-            PlannedOccurrence(
-                kind,
-                help_subject(request.id),
-                day,
-                due,
-                due + grace,
-                to,
-                payload(view, helpers),
-                cohort_id=request.cohort_id,
-            )
+        return PlannedOccurrence(
+            kind,
+            help_subject(request.id),
+            day,
+            due,
+            due + grace,
+            to,
+            payload(view, helpers),
+            cohort_id=request.cohort_id,
         )
+
+    planned: list[PlannedOccurrence[P]] = []
+    for request in store.help.active_since(now - LOOKBACK):
+        if not wanted(request) or now < (due := due_of(request)):
+            continue
+        # One request that cannot be planned is its cohort's failure; the others go on.
+        found = guard(request.cohort_id, kind, partial(plan_one, request, due))
+        if found is not None:
+            planned.append(found)
     return planned
 
 
 def plan_reroutes(
-    store: HelpStore, now: datetime, away: Iterable[AwaySource]
+    store: HelpStore, now: datetime, away: Iterable[AwaySource], guard: CohortGuard = unguarded
 ) -> list[PlannedOccurrence[HelpReroute]]:
     """Requests still without an offer after their cohort's delay: the next best people (nobody
     `away`), and their asker."""
@@ -127,10 +133,13 @@ def plan_reroutes(
         REROUTE_GRACE,
         recipients,
         HelpReroute,
+        guard,
     )
 
 
-def plan_nudges(store: HelpStore, now: datetime) -> list[PlannedOccurrence[HelpNudge]]:
+def plan_nudges(
+    store: HelpStore, now: datetime, guard: CohortGuard = unguarded
+) -> list[PlannedOccurrence[HelpNudge]]:
     """Requests still active a week after they were asked: their asker."""
     return _plan(
         store,
@@ -141,4 +150,5 @@ def plan_nudges(store: HelpStore, now: datetime) -> list[PlannedOccurrence[HelpN
         NUDGE_GRACE,
         lambda view, occurrence, late: (view.request.asker,),
         lambda view, helpers: HelpNudge(view),
+        guard,
     )

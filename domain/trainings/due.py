@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from domain.calendar import local_date
 from domain.cohorts.model import Cohort
-from domain.scheduling import PlannedOccurrence
+from domain.scheduling import CohortGuard, PlannedOccurrence, unguarded
 from domain.trainings.access import people
 from domain.trainings.model import DURATION_MAX, Feedback, SessionStatus, SignupStatus, TrainingSession
 from domain.trainings.records import TrainingStore
@@ -113,9 +114,10 @@ def planned(
 
 
 def due_occurrences(
-    store: TrainingStore, kind: str, now: datetime
+    store: TrainingStore, kind: str, now: datetime, guard: CohortGuard = unguarded
 ) -> list[PlannedOccurrence[TrainingNotice]]:
-    """The occurrences of `kind` due by `now` (the scheduling core drops the early ones)."""
+    """The occurrences of `kind` due by `now` (the scheduling core drops the early ones); a session
+    that cannot be planned is its cohort's failure, and the other sessions go on."""
     ritual = RITUALS[kind]
     sessions = [
         s for s in store.trainings.announced_between(*ritual.start_window(now)) if is_planned(ritual, s, now)
@@ -130,7 +132,7 @@ def due_occurrences(
         if cohort.archived:
             continue
         attendees = people([s for s in signups if s.session_id == session.id], SignupStatus.CONFIRMED)
-        occurrence = planned(ritual, session, cohort, attendees)
+        occurrence = guard(cohort.id, kind, partial(planned, ritual, session, cohort, attendees))
         if occurrence is not None:
             found.append(occurrence)
     return found

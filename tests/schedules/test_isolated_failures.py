@@ -145,3 +145,51 @@ def test_one_cohort_whose_planning_fails_leaves_the_others_planned(workspace, cl
     }
     [notice] = received(fake, "UADMIN8")
     assert "`checkin_prompt`" not in notice and "`standup_prompt`" in notice  # the day's first notice
+
+
+def test_one_cohorts_help_request_or_training_that_cannot_be_planned_leaves_the_others(
+    workspace, clock, cohorts, monkeypatch
+):
+    from domain.peer_help import due as help_due
+    from domain.peer_help.records import NewHelpRequest
+    from domain.trainings import due as trainings_due
+    from domain.trainings.model import Proposal, SessionStatus, SignupStatus
+
+    def breaking(original, cohort_of):
+        def plan(*args, **kwargs):
+            if cohort_of(*args) == cohorts["eig8"]:
+                raise KeyError(SECRET)
+            return original(*args, **kwargs)
+
+        return plan
+
+    monkeypatch.setattr(
+        help_due, "view_of", breaking(help_due.view_of, lambda store, request: request.cohort_id)
+    )
+    monkeypatch.setattr(
+        trainings_due,
+        "planned",
+        breaking(trainings_due.planned, lambda ritual, session, *rest: session.cohort_id),
+    )
+    asked = at(MONDAY, 8)
+    with workspace.ctx.uow() as uow:
+        for name, asker, guest in (("eig7", "UANA", "UBEN"), ("eig8", "UCHLOE", "UDAVID")):
+            cohort_id = cohorts[name]
+            uow.help.add(NewHelpRequest(cohort_id, asker, f"Aide {name}", "", ("python",), "ask", asked))
+            proposal = Proposal(f"Atelier {name}", "…", at(MONDAY, 13), 60, 4, "Salle 1")
+            session = uow.trainings.add(cohort_id, asker, proposal, SessionStatus.ANNOUNCED, asked)
+            uow.trainings.join(session.id, guest, SignupStatus.CONFIRMED, asked)
+            uow.trainings.take_seat(session.id)
+        uow.commit()
+    reports = []
+    for when in (at(MONDAY, 12), at(TUESDAY, 9), at(TUESDAY, 12)):  # 1 h before; re-routing; 24 h later
+        clock.set(when)
+        reports += tick(workspace.ctx, when, tick_jobs())
+    fake = workspace.fake
+    assert any("Atelier eig7" in text for text in received(fake, "UBEN"))
+    assert not any("Atelier eig8" in text for text in received(fake, "UDAVID"))
+    failed = {(f.kind, f.cohort_id, f.error) for report in reports for f in report.failures}
+    assert ("training_reminder_1h", cohorts["eig8"], "KeyError") in failed
+    assert ("help_reroute", cohorts["eig8"], "KeyError") in failed
+    assert {cohort for _kind, cohort, _error in failed} == {cohorts["eig8"]}
+    assert any(r.kind == "help_reroute" and r["sent"] for r in reports), "eig7's request was re-routed"
