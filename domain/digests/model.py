@@ -48,8 +48,20 @@ class DayLabels:
 
 
 @dataclass(frozen=True)
+class LineAction:
+    """A button beside one line, as data: its label (a catalog text), its action id and its value."""
+
+    label: Message
+    action_id: str
+    value: str
+    primary: bool = False
+
+
+@dataclass(frozen=True)
 class DigestSection:
-    """A titled list of lines; `summary` stands in for the lines that do not fit in one message."""
+    """A titled list of lines; `summary` stands in for the lines that do not fit in one message.
+
+    `actions`, when given, holds one entry per line (None for a line without a button)."""
 
     key: str
     title: Phrase
@@ -57,6 +69,7 @@ class DigestSection:
     summary: Phrase | None = None
     empty: Phrase | None = None
     legend: Phrase | None = None
+    actions: tuple[LineAction | None, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,9 @@ from domain.trainings.model import (
     SessionStatus,
     SignupStatus,
     TrainingSession,
-    waitlist_position,
 )
 from domain.trainings.records import TrainingStore
+from domain.trainings.seats import Seat, Standing, seat_of
 from domain.trainings.signups import promote_waitlisted
 
 ALREADY_ANNOUNCED = N_("This session has already been approved and announced.")
@@ -64,10 +64,20 @@ class Revised:
 class ListedSession:
     session: TrainingSession
     cohort: Cohort
-    my_status: SignupStatus | None = None
-    position: int | None = None
+    seat: Seat
     can_run: bool = False
-    facilitating: bool = False
+
+    @property
+    def my_status(self) -> SignupStatus | None:
+        return self.seat.signup_status
+
+    @property
+    def position(self) -> int | None:
+        return self.seat.position
+
+    @property
+    def facilitating(self) -> bool:
+        return self.seat.standing is Standing.FACILITATING
 
 
 def propose(store: TrainingStore, actor: Actor, cohort_id: int, proposal: Proposal) -> Proposed:
@@ -150,25 +160,16 @@ def cancel_session(store: TrainingStore, actor: Actor, session_id: int) -> Sessi
 
 def _listed(store: TrainingStore, actor: Actor, sessions: list[TrainingSession]) -> list[ListedSession]:
     cohorts = {c.id: c for c in store.cohorts.all()}
-    ids = [s.id for s in sessions]
-    mine = store.trainings.signups_of_user(actor.user_id, ids)
-    signups = store.trainings.signups(ids)
-    listed = []
-    for session in sessions:
-        signup = mine.get(session.id)
-        status = signup.status if signup is not None and signup.status is not SignupStatus.CANCELLED else None
-        position = waitlist_position([s for s in signups if s.session_id == session.id], actor.user_id)
-        listed.append(
-            ListedSession(
-                session,
-                cohorts[session.cohort_id],
-                status,
-                position,
-                can_run(store, actor, session),
-                session.facilitator == actor.user_id,
-            )
+    signups = store.trainings.signups([s.id for s in sessions])
+    return [
+        ListedSession(
+            session,
+            cohorts[session.cohort_id],
+            seat_of(session, actor.user_id, signups, actor.now),
+            can_run(store, actor, session),
         )
-    return listed
+        for session in sessions
+    ]
 
 
 def upcoming_sessions(store: TrainingStore, actor: Actor, limit: int) -> list[ListedSession]:

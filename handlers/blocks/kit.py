@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from domain.digests.model import LineAction
 from domain.messages import DomainError
 from handlers.i18n import gettext
 
@@ -109,6 +110,12 @@ def button(text: str, action_id: str, value: str | None = None, style: str | Non
     if style:
         element["style"] = style
     return element
+
+
+def action_button(action: LineAction, lang: str) -> dict:
+    """A button given as data (label, action id, value), in `lang`."""
+    style = "primary" if action.primary else None
+    return button(gettext(action.label, lang), action.action_id, action.value, style)
 
 
 def option(text: str, value: str) -> dict:

@@ -10,15 +10,12 @@ from domain.trainings.sessions import ListedSession
 from handlers import ids
 from handlers.blocks.kit import button, context, divider, escape, header, section
 from handlers.blocks.kit import message as kit_message
+from handlers.blocks.trainings.seats import CANCEL_SIGNUP, SIGN_UP, seat_button
 from handlers.blocks.trainings.text import duration_text, person, place, seats, when
 from handlers.i18n import N_, NP_, gettext
 
 NEW_SESSION = N_("New peer training: {title}")
 FACILITATOR = N_("Facilitator: {person}")
-SIGN_UP = N_("Sign me up")
-CANCEL_SIGNUP = N_("Cancel my sign-up")
-JOIN_WAITLIST = N_("Join the waitlist")
-LEAVE_WAITLIST = N_("Leave the waitlist")
 CHANGE = N_("Change the session")
 CALL_OFF = N_("Call off the session")
 CALL_OFF_CONFIRM = N_("Call off this session? Everyone signed up will be told.")
@@ -48,33 +45,25 @@ LIST_MAX = 12  # four blocks each, with the header and the last line: a message'
 
 
 def _member_buttons(session: TrainingSession, lang: str, reader: ListedSession | None) -> list[dict]:
-    """Both buttons on a shared message; on one reader's list, the one that fits their sign-up."""
+    """Both buttons on a shared message; on one reader's list, the one that fits their seat."""
+    if reader is not None:
+        return seat_button(reader.seat, lang)
     value = str(session.id)
-    if reader is None:
-        return [
-            button(gettext(SIGN_UP, lang), ids.TRAINING_SIGNUP, value, style="primary"),
-            button(gettext(CANCEL_SIGNUP, lang), ids.TRAINING_CANCEL, value),
-        ]
-    if reader.my_status is SignupStatus.CONFIRMED:
-        return [button(gettext(CANCEL_SIGNUP, lang), ids.TRAINING_CANCEL, value)]
-    if reader.my_status is SignupStatus.WAITLISTED:
-        return [button(gettext(LEAVE_WAITLIST, lang), ids.TRAINING_CANCEL, value)]
-    text = JOIN_WAITLIST if session.seats_left <= 0 else SIGN_UP
-    return [button(gettext(text, lang), ids.TRAINING_SIGNUP, value, style="primary")]
+    return [
+        button(gettext(SIGN_UP, lang), ids.TRAINING_SIGNUP, value, style="primary"),
+        button(gettext(CANCEL_SIGNUP, lang), ids.TRAINING_CANCEL, value),
+    ]
 
 
 def _actions(
     session: TrainingSession,
     lang: str,
     *,
-    member: bool = True,
     runner: bool = False,
     reader: ListedSession | None = None,
 ) -> dict | None:
     value = str(session.id)
-    elements = []
-    if member:
-        elements += _member_buttons(session, lang, reader)
+    elements = _member_buttons(session, lang, reader)
     if runner:
         call_off = button(gettext(CALL_OFF, lang), ids.TRAINING_CANCEL_SESSION, value, style="danger")
         call_off["confirm"] = {
@@ -146,8 +135,7 @@ def _listed_blocks(item: ListedSession, lang: str, now: datetime) -> list[dict]:
         ),
         context(" · ".join(notes)),
     ]
-    member = session.status is SessionStatus.ANNOUNCED and not item.facilitating
-    actions = _actions(session, lang, member=member, runner=item.can_run, reader=item)
+    actions = _actions(session, lang, runner=item.can_run, reader=item)
     return blocks + ([actions] if actions else [])
 
 
