@@ -14,7 +14,16 @@ from functools import lru_cache
 from babel.numbers import format_decimal
 
 from domain.digests.model import Audience, DayLabels, Digest, DigestSection, Phrase, Said
-from handlers.blocks.kit import MESSAGE_BLOCKS_MAX, context, cut, escape, header, message, section
+from handlers.blocks.kit import (
+    MESSAGE_BLOCKS_MAX,
+    action_button,
+    context,
+    cut,
+    escape,
+    header,
+    message,
+    section,
+)
 from handlers.blocks.times import for_reader
 from handlers.i18n import N_, NP_, format_date, format_span, gettext, language
 
@@ -62,6 +71,8 @@ class _Rendered:
         self.lang, self.tz = lang, tz
         self.title = self._text(section_.title)
         self.lines = [cut(self._text(line), BLOCK_CHARS_MAX - 200) for line in section_.lines]
+        self.buttons = [action_button(a, lang) if a else None for a in section_.actions]
+        self.buttons += [None] * (len(self.lines) - len(self.buttons))
         self.empty = self._optional(section_.empty)
         self.summary = self._optional(section_.summary)
         self.legend = self._optional(section_.legend)
@@ -73,43 +84,58 @@ class _Rendered:
         return self._text(phrase) if phrase is not None else None
 
     def blocks(self, shown: int) -> list[dict]:
-        kept = self.lines[:shown]
+        """Lines without a button are packed into few sections; a line with one is a section of its
+        own, the button beside it."""
+        kept: list[tuple[str, dict | None]] = list(zip(self.lines[:shown], self.buttons[:shown], strict=True))
         if len(self.lines) > shown:
-            kept.append(gettext(MORE, self.lang, count=len(self.lines) - shown))
+            kept.append((gettext(MORE, self.lang, count=len(self.lines) - shown), None))
         if not self.lines and self.empty:
-            kept.append(self.empty)
+            kept.append((self.empty, None))
         if self.summary and self.lines:
-            kept.append(f"_{self.summary}_")
-        chunks, current = [], self.title
-        for line in kept:
-            if len(current) + 1 + len(line) > BLOCK_CHARS_MAX:
-                chunks.append(current)
+            kept.append((f"_{self.summary}_", None))
+        blocks, current = [], self.title
+        for line, button in kept:
+            if button is not None:
+                blocks += [section(current)] if current else []
+                blocks.append({**section(line), "accessory": button})
+                current = ""
+            elif not current:
+                current = line
+            elif len(current) + 1 + len(line) > BLOCK_CHARS_MAX:
+                blocks.append(section(current))
                 current = line
             else:
                 current = f"{current}\n{line}"
-        blocks = [section(chunk) for chunk in [*chunks, current]]
+        blocks += [section(current)] if current else []
         return blocks + ([context(self.legend)] if self.legend and self.lines and shown else [])
 
 
+def _texts(block: dict) -> list[str]:
+    """What a block shows: its text or its elements' (a context), and its button's label."""
+    parts = [block["text"]] if "text" in block else block.get("elements", [])
+    parts += [block["accessory"]["text"]] if "accessory" in block else []
+    return [part["text"] for part in parts]
+
+
 def _size(blocks: list[dict]) -> int:
-    return sum(
-        len(element["text"])
-        for block in blocks
-        for element in ([block["text"]] if "text" in block else block.get("elements", []))
-    )
+    return sum(len(text) for block in blocks for text in _texts(block))
 
 
 def _fit(rendered: list[_Rendered], fixed: list[dict]) -> list[dict]:
-    """Cuts the longest lists, by halves, until the message fits."""
+    """Cuts lists, by halves, until the message fits: while there are too many blocks, the list
+    taking the most blocks (a line with a button takes one of its own); then the one with the most
+    text."""
     shown = [len(r.lines) for r in rendered]
     while True:
-        blocks = fixed + [
-            block for r, count in zip(rendered, shown, strict=True) for block in r.blocks(count)
-        ]
-        if (len(blocks) <= MESSAGE_BLOCKS_MAX and _size(blocks) <= TOTAL_CHARS_MAX) or not any(shown):
+        parts = [r.blocks(count) for r, count in zip(rendered, shown, strict=True)]
+        blocks = fixed + [block for part in parts for block in part]
+        too_many = len(blocks) > MESSAGE_BLOCKS_MAX
+        if not (too_many or _size(blocks) > TOTAL_CHARS_MAX) or not any(shown):
             return blocks[:MESSAGE_BLOCKS_MAX]
-        longest = max(range(len(shown)), key=lambda i: shown[i])
-        shown[longest] //= 2
+        weight = len if too_many else _size
+        cuttable = [i for i, count in enumerate(shown) if count]
+        heaviest = max(cuttable, key=lambda i: (weight(parts[i]), shown[i]))
+        shown[heaviest] //= 2
 
 
 def digest_blocks(digest: Digest, lang: str) -> list[dict]:
