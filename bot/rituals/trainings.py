@@ -9,6 +9,7 @@ from domain.trainings.export import TRAINING_SECTIONS
 from domain.trainings.home import TRAININGS_HOME
 from handlers import ids
 from handlers.blocks.trainings.home import trainings_section
+from handlers.blocks.trainings.seats import seat_action
 from handlers.home.sections import HomeSection
 from handlers.trainings import listeners
 from schedules.trainings import JOBS
@@ -44,7 +45,7 @@ TRAININGS = Feature(
     jobs=fixed(*JOBS),
     cohort_subcommands=listeners.SUBCOMMANDS,
     export_sections=TRAINING_SECTIONS,
-    digest=(digest_trainings.FEATURE,),
+    digest=(digest_trainings.feature(seat_action),),
     home=(HomeSection(TRAININGS_HOME, trainings_section),),
     tables=(tables,),
     personal_data=(PERSONAL,),

@@ -1,9 +1,12 @@
-"""Trainings in the digests: what each fellow attended and gave this week, and the sessions to come."""
+"""Trainings in the digests: what each fellow attended and gave this week, and the sessions to come,
+each as it stands for the reader."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
 from domain.digests.data import DigestStore
 from domain.digests.help import week_start
@@ -13,6 +16,7 @@ from domain.digests.model import (
     DigestFeature,
     DigestInput,
     DigestSection,
+    LineAction,
     Phrase,
     Said,
     SectionSpec,
@@ -20,16 +24,27 @@ from domain.digests.model import (
 )
 from domain.messages import N_, NP_
 from domain.trainings.model import SessionStatus, Signup, TrainingSession
+from domain.trainings.seats import Seat, Standing, seat_of
 from domain.trainings.stats import fellow_figures, held
 
 UPCOMING_WINDOW = timedelta(days=14)
+
+SeatAction = Callable[[Seat], LineAction | None]
 
 TRAININGS = N_("*Trainings*")
 TRAINING_LINE = N_("{fellow} · attended: {attended} · given: {given}")
 TRAININGS_SUMMARY = NP_("{count} session held this week.", "{count} sessions held this week.")
 NO_TRAINING = N_("No training attended or given this week.")
 UPCOMING = N_("*Upcoming trainings*")
-UPCOMING_LINE = N_("{when}: “{title}” by {facilitator} · seats left: {left}")
+UPCOMING_LINE = N_("{when}: “{title}” by {facilitator} · {seats}")
+UPCOMING_LINE_YOURS = N_("{when}: “{title}” by {facilitator} · {seats} · {yours}")
+SEATS_LEFT = N_("seats left: {left}")
+FULL = N_("full")
+YOURS = {
+    Standing.SEATED: N_("you have a seat"),
+    Standing.WAITING: N_("you are number {position} on the waitlist"),
+    Standing.FACILITATING: N_("you facilitate"),
+}
 UPCOMING_SUMMARY = NP_("{count} session in the next two weeks.", "{count} sessions in the next two weeks.")
 NO_UPCOMING = N_("No training planned in the next two weeks.")
 
@@ -66,9 +81,26 @@ def trainings_of_week(given: DigestInput) -> DigestSection:
     )
 
 
-def upcoming(given: DigestInput) -> DigestSection:
+def _line(seat: Seat) -> Phrase:
+    session = seat.session
+    params: dict[str, object] = {
+        "when": session.starts_at,
+        "title": Said(session.title),
+        "facilitator": user(session.facilitator),
+        "seats": Phrase(FULL) if seat.full else Phrase(SEATS_LEFT, {"left": session.seats_left}),
+    }
+    if seat.standing is Standing.NONE:
+        return Phrase(UPCOMING_LINE, params)
+    yours = Phrase(YOURS[seat.standing], {"position": seat.position})
+    return Phrase(UPCOMING_LINE_YOURS, {**params, "yours": yours})
+
+
+def upcoming(given: DigestInput, seat_action: SeatAction) -> DigestSection:
+    """The sessions of the next two weeks, each as it stands for the reader, with the one button
+    that fits; none for someone outside the cohort (the program team reads its digest to oversee it)."""
     week: TrainingWeek = given.data.feature("trainings")
-    now = given.period.as_of
+    now, reader = given.period.as_of, given.scope.recipient
+    member = any(m.user_id == reader for m in given.data.memberships)
     coming = sorted(
         (
             s
@@ -77,32 +109,28 @@ def upcoming(given: DigestInput) -> DigestSection:
         ),
         key=lambda s: s.starts_at,
     )
-    lines = tuple(
-        Phrase(
-            UPCOMING_LINE,
-            {
-                "when": s.starts_at,
-                "title": Said(s.title),
-                "facilitator": user(s.facilitator),
-                "left": s.seats_left,
-            },
-        )
-        for s in coming
-    )
+    seats = [seat_of(s, reader, week.signups, now, member=member) for s in coming]
+    actions = tuple(seat_action(seat) for seat in seats)
     return DigestSection(
         "upcoming_trainings",
         Phrase(UPCOMING),
-        lines,
+        tuple(_line(seat) for seat in seats),
         Phrase(UPCOMING_SUMMARY, {"count": len(coming)}),
         Phrase(NO_UPCOMING),
+        actions=actions if any(actions) else (),
     )
 
 
-FEATURE = DigestFeature(
-    "trainings",
-    load,
-    (
-        SectionSpec("trainings", Audience.MENTOR, trainings_of_week),
-        SectionSpec("upcoming_trainings", Audience.ADMIN, upcoming),
-    ),
-)
+def feature(seat_action: SeatAction) -> DigestFeature:
+    """The trainings' part of the digests; `seat_action` is the button that fits where a reader
+    stands with a session, the same as on their `/training` list."""
+    to_come = partial(upcoming, seat_action=seat_action)
+    return DigestFeature(
+        "trainings",
+        load,
+        (
+            SectionSpec("trainings", Audience.MENTOR, trainings_of_week),
+            SectionSpec("upcoming_trainings", Audience.MENTOR, to_come),
+            SectionSpec("upcoming_trainings", Audience.ADMIN, to_come),
+        ),
+    )

@@ -19,6 +19,7 @@ from domain.peer_help.records import HelpRequest, HelpStatus, Offer
 from domain.ritual_calendar import Days
 from domain.standups.model import Absence
 from domain.trainings.model import SessionStatus, Signup, SignupStatus, TrainingSession
+from handlers.blocks.trainings.seats import seat_action
 from tests.domain.digests.digest_builders import (
     COHORT,
     FRIDAY_16H,
@@ -111,8 +112,13 @@ def test_trainings_attended_and_given_this_week_and_to_come():
         (line.params["fellow"], line.params["attended"], line.params["given"]) for line in section.lines
     ] == [("<@F1>", 0, 1), ("<@F2>", 1, 0)]
     assert section.summary.params == {"count": 1}
-    coming = upcoming(given(data))
-    assert [(line.params["facilitator"], line.params["left"]) for line in coming.lines] == [("<@F3>", 8)]
+    coming = upcoming(given(data), seat_action)
+    assert [(line.params["facilitator"], line.params["seats"].params) for line in coming.lines] == [
+        ("<@F3>", {"left": 8})
+    ]
+    assert [(a.label, a.action_id, a.value) for a in coming.actions] == [
+        ("Sign me up", "training_signup", "2")
+    ]
 
 
 def checkin(mentor, round_day, status, rating=None, needs="", answered=None):
