@@ -11,14 +11,36 @@ from domain.digests.help import HelpWeek
 from domain.digests.model import Audience, Scope, build_digest
 from domain.digests.trainings import TrainingWeek
 from domain.peer_help.records import HelpRequest, HelpStatus
-from handlers.blocks.digests.messages import render_digest
+from domain.trainings.model import SessionStatus, TrainingSession
+from handlers.blocks.digests.messages import phrase_text, render_digest
 from tests.domain.digests.digest_builders import FRIDAY_16H, WEEK, entry, standups, week_data
 from tests.support.rituals import text_of
 
 FEATURES = SOURCES.digest
 
 
-def big_cohort(fellows: int, blocker: str = "Pas d’accès à la base"):
+def sessions_to_come(count: int) -> TrainingWeek:
+    """`count` sessions over the next two weeks, long titles, half of them full."""
+    sessions = tuple(
+        TrainingSession(
+            n,
+            1,
+            "F001",
+            f"Session {n} " + "y" * 140,
+            "",
+            FRIDAY_16H + timedelta(hours=2 + n),
+            60,
+            10,
+            "Salle 2",
+            SessionStatus.ANNOUNCED,
+            seats_taken=10 if n % 2 else 3,
+        )
+        for n in range(count)
+    )
+    return TrainingWeek(sessions, ())
+
+
+def big_cohort(fellows: int, blocker: str = "Pas d’accès à la base", sessions: int = 0):
     people = [f"F{n:03d}" for n in range(fellows)]
     memberships = tuple(Membership(1, p, Role.FELLOW, f"defi-{n % 30}") for n, p in enumerate(people))
     memberships += (Membership(1, "M0", Role.MENTOR, None), Membership(1, "A1", Role.ADMIN, None))
@@ -38,7 +60,7 @@ def big_cohort(fellows: int, blocker: str = "Pas d’accès à la base"):
         "activity": {},
         "checkins": (),
         "help": HelpWeek(requests, ()),
-        "trainings": TrainingWeek((), ()),
+        "trainings": sessions_to_come(sessions),
     }
     return week_data(features, memberships=memberships, sharers=set(people)), tuple(people)
 
@@ -90,3 +112,33 @@ def test_numbers_and_dates_read_right_in_each_language():
     assert "Du 28 février au 6 mars 2026" in text_of(render_digest(digest, "fr"))
     english = text_of(render_digest(digest, "en"))
     assert "From 28 February to 6 March 2026" in english and "*defi-1*: 100% (5/5) · mood 4.0" in english
+
+
+def test_many_sessions_to_come_each_with_its_button_still_fit_one_message():
+    for fellows in (4, 300):
+        data, people = big_cohort(fellows, sessions=120)
+        for audience, reader in ((Audience.MENTOR, "M0"), (Audience.ADMIN, "A1")):
+            digest = build_digest(data, Scope(reader, audience, people), FEATURES)
+            message = render_digest(digest, "en")
+            blocks, longest, total = sizes(message)
+            assert blocks <= 50 and longest <= 3000 and total <= 11_000
+            assert check_blocks(message["blocks"], 50) == []
+            with_buttons = [b for b in message["blocks"] if "accessory" in b]
+            assert with_buttons and all("Session" in b["text"]["text"] for b in with_buttons)
+            labels = {b["accessory"]["text"]["text"] for b in with_buttons}
+            assert labels <= {"Sign me up", "Join the waitlist"}
+            text = text_of(message)
+            titles = [phrase_text(s.title, "en", "Europe/Paris") for s in digest.sections]
+            assert [title for title in titles if title not in text] == []  # every section keeps its place
+            assert "120 sessions in the next two weeks." in text
+            upcoming = text.split("Upcoming trainings")[1]
+            assert f"…and {120 - len(with_buttons)} more." in upcoming
+
+
+def test_the_sessions_buttons_are_cut_before_the_fellows_lines_that_fit():
+    # A line with a button is a block of its own: when blocks run short, that list is the one cut.
+    data, people = big_cohort(60, sessions=45)
+    text = text_of(render_digest(build_digest(data, Scope("M0", Audience.MENTOR, people), FEATURES), "en"))
+    before, upcoming = text.split("Upcoming trainings")
+    assert "more." not in before and "<@F059>" in before
+    assert "…and 34 more." in upcoming
