@@ -24,7 +24,7 @@ from domain.digests.model import (
 )
 from domain.messages import N_, NP_
 from domain.trainings.model import SessionStatus, Signup, TrainingSession
-from domain.trainings.seats import Seat, Standing, seat_of
+from domain.trainings.seats import STANDING_NOTES, Seat, Standing, seat_of
 from domain.trainings.stats import fellow_figures, held
 
 UPCOMING_WINDOW = timedelta(days=14)
@@ -40,11 +40,6 @@ UPCOMING_LINE = N_("{when}: “{title}” by {facilitator} · {seats}")
 UPCOMING_LINE_YOURS = N_("{when}: “{title}” by {facilitator} · {seats} · {yours}")
 SEATS_LEFT = N_("seats left: {left}")
 FULL = N_("full")
-YOURS = {
-    Standing.SEATED: N_("you have a seat"),
-    Standing.WAITING: N_("you are number {position} on the waitlist"),
-    Standing.FACILITATING: N_("you facilitate"),
-}
 UPCOMING_SUMMARY = NP_("{count} session in the next two weeks.", "{count} sessions in the next two weeks.")
 NO_UPCOMING = N_("No training planned in the next two weeks.")
 
@@ -91,7 +86,7 @@ def _line(seat: Seat) -> Phrase:
     }
     if seat.standing is Standing.NONE:
         return Phrase(UPCOMING_LINE, params)
-    yours = Phrase(YOURS[seat.standing], {"position": seat.position})
+    yours = Phrase(STANDING_NOTES[seat.standing], {"position": seat.position})
     return Phrase(UPCOMING_LINE_YOURS, {**params, "yours": yours})
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from domain.messages import N_
 from domain.trainings.model import SessionStatus, Signup, SignupStatus, TrainingSession, waitlist_position
 
 
@@ -19,6 +20,13 @@ class Standing(StrEnum):
 
 
 _STANDINGS = {SignupStatus.CONFIRMED: Standing.SEATED, SignupStatus.WAITLISTED: Standing.WAITING}
+
+# What a reader is told of where they stand, beside the seats left (nothing when not involved).
+STANDING_NOTES = {
+    Standing.SEATED: N_("you have a seat"),
+    Standing.WAITING: N_("you are number {position} on the waitlist"),
+    Standing.FACILITATING: N_("you facilitate"),
+}
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.trainings.access import SessionView
-from domain.trainings.model import SessionStatus, SignupStatus, TrainingSession
+from domain.trainings.model import SessionStatus, TrainingSession
+from domain.trainings.seats import STANDING_NOTES
 from domain.trainings.sessions import ListedSession
 from handlers import ids
 from handlers.blocks.kit import button, context, divider, escape, header, section
@@ -29,9 +30,6 @@ LIST_EMPTY = N_("No peer training is planned yet. Propose one with /training pro
 LIST_MORE = NP_("Showing the soonest session.", "Showing the {count} soonest sessions.")
 MINE_TITLE = N_("My peer trainings")
 MINE_EMPTY = N_("You have no upcoming peer training. /training lists the sessions open for sign-up.")
-YOU_FACILITATE = N_("You facilitate this session.")
-YOU_HAVE_A_SEAT = N_("You have a seat.")
-YOU_WAIT = N_("You are number {position} on the waitlist.")
 SIGNED_UP = N_("You have a seat at *{title}*. Your calendar invitation is in a direct message.")
 WAITLISTED = N_(
     "*{title}* is full: you are number {position} on the waitlist. I will tell you if a seat opens up."
@@ -122,12 +120,8 @@ def _listed_blocks(item: ListedSession, lang: str, now: datetime) -> list[dict]:
     session = item.session
     view = SessionView(session, item.cohort)
     notes = [status_line(session, 0, lang, now)]
-    if item.facilitating:
-        notes.append(gettext(YOU_FACILITATE, lang))
-    elif item.my_status is SignupStatus.CONFIRMED:
-        notes.append(gettext(YOU_HAVE_A_SEAT, lang))
-    elif item.my_status is SignupStatus.WAITLISTED:
-        notes.append(gettext(YOU_WAIT, lang, position=item.position))
+    if (note := STANDING_NOTES.get(item.seat.standing)) is not None:
+        notes.append(gettext(note, lang, position=item.position))
     blocks = [
         section(
             f"*{escape(session.title)}* · {escape(item.cohort.name)}\n"

@@ -86,7 +86,7 @@ def test_mine_shows_my_seats_my_place_in_line_and_my_sessions(trainings):
     trainings.click(ids.TRAINING_SIGNUP, theirs, "UCHLOE")
     trainings.click(ids.TRAINING_SIGNUP, theirs, "UANA")
     shown = json.dumps(trainings.command("mine", user="UANA")["blocks"], ensure_ascii=False)
-    assert "Vous animez cette session." in shown and "en position 1 sur la liste d’attente" in shown
+    assert "vous animez cette session" in shown and "vous êtes en position 1 sur la liste d’attente" in shown
     assert "Quitter la liste d’attente" in shown and "M’inscrire" not in shown
     assert (ids.TRAINING_EDIT, str(mine)) in buttons(trainings.command("mine", user="UANA"))
     assert "aucune formation entre pairs à venir" in trainings.command("mine", user="UDAVID")["text"]
