@@ -17,11 +17,13 @@ from typing import Any
 from domain.calendar import local_date
 from domain.cohorts.model import Cohort
 from domain.cohorts.overview import ScheduleLine, ScheduleSource
+from domain.cohorts.profiles import profiles_for
 from domain.ports import UnitOfWork
 from domain.privacy.notice import Notice, notice_for
 from domain.privacy.records import Arrival, Departure, arrival_subject
 from domain.scheduling import CohortGuard, PlannedOccurrence
 from handlers.blocks.privacy.welcome import Ritual, Welcome, farewell_message, welcome_message
+from handlers.cohorts.directory import SlackDirectory
 from handlers.context import Context
 from schedules.delivery import DeliveryJob, Send
 
@@ -93,6 +95,26 @@ def _farewell(uow: UnitOfWork, departure: Departure) -> PlannedOccurrence[Any]:
     )
 
 
+def _learn_who_arrived(
+    ctx: Context, uow: UnitOfWork, arrivals: Sequence[Arrival], now: datetime, guard: CohortGuard
+) -> None:
+    """People placed by their Slack id alone (a roster import asks Slack nothing about them) are
+    looked up once as they are welcomed: their name, zone and language, so that summaries and
+    lists can name them without a mention, and their zone counts."""
+    known = uow.profiles.get_many([a.user_id for a in arrivals])
+    unknown = {
+        a.user_id: a.cohort_id
+        for a in arrivals
+        if (p := known.get(a.user_id)) is None or p.fetched_at is None
+    }
+    if not unknown:
+        return
+    directory = SlackDirectory(ctx.slack)
+    for user_id, cohort_id in unknown.items():
+        guard(cohort_id, WELCOME, partial(profiles_for, uow, directory, [user_id], now))
+    uow.commit()
+
+
 def arrivals_job(
     show: Sequence[tuple[ScheduleSource, Summary | None]], commands: Sequence[tuple[str, str]]
 ) -> DeliveryJob:
@@ -101,6 +123,7 @@ def arrivals_job(
     ) -> Mapping[str, list[PlannedOccurrence[Any]]]:
         # Those already welcomed are left out by the database: every tick asks.
         arrivals = uow.arrivals.to_welcome(now - GRACE, WELCOME)
+        _learn_who_arrived(ctx, uow, arrivals, now, guard)
         common: dict[int, CohortWelcome | None] = {}
         welcomes = []
         for arrival in arrivals:

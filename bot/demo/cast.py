@@ -22,10 +22,10 @@ class Person:
 
 
 NADIA = Person("UNADIA", "Nadia", "Europe/Paris", "admin")
-ANA = Person("UANA", "Ana", "Europe/Paris", "fellow", "donnees-ouvertes")
-BEN = Person("UBEN", "Ben", "Europe/Paris", "fellow", "donnees-ouvertes")
-CHLOE = Person("UCHLOE", "Chloé", "Europe/Paris", "fellow", "sante")
-MOUSSA = Person("UMOUSSA", "Moussa", "Africa/Dakar", "fellow", "sante")
+ANA = Person("UANA", "Ana", "Europe/Paris", "fellow", "Données ouvertes")
+BEN = Person("UBEN", "Ben", "Europe/Paris", "fellow", "Données ouvertes")
+CHLOE = Person("UCHLOE", "Chloé", "Europe/Paris", "fellow", "Santé")
+MOUSSA = Person("UMOUSSA", "Moussa", "Africa/Dakar", "fellow", "Santé")
 HELENE = Person("UHELENE", "Hélène", "Europe/Paris", "mentor")
 CAST = (NADIA, ANA, BEN, CHLOE, MOUSSA, HELENE)
 FELLOWS = (ANA, BEN, CHLOE, MOUSSA)

@@ -105,7 +105,12 @@ class Stage:
         locale = "fr-FR" if lang == "fr" else "en-GB"
         for person in CAST:
             self.standin.add_user(
-                person.user_id, name=person.handle, real_name=person.name, tz=person.zone, locale=locale
+                person.user_id,
+                name=person.handle,
+                real_name=person.name,
+                display_name=person.name,
+                tz=person.zone,
+                locale=locale,
             )
         members = [p.user_id for p in CAST]
         self.standin.add_channel(CHANNEL, name="eig7", members=members, is_member=True)

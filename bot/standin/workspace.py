@@ -176,6 +176,7 @@ class SlackState:
         **extra: Any,
     ) -> dict:
         name = name or user_id.lower()
+        display_name = extra.pop("display_name", name)  # what people chose to be called, in Slack
         user: dict[str, Any] = {
             "id": user_id,
             "team_id": TEAM_ID,
@@ -185,7 +186,7 @@ class SlackState:
             "is_bot": is_bot,
             "is_admin": False,
             "locale": locale,
-            "profile": {"real_name": real_name or name, "display_name": name, "email": email},
+            "profile": {"real_name": real_name or name, "display_name": display_name, "email": email},
         }
         if tz:
             offset = ZoneInfo(tz).utcoffset(SystemClock().now())

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import stat
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import openpyxl
@@ -72,6 +72,31 @@ def test_id_rows_cost_no_look_up_and_a_second_import_changes_nothing(operator, e
     with ctx.uow() as uow:
         assert uow.audit.all_of(uow.cohorts.by_name("eig7").id) == audit
     assert audit[-1].actor.startswith("cli")
+
+
+def test_people_imported_by_id_are_looked_up_once_as_they_are_welcomed(
+    operator, eig7, ctx, fake_slack, capsys
+):
+    from bot.features import tick_jobs
+    from schedules.engine import tick
+
+    fake_slack.add_user("U0ANA", name="ana", tz="America/Cayenne", locale="fr-FR")
+    fake_slack.add_user("U0BEN", name="ben", tz="Europe/Paris", locale="en-GB")
+    path = write(operator, "slack_id,role,challenge\nU0ANA,fellow,IA\nU0BEN,fellow,IA\n")
+    assert run("import-roster", path, "--cohort", "eig7") == 0
+    assert fake_slack.count("users.info") == 0
+    imported = datetime.now(UTC)  # the command line runs on the wall clock
+    for minutes in (1, 2):  # the welcomes, then a tick with nothing new
+        ctx.clock.set(imported + timedelta(minutes=minutes))
+        tick(ctx, ctx.clock.now(), tick_jobs())
+    assert sorted(call.params["user"] for call in fake_slack.calls("users.info")) == ["U0ANA", "U0BEN"]
+    assert all(fake_slack.messages(user) for user in ("U0ANA", "U0BEN")), "each is welcomed"
+    with ctx.uow() as uow:
+        profiles = uow.profiles.get_many(["U0ANA", "U0BEN"])
+    assert [(p.display_name, p.timezone, p.lang) for p in (profiles["U0ANA"], profiles["U0BEN"])] == [
+        ("ana", "America/Cayenne", "fr"),
+        ("ben", "Europe/Paris", "en"),
+    ]
 
 
 # -- who is not in the cohort's channel -----------------------------------------------------------
