@@ -26,13 +26,16 @@ LANG_HELP = N_("the cohort's language")
 DAYS_HELP = N_("how many days of the week to play (1-5)")
 HTML_HELP = N_("also write the week as one HTML page at this path")
 NOT_DAYS = N_("a number of days from {low} to {high}")
+PATH = N_("PATH")
 
 
 def add_arguments(sub, lang: str) -> None:
     parser = sub.add_parser("demo", help=gettext(HELP, lang), description=gettext(HELP, lang))
     parser.add_argument("--lang", choices=LANGUAGES, default="fr", help=gettext(LANG_HELP, lang))
-    parser.add_argument("--days", type=partial(_days, lang), default=DAYS, help=gettext(DAYS_HELP, lang))
-    parser.add_argument("--html", help=gettext(HTML_HELP, lang))
+    parser.add_argument(
+        "--days", type=partial(_days, lang), default=DAYS, help=gettext(DAYS_HELP, lang), metavar="N"
+    )
+    parser.add_argument("--html", help=gettext(HTML_HELP, lang), metavar=gettext(PATH, lang))
 
 
 def _days(lang: str, text: str) -> int:

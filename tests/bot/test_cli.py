@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -226,3 +227,15 @@ def test_an_app_token_slack_rejects_exits_2(tmp_path, fake_slack):
     assert result.returncode == 2, result.stderr
     assert "SLACK_APP_TOKEN: Slack rejected the token" in result.stderr and "Traceback" not in result.stderr
     assert fake_slack.count("apps.connections.open") == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "usage"), [("fr", "[--days N] [--html CHEMIN]"), ("en", "[--days N] [--html PATH]")]
+)
+def test_the_demos_help_speaks_the_operators_language(monkeypatch, capsys, lang, usage):
+    from bot.cli import main
+
+    monkeypatch.setenv("COHORTBOT_LANG", lang)
+    with pytest.raises(SystemExit):
+        main(["demo", "--help"])
+    assert usage in capsys.readouterr().out
