@@ -206,6 +206,17 @@ def test_english_messages_have_no_french_spacing():
     )
 
 
+def test_english_names_a_cohorts_ritual_as_english_does():
+    """"the eig7 stand-up", "the stand-up for 2 March": never the French "stand-up de eig7" word for word."""
+    calques = [
+        text
+        for entry in _messages("en")
+        for text in _forms(entry.string)
+        if re.search(r"(?i)\bstand-ups? of \{", text)
+    ]
+    assert not calques, "English calques of the French:\n  " + "\n  ".join(map(repr, calques))
+
+
 def _figure(text: str, start: int, end: int) -> bool:
     """A number shown as a figure rather than counted in a sentence: after a label's colon, in a
     fraction (3/5, 3 of 5, 3 sur 5), or before a unit (%, h, min, s)."""
