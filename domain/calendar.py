@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -79,6 +79,11 @@ def parse_hhmm(text: str) -> time:
 
 def weekday_code(day: date) -> str:
     return WEEKDAYS[day.weekday()]
+
+
+def first_on_or_after(day: date, weekday: str) -> date:
+    """The first `weekday` (`mon`…) on `day` or after it."""
+    return day + timedelta(days=(WEEKDAYS.index(weekday) - day.weekday()) % 7)
 
 
 def is_day_off(

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from domain.calendar import WEEKDAYS, parse_hhmm
+from domain.calendar import first_on_or_after as first_on_or_after  # re-exported
 from domain.messages import N_, NP_, DomainError
 
 DEFAULT_EVERY = 2
@@ -45,10 +46,6 @@ class Share(StrEnum):
 
 
 DEFAULT_SHARE = Share.FIGURES
-
-
-def first_on_or_after(day: date, weekday: str) -> date:
-    return day + timedelta(days=(WEEKDAYS.index(weekday) - day.weekday()) % 7)
 
 
 @dataclass(frozen=True)

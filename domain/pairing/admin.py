@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import combinations
+from typing import Any
 
-from domain.calendar import PublicHolidays, local_date
+from domain.calendar import PublicHolidays
 from domain.cohorts.admin import managed_cohort, record_settings
 from domain.cohorts.model import Cohort
 from domain.cohorts.records import Actor
 from domain.cohorts.rules import user_ref
 from domain.messages import N_, DomainError
 from domain.pairing.commands import NeverPairCommand, PairingSettingsCommand
-from domain.pairing.model import PairingSettings, Who, first_on_or_after
+from domain.pairing.model import PairingSettings, Who
 from domain.pairing.records import PairingStore
-from domain.ritual_calendar import cohort_days, upcoming_rounds
+from domain.weekly_rounds import configure_rounds
 
-NEXT_SHOWN = 3
 NOT_IN_COHORT = N_("{user} is not a member of {name}: only its members can be paired.")
 
 
@@ -43,41 +44,26 @@ def configure_pairing(
 
     Any change starts the cycle again: the first round is the next chosen weekday from today.
     """
-    cohort = managed_cohort(store, actor, command.name)
-    today = local_date(actor.now, cohort.timezone)
-    current = store.pairings.settings(cohort.id) or PairingSettings(cohort.id, today)
-    if command.off:
-        settings = replace(current, active=False, updated_at=actor.now)
-    else:
-        options = command.options
-        changed = replace(
-            current,
-            every=int(options.get("every", current.every)),
-            day=options.get("day", current.day),
-            time=options.get("time", current.time),
-            size=int(options.get("size", current.size)),
-            who=Who(options.get("who", current.who)),
+    return PairingConfigured(
+        *configure_rounds(
+            store,
+            actor,
+            command,
+            "pairing",
+            lambda cohort_id, today: store.pairings.settings(cohort_id) or PairingSettings(cohort_id, today),
+            store.pairings.save_settings,
+            holidays,
+            _groups,
         )
-        settings = replace(
-            changed, first_round=first_on_or_after(today, changed.day), active=True, updated_at=actor.now
-        )
-    store.pairings.save_settings(settings)
-    record_settings(store, cohort, actor, "pairing", command.options, command.off)
-    return PairingConfigured(cohort, settings, next_rounds(store, cohort, settings, actor.now, holidays))
+    )
 
 
-def next_rounds(
-    store: PairingStore,
-    cohort: Cohort,
-    settings: PairingSettings,
-    now: datetime,
-    holidays: PublicHolidays | None,
-    count: int = NEXT_SHOWN,
-) -> tuple[datetime, ...]:
-    if not settings.active:
-        return ()
-    days = cohort_days(cohort, holidays, store.cohorts.holidays(cohort.id))
-    return tuple(r.due_at for r in upcoming_rounds(settings.is_round, settings.at, days, now, count))
+def _groups(current: PairingSettings, options: Mapping[str, str]) -> dict[str, Any]:
+    """The pairing's own settings: how large the groups are, and who is in them."""
+    return {
+        "size": int(options.get("size", current.size)),
+        "who": Who(options.get("who", current.who)),
+    }
 
 
 def change_never_pairs(store: PairingStore, actor: Actor, command: NeverPairCommand) -> NeverPairsChanged:

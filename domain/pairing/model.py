@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from datetime import time as TimeOfDay
 from enum import StrEnum
 
-from domain.calendar import WEEKDAYS, parse_hhmm
+from domain.calendar import parse_hhmm
 
 DEFAULT_EVERY = 2
 DEFAULT_DAY = "mon"
@@ -34,10 +34,6 @@ class Who(StrEnum):
 class Outcome(StrEnum):
     MET = "met"
     SKIPPED = "skipped"
-
-
-def first_on_or_after(day: date, weekday: str) -> date:
-    return day + timedelta(days=(WEEKDAYS.index(weekday) - day.weekday()) % 7)
 
 
 @dataclass(frozen=True)

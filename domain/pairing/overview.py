@@ -10,11 +10,11 @@ from domain.calendar import PublicHolidays, local_date
 from domain.cohorts.model import Cohort
 from domain.cohorts.overview import ScheduleLine, ScheduleSource
 from domain.messages import N_
-from domain.pairing.admin import next_rounds
 from domain.pairing.figures import PairingFigures, pairing_figures
 from domain.pairing.people import challenges_of, fellows_of, taking_part
 from domain.pairing.records import PairingStore
 from domain.peer_help.routing import AwaySource
+from domain.weekly_rounds import next_rounds
 
 
 def cohort_figures(store: PairingStore, cohort: Cohort, now: datetime) -> PairingFigures:
