@@ -14,9 +14,11 @@ from typing import Protocol
 from slack_sdk import WebClient
 
 from domain.calendar import PublicHolidays
+from domain.cohorts.records import Directory
 from domain.ports import Clock, UnitOfWork
 from domain.privacy.declaration import DataDeclaration
 from domain.privacy.records import TombstoneArchive
+from handlers.cohorts.directory import SlackDirectory
 
 
 class Pacer(Protocol):
@@ -54,6 +56,10 @@ class Context:
     privacy_contact: str | None = None
     # Erasures kept outside the database (COHORTBOT_ERASURES); None: in the database only.
     tombstones: TombstoneArchive | None = None
+
+    def directory(self) -> Directory:
+        """Slack as the use cases ask it about people and channels (users.info, conversations.*)."""
+        return SlackDirectory(self.slack)
 
     def reading(self) -> UnitOfWork:
         return (self.read_uow or self.uow)()

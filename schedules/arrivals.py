@@ -23,7 +23,6 @@ from domain.privacy.notice import Notice, notice_for
 from domain.privacy.records import Arrival, Departure, arrival_subject
 from domain.scheduling import CohortGuard, PlannedOccurrence
 from handlers.blocks.privacy.welcome import Ritual, Welcome, farewell_message, welcome_message
-from handlers.cohorts.directory import SlackDirectory
 from handlers.context import Context
 from schedules.delivery import DeliveryJob, Send
 
@@ -109,7 +108,7 @@ def _learn_who_arrived(
     }
     if not unknown:
         return
-    directory = SlackDirectory(ctx.slack)
+    directory = ctx.directory()
     for user_id, cohort_id in unknown.items():
         guard(cohort_id, WELCOME, partial(profiles_for, uow, directory, [user_id], now))
     uow.commit()

@@ -207,7 +207,7 @@ def test_english_messages_have_no_french_spacing():
 
 
 def test_english_names_a_cohorts_ritual_as_english_does():
-    """"the eig7 stand-up", "the stand-up for 2 March": never the French "stand-up de eig7" word for word."""
+    """ "the eig7 stand-up", "the stand-up for 2 March": never the French "stand-up de eig7" word for word."""
     calques = [
         text
         for entry in _messages("en")

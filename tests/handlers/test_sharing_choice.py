@@ -18,13 +18,16 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot import export
+from bot.features import tick_jobs
 from bot.server import make_server, wsgi_application
 from bot.slack import create_app
 from bot.standin.payloads import InlineExecutor, block_action, dispatch, view_submission
 from bot.standin.payloads import select as picked
 from bot.standin.signing import interaction_body, post, sign, slash_command_body
 from domain.checkins.model import Share
+from domain.trainings.due import FEEDBACK_OPEN
 from handlers import ids
+from schedules.engine import tick
 from storage.db import database_answers
 from tests.handlers.cohorts.cohort_helpers import Workspace
 from tests.handlers.trainings.training_helpers import proposal
@@ -151,8 +154,12 @@ def test_training_feedback_reaches_the_facilitator_and_the_export_without_names(
                 private_metadata=json.dumps({"session": session.id}),
             )
         )
+    assert not [m for m in ws.fake.messages("UBEN") if "Zéro défaut" in text_of(m)], "not before it closes"
+    closes = session.ends_at + FEEDBACK_OPEN
+    ctx.clock.set(closes)
+    tick(ctx, closes, tick_jobs())
     summaries = [text_of(m) for m in ws.fake.messages("UBEN") if "Zéro défaut" in text_of(m)]
-    assert summaries, "the facilitator reads the comments"
+    assert len(summaries) == 1, "the facilitator reads the comments once, when feedback closes"
     for attendee, name in (("UCHLOE", "chloe"), ("UDAVID", "david")):
         assert not any(attendee in text or name in text.lower() for text in summaries)
     # Comments are not in the order they came in, so the last one to arrive is not pointed at.

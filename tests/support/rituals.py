@@ -24,7 +24,8 @@ def text_of(message: dict) -> str:
         if isinstance(block.get("text"), dict):
             parts.append(block["text"]["text"])
         parts += [field["text"] for field in block.get("fields", [])]
-        parts += [element["text"] for element in block.get("elements", []) if "text" in element]
+        texts = (element["text"] for element in block.get("elements", []) if "text" in element)
+        parts += [text["text"] if isinstance(text, dict) else text for text in texts]  # a button's label
     return "\n".join(parts)
 
 
