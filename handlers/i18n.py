@@ -50,7 +50,6 @@ __all__ = [
     "format_range",
     "format_span",
     "format_time",
-    "format_when",
     "join_list",
     "gettext",
     "language",
@@ -238,12 +237,6 @@ def format_datetime(
     local = _aware(moment).astimezone(_zone(tz))
     day, clock = format_date(local.date(), lang, format), format_time(local, lang)
     return gettext(DAY_AT, lang, day=day, time=clock)
-
-
-def format_when(moment: datetime, lang: str | None, tz: str | tzinfo) -> str:
-    """A coming moment with its weekday, for lists of next runs: "mardi 1er décembre à 9 h 30",
-    "Tuesday 1 December, 09:30"."""
-    return format_datetime(moment, lang, tz, "EEEE d MMMM")
 
 
 def format_span(first: date, last: date, lang: str | None, year: bool = True) -> tuple[str, str]:

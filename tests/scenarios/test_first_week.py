@@ -117,19 +117,20 @@ def test_a_program_teams_first_week(week):
 
     # The stand-ups, set at 10:20: their times name their zones; the next prompts are drawn for each reader.
     paris = ws.say("standup eig7 time=09:30 remind=60 close=12:00")
-    assert "à 09:30 heure de Paris, clôture à 12:00 heure de Paris" in paris
+    assert "à 9\u00a0h\u00a030 heure de Paris, clôture à 12\u00a0h heure de Paris" in paris
     assert re.search(
-        r"Prochaines invitations\u00a0: <!date\^\d+\^\{date_short_pretty\} \{time\}\|3 mars 2026, 09:30 heure de Paris>",
+        r"Prochaines invitations\u00a0: <!date\^\d+\^\{date_long_pretty\} \{time\}"
+        r"\|mardi 3 mars 2026, 9\u00a0h\u00a030 heure de Paris> · <!date\^",
         paris,
     )
     dakar = ws.say("standup eig7-dakar time=09:00 close=11:30", user="UCOADMIN")
-    assert "à 09:00 heure de Dakar, clôture à 11:30 heure de Dakar" in dakar
+    assert "à 9\u00a0h heure de Dakar, clôture à 11\u00a0h\u00a030 heure de Dakar" in dakar
 
     # /cohort show: the challenges as typed, the far fellow pointed out, every time with its zone.
     shown = texts(ws.cohort("show eig7", user="UCOADMIN"))
     assert "*Données éducation*" in shown and "*IA santé*" in shown and "ia-sante" not in shown
     assert "<@UCAY> (Cayenne, −4 h)" in shown
-    assert "|3 mars 2026, 09:30 heure de Paris>" in shown
+    assert "{date_long_pretty} {time}|mardi 3 mars 2026, 9\u00a0h\u00a030 heure de Paris> · <!date^" in shown
     assert all("heure de" in m for m in re.findall(r"<!date\^[^>]*>", shown))
     assert "*Données éducation*" in texts(ws.cohort("show eig7-dakar", user="UCOADMIN"))
 
@@ -199,7 +200,7 @@ def test_a_program_teams_first_week(week):
     # Before the close, the cohort admin sees who answered so far, without notifying anyone.
     assert "✅ ana" in today[0] and "⏭️ ben" in today[0] and "⏳ cay" in today[0] and "<@U" not in today[0]
     [cay_prompt] = week.prompts(CAYENNE, TUESDAY)[:1]
-    assert re.search(r"<!date\^\d+\^\{time\}\|12:00 heure de Paris>", cay_prompt["text"])
+    assert re.search(r"<!date\^\d+\^\{time\}\|12\u00a0h heure de Paris>", cay_prompt["text"])
     assert [len(week.prompts(user, TUESDAY)) > 0 for user in (*PARIS, CAYENNE, *DAKAR)] == [
         True,
         True,

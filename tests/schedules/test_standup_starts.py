@@ -28,7 +28,9 @@ def test_a_stand_up_turned_on_after_its_time_starts_the_next_day_as_confirmed(we
     reply = week.ws.say("standup eig7 time=09:30 close=12:00 remind=60")
     # The confirmation names tomorrow's 09:30 as the first prompt, not today's.
     first = reply.split("invitations\u00a0: ")[1].split(" · ")[0]
-    assert first.endswith("|3 mars 2026, 09:30 heure de Paris>") and "2 mars" not in reply, reply
+    assert first.endswith("|mardi 3 mars 2026, 9\u00a0h\u00a030 heure de Paris>") and "2 mars" not in reply, (
+        reply
+    )
     for when in (
         utc(2026, 3, 2, 9, 21),
         utc(2026, 3, 2, 10, 30),
@@ -107,8 +109,8 @@ def test_check_ins_and_digests_set_after_their_time_start_at_the_next_run_they_c
     week.clock.set(utc(2026, 3, 6, 15, 20))  # Friday 16:20
     checkin = week.ws.say("checkin eig7 every=1 day=fri time=16:00")
     digest = week.ws.say("digest eig7 day=fri time=16:00")
-    assert "|13 mars 2026, 16:00 heure de Paris>" in checkin and "6 mars" not in checkin, checkin
-    assert "|13 mars 2026, 16:00 heure de Paris>" in digest and "6 mars" not in digest, digest
+    assert "|vendredi 13 mars 2026, 16\u00a0h heure de Paris>" in checkin and "6 mars" not in checkin, checkin
+    assert "|vendredi 13 mars 2026, 16\u00a0h heure de Paris>" in digest and "6 mars" not in digest, digest
     week.at(utc(2026, 3, 6, 15, 21))
     week.at(utc(2026, 3, 6, 18, 0))
     assert week.fake.messages("UMENTOR") == [] and week.fake.messages("UADMIN") == []

@@ -8,8 +8,8 @@ from domain.checkins.admin import CheckinsConfigured, DigestsConfigured
 from domain.checkins.model import MentorCheckin, Share
 from domain.cohorts.model import Cohort
 from handlers.blocks.kit import context, escape, message, section
-from handlers.blocks.times import for_reader, time_of_day
-from handlers.i18n import N_, NP_, format_date, gettext, join_list, ngettext, weekday_name
+from handlers.blocks.times import next_runs, time_of_day
+from handlers.i18n import N_, NP_, format_date, gettext, ngettext, weekday_name
 
 CHECKINS_ON = N_("Mentor check-ins for {name}: {rhythm}, on {day} at {time}.")
 CHECKINS_OFF = N_("Mentor check-ins for {name} are off. Mentors can still answer one with /checkin.")
@@ -41,7 +41,7 @@ def _lines(*lines: str) -> dict:
 def _next(lang: str, cohort: Cohort, runs: tuple[datetime, ...]) -> str:
     if not runs:
         return ""
-    return gettext(NEXT, lang, when=join_list(for_reader(r, cohort.timezone, lang) for r in runs))
+    return gettext(NEXT, lang, when=next_runs(runs, cohort.timezone, lang))
 
 
 def _scheduled(summary: str, cohort: Cohort, next_runs: tuple[datetime, ...]) -> dict:

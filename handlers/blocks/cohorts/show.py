@@ -14,8 +14,8 @@ from handlers.blocks.cohorts.replies import STATUS, dates_of, status_of
 from handlers.blocks.cohorts.zones import far_notice
 from handlers.blocks.kit import context, divider, escape, header, section
 from handlers.blocks.kit import message as kit_message
-from handlers.blocks.times import for_reader, time_of_day
-from handlers.i18n import N_, NP_, format_list, format_range, gettext, join_list
+from handlers.blocks.times import for_reader, next_runs, time_of_day
+from handlers.i18n import N_, NP_, format_list, format_range, gettext
 
 MAX_TEAMS = 30
 NEXT_RUNS_SHOWN = 3
@@ -235,9 +235,7 @@ def schedule_lines(
         return [gettext(source.not_scheduled, lang)]
     lines = [summary(line, lang) if summary is not None else _summary(line, overview.cohort.timezone, lang)]
     if line.next_runs and overview.running:
-        when = join_list(
-            for_reader(run, overview.cohort.timezone, lang) for run in line.next_runs[:NEXT_RUNS_SHOWN]
-        )
+        when = next_runs(line.next_runs[:NEXT_RUNS_SHOWN], overview.cohort.timezone, lang)
         lines.append(gettext(NEXT_RUNS, lang, when=when))
     if line.next_recipients and overview.can_manage and overview.running:
         lines.append(gettext(NEXT_RECIPIENTS, lang, people=_people(line.next_recipients, overview, lang)))

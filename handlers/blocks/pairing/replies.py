@@ -12,9 +12,10 @@ from domain.pairing.answers import PairingStanding
 from domain.pairing.figures import PairingFigures
 from domain.pairing.model import PairingSettings, Who
 from handlers.blocks.kit import context, escape, message, section
-from handlers.i18n import N_, format_date, format_datetime, gettext, ngettext, weekday_name
+from handlers.blocks.times import next_runs, time_of_day
+from handlers.i18n import N_, format_date, gettext, ngettext, weekday_name
 
-SETTINGS = N_("Pairing rounds for {name}: {rhythm}, on {day} at {time} ({timezone}), {groups} of {people}.")
+SETTINGS = N_("Pairing rounds for {name}: {rhythm}, on {day} at {time}, {groups} of {people}.")
 PAIRS = N_("pairs (a trio when the count is odd)")
 THREES = N_("groups of three")
 WHO = {Who.FELLOWS: N_("fellows"), Who.FELLOWS_AND_MENTORS: N_("fellows and mentors")}
@@ -52,8 +53,7 @@ def settings_text(settings: PairingSettings, cohort: Cohort, lang: str) -> str:
         name=escape(cohort.name),
         rhythm=ngettext("every week", "every {count} weeks", settings.every, lang),
         day=weekday_name(settings.day, lang),
-        time=settings.time,
-        timezone=cohort.timezone,
+        time=time_of_day(settings.time, cohort.timezone, lang),
         groups=gettext(PAIRS if settings.size == 2 else THREES, lang),
         people=gettext(WHO[settings.who], lang),
     )
@@ -62,8 +62,7 @@ def settings_text(settings: PairingSettings, cohort: Cohort, lang: str) -> str:
 def _next(cohort: Cohort, runs: tuple[datetime, ...], lang: str) -> str:
     if not runs:
         return ""
-    when = ", ".join(format_datetime(r, lang, cohort.timezone, "medium") for r in runs)
-    return gettext(NEXT, lang, when=when)
+    return gettext(NEXT, lang, when=next_runs(runs, cohort.timezone, lang))
 
 
 def configured(result: PairingConfigured) -> dict:

@@ -11,8 +11,8 @@ from domain.standups.history import StandupHistory
 from domain.standups.model import SHARE_CHANNEL, SHARE_THREAD, ZONE_FELLOW, StandupSettings
 from handlers.blocks.kit import MESSAGE_BLOCKS_MAX, context, cut, escape, message, section
 from handlers.blocks.standups.form import question_texts
-from handlers.blocks.times import for_reader, time_of_day
-from handlers.i18n import format_date, format_span, gettext, join_list, weekday_name
+from handlers.blocks.times import next_runs, time_of_day
+from handlers.i18n import format_date, format_span, gettext, weekday_name
 
 SCHEDULE = N_("Stand-up of {name}: {weekdays} at {time}, closing at {close}{zone}.")
 IN_EACH_ZONE = N_(" (each fellow's time zone)")
@@ -57,12 +57,11 @@ def _text(text: str) -> dict:
 
 def _summary(settings: StandupSettings, name: str, timezone: str, lang: str) -> str:
     days = ", ".join(weekday_name(code, lang) for code in settings.days)
-    opens, closes = settings.prompt_time, settings.closes.strftime("%H:%M")
-    if settings.zone_mode == ZONE_FELLOW:
-        # The same wall-clock time in each fellow's zone: no one zone to name.
-        zone = gettext(IN_EACH_ZONE, lang)
-    else:
-        opens, closes, zone = time_of_day(opens, timezone, lang), time_of_day(closes, timezone, lang), ""
+    # The same wall-clock time in each fellow's zone: no one zone to name.
+    each_zone = settings.zone_mode == ZONE_FELLOW
+    named = None if each_zone else timezone
+    opens, closes = time_of_day(settings.opens, named, lang), time_of_day(settings.closes, named, lang)
+    zone = gettext(IN_EACH_ZONE, lang) if each_zone else ""
     return gettext(SCHEDULE, lang, name=name, weekdays=days, time=opens, close=closes, zone=zone)
 
 
@@ -101,8 +100,7 @@ def configured(result: StandupConfigured) -> dict:
         gettext(QUESTIONS, lang, questions=" · ".join(escape(q) for q in question_texts(settings, lang)))
     )
     if result.next_prompts:
-        when = join_list(for_reader(run, cohort.timezone, lang) for run in result.next_prompts)
-        lines.append(gettext(NEXT, lang, when=when))
+        lines.append(gettext(NEXT, lang, when=next_runs(result.next_prompts, cohort.timezone, lang)))
     return _text("\n".join(lines))
 
 

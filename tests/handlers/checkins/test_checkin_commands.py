@@ -21,12 +21,15 @@ def rituals(workspace, clock):
 def test_an_admin_sets_the_checkins_and_show_lists_them(rituals, workspace):
     reply = workspace.say("checkin eig7 every=1 day=wed time=09:30")
     assert reply.startswith(
-        "Points mentors de eig7\u00a0: chaque semaine, le mercredi à 09:30 heure de Paris."
+        "Points mentors de eig7\u00a0: chaque semaine, le mercredi à 9\u00a0h\u00a030 heure de Paris."
     )
-    assert "À venir\u00a0: <!date^" in reply and "|4 mars 2026, 09:30 heure de Paris> · <!date^" in reply
+    assert (
+        "À venir\u00a0: <!date^1772613000^{date_long_pretty} {time}|mercredi 4 mars 2026, 9\u00a0h\u00a030 heure de Paris> · <!date^"
+        in reply
+    )
     assert "toutes les 3 semaines" in workspace.say("checkin eig7 every=3")
     shown = text_of(workspace.cohort("show eig7"))
-    assert "Points mentors le mercredi à 09:30 heure de Paris, toutes les 3 semaines." in shown
+    assert "Points mentors le mercredi à 9\u00a0h\u00a030 heure de Paris, toutes les 3 semaines." in shown
     assert "<@UMENTOR>" in shown
     assert workspace.say("checkin eig7 off").startswith("Les points mentors de eig7 sont arrêtés.")
     assert "Aucun point mentor programmé." in text_of(workspace.cohort("show eig7"))
@@ -34,15 +37,35 @@ def test_an_admin_sets_the_checkins_and_show_lists_them(rituals, workspace):
 
 def test_an_admin_sets_the_digests(rituals, workspace):
     reply = workspace.say("digest eig7 day=thu time=17:00 isolation=3")
-    assert reply.startswith("Résumés de eig7\u00a0: chaque jeudi à 17:00 heure de Paris")
+    assert reply.startswith("Résumés de eig7\u00a0: chaque jeudi à 17\u00a0h heure de Paris")
     assert "alerte isolement après 3 jours ouvrés" in reply
-    assert "|5 mars 2026, 17:00 heure de Paris> · <!date^" in reply
+    assert "|jeudi 5 mars 2026, 17\u00a0h heure de Paris> · <!date^" in reply
     shown = text_of(workspace.cohort("show eig7"))
     assert (
-        "Résumés le jeudi à 17:00 heure de Paris\u202f; alerte isolement après 3 jours ouvrés sans activité."
+        "Résumés le jeudi à 17\u00a0h heure de Paris\u202f; alerte isolement après 3 jours ouvrés sans activité."
         in shown
     )
     assert workspace.say("digest eig7 off") == "Les résumés de eig7 sont arrêtés."
+
+
+def test_an_english_cohort_reads_its_schedules_and_next_runs_in_english(rituals, workspace):
+    workspace.say("create eig8 <#C200> lang=en")
+    reply = workspace.say("checkin eig8 every=1 day=wed time=09:30")
+    assert reply.startswith("Mentor check-ins for eig8: every week, on Wednesday at 09:30 Paris time.")
+    assert (
+        "Next: <!date^1772613000^{date_long_pretty} {time}|Wednesday 4 March 2026, 09:30 Paris time> · <!date^"
+        in reply
+    )
+    reply = workspace.say("digest eig8 day=thu time=17:00")
+    assert reply.startswith("Digests for eig8: every Thursday at 17:00 Paris time")
+    assert "|Thursday 5 March 2026, 17:00 Paris time> · <!date^" in reply
+    shown = text_of(workspace.cohort("show eig8"))
+    assert "Mentor check-ins on Wednesdays at 09:30 Paris time, every week." in shown
+    assert "Digests on Thursdays at 17:00 Paris time;" in shown
+    assert (
+        "Next: <!date^1772613000^{date_long_pretty} {time}|Wednesday 4 March 2026, 09:30 Paris time> · "
+        in shown
+    )
 
 
 def test_schedule_mistakes_change_nothing(rituals, workspace):

@@ -46,11 +46,27 @@ def settings(workspace):
 
 def test_settings_are_confirmed_with_the_next_rounds(cohort):
     text = cohort.say("pairing eig7 every=2 day=lun time=10:00 size=3 who=fellows+mentors")
-    assert text.startswith("Tours de binômes pour eig7\u00a0: toutes les 2 semaines, le lundi à 10:00")
-    assert "groupes de trois parmi les fellows et mentors" in text and "Prochains tours\u00a0:" in text
+    assert text.startswith(
+        "Tours de binômes pour eig7\u00a0: toutes les 2 semaines, le lundi à 10\u00a0h heure de Paris,"
+        " groupes de trois parmi les fellows et mentors."
+    )
+    assert (
+        "Prochains tours\u00a0: <!date^1772442000^{date_long_pretty} {time}|lundi 2 mars 2026, 10\u00a0h heure de Paris>"
+        " · <!date^" in text
+    )
     saved, _ = settings(cohort)
     assert (saved.every, saved.day, saved.size, saved.who.value) == (2, "mon", 3, "fellows+mentors")
     assert cohort.say("pairing eig7 off") == "Les tours de binômes de eig7 sont arrêtés."
+
+
+def test_an_english_cohort_reads_its_rounds_in_english(cohort):
+    cohort.say("create eig8 <#C200> lang=en")
+    text = cohort.say("pairing eig8 every=1 day=mon time=10:00")
+    assert text.startswith("Pairing rounds for eig8: every week, on Monday at 10:00 Paris time, ")
+    assert (
+        "Next rounds: <!date^1772442000^{date_long_pretty} {time}|Monday 2 March 2026, 10:00 Paris time>"
+        " · <!date^" in text
+    )
 
 
 @pytest.mark.parametrize(

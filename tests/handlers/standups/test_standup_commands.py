@@ -13,19 +13,39 @@ def test_an_admin_sets_the_schedule_and_reads_it_back(standups):
     standups.ws.say("create eig7 <#C100|eig7>")
     reply = standups.ws.say("standup eig7 days=lun,mer,ven time=9:00 remind=45 close=11:30")
     assert reply.startswith(
-        "Stand-up de eig7\u00a0: lundi, mercredi, vendredi à 09:00 heure de Paris, clôture à 11:30 heure de Paris."
+        "Stand-up de eig7\u00a0: lundi, mercredi, vendredi à 9\u00a0h heure de Paris,"
+        " clôture à 11\u00a0h\u00a030 heure de Paris."
     )
     assert (
         "Un rappel 45 min" in reply
-        and "Prochaines invitations\u00a0: <!date^1772438400^{date_short_pretty} {time}|2 mars 2026, 09:00 heure de Paris> · "
+        and "Prochaines invitations\u00a0: <!date^1772438400^{date_long_pretty} {time}"
+        "|lundi 2 mars 2026, 9\u00a0h heure de Paris> · <!date^1772611200^{date_long_pretty} {time}"
+        "|mercredi 4 mars 2026, 9\u00a0h heure de Paris> · "
         in reply
     )
     reply = standups.ws.say("standup eig7 zone=fellow share=channel")
-    assert "lundi, mercredi, vendredi à 09:00" in reply and "fuseau de chaque fellow" in reply
+    assert (
+        "lundi, mercredi, vendredi à 9\u00a0h, clôture à 11\u00a0h\u00a030 (dans le fuseau de chaque fellow)"
+        in reply
+    )
     assert "publiées dans <#C100>" in reply
     assert standups.ws.say("standup eig7 off").startswith("Le stand-up de eig7 est arrêté")
     shown = str(standups.ws.cohort("show eig7")["blocks"])
     assert "Aucun stand-up programmé." in shown
+
+
+def test_an_english_cohort_reads_its_schedule_and_next_prompts_in_english(standups):
+    standups.ws.say("create eig8 <#C200|eig8> lang=en")
+    reply = standups.ws.say("standup eig8 days=mon,wed time=09:00 close=11:30")
+    assert reply.startswith(
+        "The eig8 stand-up: Monday, Wednesday at 09:00 Paris time, closing at 11:30 Paris time."
+    )
+    assert (
+        "Next prompts: <!date^1772438400^{date_long_pretty} {time}|Monday 2 March 2026, 09:00 Paris time>"
+        " · <!date^1772611200^{date_long_pretty} {time}|Wednesday 4 March 2026, 09:00 Paris time>" in reply
+    )
+    reply = standups.ws.say("standup eig8 zone=fellow")
+    assert "Monday, Wednesday at 09:00, closing at 11:30 (each fellow's time zone)." in reply
 
 
 def test_show_lists_the_stand_up_and_whom_it_reaches(prompted):

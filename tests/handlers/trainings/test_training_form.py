@@ -63,7 +63,7 @@ def test_an_accepted_proposal_is_announced_in_the_cohort_channel(trainings):
     shown = json.dumps(message["blocks"], ensure_ascii=False)
     assert (
         f"<!date^{int(session.starts_at.timestamp())}^" in shown
-        and "10 mars 2026, 14:00 heure de Paris" in shown
+        and "10 mars 2026, 14\u00a0h heure de Paris" in shown
     )
     assert (
         "<@UANA>" in shown and "<https://visio.example.org/pandas>" in shown and "2 places restantes" in shown
