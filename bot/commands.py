@@ -58,7 +58,7 @@ def add_feature_commands(sub, lang: str) -> None:
     roster_import.add_arguments(sub, lang)
     export.add_arguments(sub, lang)
     demo.add_arguments(sub, lang)
-    privacy.add_arguments(sub)
+    privacy.add_arguments(sub, lang)
 
 
 def dispatch(args, settings: Settings) -> int:

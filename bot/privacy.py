@@ -31,7 +31,7 @@ log = logging.getLogger("cohortbot")
 
 RECORD_TITLE = N_("Record of processing activities (draft, from what each feature of cohortbot declares)")
 CONTROLLER = N_("Controller: the program team running the cohorts. Processor: whoever hosts the bot.")
-PURPOSE = N_("Purpose")
+PURPOSE = N_("Purpose: {purpose}")
 CATEGORY = N_("- {what} · seen by: {who} · kept: {kept}")
 TABLES = N_("Tables: {tables}")
 DEFAULTS = N_(
@@ -47,12 +47,21 @@ RIGHTS = N_(
 FORGOTTEN = N_("forget: {counts}; pseudonym {pseudonym}")
 REAPPLIED = N_("erasures applied again after a restore: {counts}")
 
+RECORD_HELP = N_("the record of processing, from what the features declare")
+FORGET_HELP = N_("erase a person's free text and identity, keep anonymous figures")
+USER_HELP = N_("the person's Slack user ID (U…), or <@U…>")
+COHORT_HELP = N_("erase only what belongs to this cohort")
+USER, NAME = N_("USER_ID"), N_("NAME")
 
-def add_arguments(sub) -> None:
-    sub.add_parser("privacy-record", help="the record of processing, from what the features declare")
-    forget = sub.add_parser("forget", help="erase a person's free text and identity, keep anonymous figures")
-    forget.add_argument("user_id", help="the person's Slack user ID (U…), or <@U…>")
-    forget.add_argument("--cohort", help="erase only what belongs to this cohort")
+
+def add_arguments(sub, lang: str) -> None:
+    def _(text: str) -> str:
+        return gettext(text, lang)
+
+    sub.add_parser("privacy-record", help=_(RECORD_HELP), description=_(RECORD_HELP))
+    forget = sub.add_parser("forget", help=_(FORGET_HELP), description=_(FORGET_HELP))
+    forget.add_argument("user_id", help=_(USER_HELP), metavar=_(USER))
+    forget.add_argument("--cohort", help=_(COHORT_HELP), metavar=_(NAME))
 
 
 def print_record(settings: Settings, lang: str, out: TextIO | None = None) -> int:
@@ -67,7 +76,7 @@ def print_record(settings: Settings, lang: str, out: TextIO | None = None) -> in
             lines += [
                 "",
                 f"## {feature.name}",
-                f"{gettext(PURPOSE, lang)}: {gettext(declaration.purpose, lang)}",
+                gettext(PURPOSE, lang, purpose=gettext(declaration.purpose, lang)),
             ]
             for category in declaration.categories:
                 who = ", ".join(gettext(AUDIENCES[a], lang) for a in category.seen_by)
