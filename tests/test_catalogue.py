@@ -219,10 +219,12 @@ def test_english_names_a_cohorts_ritual_as_english_does():
 
 def _figure(text: str, start: int, end: int) -> bool:
     """A number shown as a figure rather than counted in a sentence: after a label's colon, in a
-    fraction (3/5, 3 of 5, 3 sur 5), or before a unit (%, h, min, s)."""
+    fraction (3/5, 3 of 5, 3 sur 5), alone in parentheses ("(3)"), or before a unit (%, h, min, s).
+    In parentheses with words ("(3 records)") it is counted, and needs its plural."""
     before, after = text[:start], text[end:]
     return bool(
-        re.search(r":[\s\u00a0]?$|/$|\($|\b(of|sur) $", before)
+        re.search(r":[\s\u00a0]?$|/$|\b(of|sur) $", before)
+        or (before.endswith("(") and after.startswith(")"))
         or re.match(r"/|[\s\u00a0](%|h|min|s)\b|[\s\u00a0](of|sur) \{", after)
     )
 
@@ -333,6 +335,8 @@ def test_the_typography_check_itself(text, mistakes):
         ("{remind} min after {time}", []),
         ("dont {resolved} résolues", ["resolved"]),
         ("{when}: “{title}”", []),
+        ("{actor} deleted the free text past its retention ({count} records)", ["count"]),
+        ("{skill} ({count})", []),
     ],
 )
 def test_the_count_check_itself(text, counted):

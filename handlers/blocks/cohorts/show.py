@@ -9,6 +9,7 @@ from domain.cohorts.model import Role
 from domain.cohorts.overview import CohortOverview, ScheduleLine, ScheduleSource
 from domain.cohorts.records import AuditAction, AuditEntry
 from domain.cohorts.rules import channel_ref, user_ref
+from domain.messages import Message
 from handlers.blocks.cohorts.audit_settings import settings_line
 from handlers.blocks.cohorts.replies import STATUS, dates_of, status_of
 from handlers.blocks.cohorts.zones import far_notice
@@ -54,7 +55,7 @@ NEXT_RECIPIENTS = N_("Will be pinged: {people}")
 AUDIT = N_("*Latest admin actions*")
 NO_AUDIT = N_("No admin action recorded yet.")
 COMMAND_LINE = N_("the command line")
-AUDIT_LINES = {
+AUDIT_LINES: dict[AuditAction, Message] = {
     AuditAction.CREATE: N_("{when} · {actor} created the cohort"),
     AuditAction.ADD: N_("{when} · {actor} added {people} ({role})"),
     AuditAction.REMOVE: N_("{when} · {actor} removed {people}"),
@@ -70,7 +71,10 @@ AUDIT_LINES = {
     AuditAction.RETENTION: N_(
         "{when} · {actor} set the retention: text {text} months, figures {figures} months"
     ),
-    AuditAction.PURGE: N_("{when} · {actor} deleted the free text past its retention ({count} records)"),
+    AuditAction.PURGE: NP_(
+        "{when} · {actor} deleted the free text past its retention ({count} record)",
+        "{when} · {actor} deleted the free text past its retention ({count} records)",
+    ),
     AuditAction.IMPORT: N_("{when} · {actor} imported a roster: {changes}"),
 }
 ROSTER_ADDED = NP_("{count} added", "{count} added")
@@ -153,8 +157,10 @@ def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
     if entry.action == AuditAction.DIGEST:
         fellows = params.get("about")
         common["about"] = ", ".join(user_ref(str(u)) for u in (fellows if isinstance(fellows, list) else []))
-    for key in ("pseudonym", "text", "figures", "count"):
+    for key in ("pseudonym", "text", "figures"):
         common.setdefault(key, params.get(key, ""))
+    if entry.action == AuditAction.PURGE:
+        common["count"] = _number(params.get("count"))
     if entry.action == AuditAction.SETTINGS:
         return settings_line(params, lang, common)
     return gettext(AUDIT_LINES[entry.action], lang, **common)

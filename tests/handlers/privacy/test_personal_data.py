@@ -8,12 +8,15 @@ import sqlite3
 from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from sqlalchemy import String, Text, select
 
 from bot.features import PERSONAL_COLUMNS, metadata
 from bot.privacy import forget, print_record, reapply_at_start
 from bot.settings import load_settings
 from bot.tombstones import FileTombstones
+from domain.cohorts.records import AuditAction, AuditEntry
+from handlers.blocks.cohorts.show import audit_line
 from schedules.privacy import PURGE_JOB
 from storage.db import make_engine
 from storage.models import CohortRow
@@ -229,9 +232,27 @@ def test_access_erasure_restore_and_retention(workspace, ctx, clock, engine, dat
     assert _texts_anywhere(make_engine(database_url), (OTHER,)) == []
     [told] = workspace.fake.messages("UADMIN")[-1:]
     assert "eig7" in told["text"] and "1 enregistrement" in told["text"]
+    shown = json.dumps(workspace.cohort("show eig7")["blocks"], ensure_ascii=False)
+    assert "`retention` a supprimé les textes libres échus (1 enregistrement)" in shown
     assert PURGE_JOB.run(ctx, clock.now() + timedelta(hours=1))["texts deleted"] == 0
     # Thirty-six months after the end, the cohort goes, figures and audit included.
     clock.set(datetime(2029, 7, 1, 2, 30, tzinfo=UTC))
     PURGE_JOB.run(ctx, clock.now())
     with ctx.uow() as uow:
         assert uow.session.scalars(select(CohortRow)).all() == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "ending"),
+    [
+        ("fr", 1, "a supprimé les textes libres échus (1 enregistrement)"),
+        ("fr", 4, "a supprimé les textes libres échus (4 enregistrements)"),
+        ("en", 1, "deleted the free text past its retention (1 record)"),
+        ("en", 4, "deleted the free text past its retention (4 records)"),
+    ],
+)
+def test_the_purges_audit_line_agrees_with_its_count(lang, count, ending):
+    entry = AuditEntry(
+        1, "retention", AuditAction.PURGE, datetime(2027, 1, 1, 2, 30, tzinfo=UTC), {"count": count}
+    )
+    assert audit_line(entry, lang, "Europe/Paris").endswith(f"`retention` {ending}")
