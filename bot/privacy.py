@@ -20,7 +20,7 @@ from domain.messages import N_
 from domain.privacy.declaration import AUDIENCES, KEPT
 from domain.privacy.erasure import forget_person, reapply_tombstones
 from domain.privacy.retention import FIGURES_MONTHS, TEXT_MONTHS
-from handlers.blocks.privacy.notice import CONTACT, NO_CONTACT
+from handlers.blocks.privacy.notice import CONTACT, NO_CONTACT, retention_months
 from handlers.blocks.privacy.replies import erased_counts
 from handlers.context import Context
 from handlers.i18n import gettext
@@ -35,8 +35,8 @@ PURPOSE = N_("Purpose: {purpose}")
 CATEGORY = N_("- {what} · seen by: {who} · kept: {kept}")
 TABLES = N_("Tables: {tables}")
 DEFAULTS = N_(
-    "Retention defaults (each cohort may change them with /cohort retention): free text {text} months after "
-    "the cohort ends, figures and audit {figures} months; a daily job deletes what is due and reports the counts "
+    "Retention defaults (each cohort may change them with /cohort retention): free text {text} after "
+    "the cohort ends, figures and audit {figures}; a daily job deletes what is due and reports the counts "
     "to the program team."
 )
 RIGHTS = N_(
@@ -66,7 +66,7 @@ def add_arguments(sub, lang: str) -> None:
 
 def print_record(settings: Settings, lang: str, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    months = {"text": TEXT_MONTHS, "figures": FIGURES_MONTHS}
+    months = retention_months(TEXT_MONTHS, FIGURES_MONTHS, lang)
     lines = [gettext(RECORD_TITLE, lang), gettext(CONTROLLER, lang)]
     contact = settings.privacy_contact
     lines.append(gettext(CONTACT, lang, contact=contact) if contact else gettext(NO_CONTACT, lang))

@@ -55,6 +55,11 @@ COUNT_NAMES = {
     "unchanged",
 }
 
+# Nouns that follow a number of things: a placeholder before one holds a count, whatever its name.
+COUNTED_NOUNS = re.compile(
+    r"[\s\u00a0](months|mois|weeks|semaines|days|jours|hours|heures|minutes|records|enregistrements)\b"
+)
+
 # French texts that are the English ones word for word: names of roles and things both languages share.
 SAME_IN_BOTH = {
     "Fellow",
@@ -234,7 +239,8 @@ def counted_in_a_sentence(text: str) -> list[str]:
     return [
         match.group(1)
         for match in re.finditer(r"\{(\w+)\}", text)
-        if match.group(1) in COUNT_NAMES and not _figure(text, match.start(), match.end())
+        if (match.group(1) in COUNT_NAMES or COUNTED_NOUNS.match(text, match.end()))
+        and not _figure(text, match.start(), match.end())
     ]
 
 
@@ -337,6 +343,9 @@ def test_the_typography_check_itself(text, mistakes):
         ("{when}: “{title}”", []),
         ("{actor} deleted the free text past its retention ({count} records)", ["count"]),
         ("{skill} ({count})", []),
+        ("free text {text} months after the cohort ends", ["text"]),
+        ("textes libres {text} mois après la fin de la cohorte", ["text"]),
+        ("free text {text} after the cohort ends", []),
     ],
 )
 def test_the_count_check_itself(text, counted):

@@ -42,8 +42,8 @@ AUDIENCES = {
 }
 
 KEPT = {
-    Kept.TEXT: N_("{text} months after the cohort ends"),
-    Kept.FIGURES: N_("{figures} months after the cohort ends, without your text"),
+    Kept.TEXT: N_("{text} after the cohort ends"),
+    Kept.FIGURES: N_("{figures} after the cohort ends, without your text"),
     Kept.WHILE_MEMBER: N_("while you are in a cohort"),
 }
 

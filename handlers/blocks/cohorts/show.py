@@ -15,6 +15,7 @@ from handlers.blocks.cohorts.replies import STATUS, dates_of, status_of
 from handlers.blocks.cohorts.zones import far_notice
 from handlers.blocks.kit import context, divider, escape, header, section
 from handlers.blocks.kit import message as kit_message
+from handlers.blocks.privacy.notice import retention_months
 from handlers.blocks.times import for_reader, next_runs, time_of_day
 from handlers.i18n import N_, NP_, format_list, format_range, gettext
 
@@ -68,9 +69,7 @@ AUDIT_LINES: dict[AuditAction, Message] = {
     AuditAction.READ: N_("{when} · {actor} read the stand-ups of {about}"),
     AuditAction.DIGEST: N_("{when} · {actor} was sent the weekly digest about {about}"),
     AuditAction.FORGET: N_("{when} · {actor} erased a person's data (now {pseudonym})"),
-    AuditAction.RETENTION: N_(
-        "{when} · {actor} set the retention: text {text} months, figures {figures} months"
-    ),
+    AuditAction.RETENTION: N_("{when} · {actor} set the retention: text {text}, figures {figures}"),
     AuditAction.PURGE: NP_(
         "{when} · {actor} deleted the free text past its retention ({count} record)",
         "{when} · {actor} deleted the free text past its retention ({count} records)",
@@ -157,10 +156,11 @@ def audit_line(entry: AuditEntry, lang: str, tz: str) -> str:
     if entry.action == AuditAction.DIGEST:
         fellows = params.get("about")
         common["about"] = ", ".join(user_ref(str(u)) for u in (fellows if isinstance(fellows, list) else []))
-    for key in ("pseudonym", "text", "figures"):
-        common.setdefault(key, params.get(key, ""))
+    common.setdefault("pseudonym", params.get("pseudonym", ""))
     if entry.action == AuditAction.PURGE:
         common["count"] = _number(params.get("count"))
+    if entry.action == AuditAction.RETENTION:
+        common.update(retention_months(_number(params.get("text")), _number(params.get("figures")), lang))
     if entry.action == AuditAction.SETTINGS:
         return settings_line(params, lang, common)
     return gettext(AUDIT_LINES[entry.action], lang, **common)

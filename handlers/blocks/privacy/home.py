@@ -6,13 +6,11 @@ from __future__ import annotations
 from domain.messages import N_
 from domain.privacy.home import CohortRetention
 from handlers.blocks.kit import Block, context, escape, header, section
-from handlers.blocks.privacy.notice import short_notice
+from handlers.blocks.privacy.notice import retention_months, short_notice
 from handlers.i18n import gettext
 
 TITLE = N_("Your data")
-KEPT = N_(
-    "*{cohort}* · your free text is deleted {text} months after the cohort ends, the figures after {figures} months."
-)
+KEPT = N_("*{cohort}* · your free text is deleted {text} after the cohort ends, the figures after {figures}.")
 COPY = N_("Your copy of everything the bot keeps about you: /cohort mydata.")
 
 
@@ -22,8 +20,7 @@ def privacy_section(cohorts: tuple[CohortRetention, ...], lang: str) -> list[Blo
             KEPT,
             lang,
             cohort=escape(c.cohort.name),
-            text=c.retention.text_months,
-            figures=c.retention.figures_months,
+            **retention_months(c.retention.text_months, c.retention.figures_months, lang),
         )
         for c in cohorts
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.messages import N_
+from domain.messages import N_, NP_
 from domain.privacy.declaration import AUDIENCES, KEPT, DataDeclaration
 from domain.privacy.notice import Notice
 from handlers.blocks.kit import Block, context, escape, header, message, section
@@ -18,11 +18,17 @@ RIGHTS = N_(
 CONTACT = N_("To exercise your rights or ask a question: {contact}.")
 NO_CONTACT = N_("To exercise your rights or ask a question, write to the program team.")
 SHORT = N_("What the bot keeps about you, why, who sees it and for how long: /cohort privacy.")
+MONTHS = NP_("{count} month", "{count} months")
+
+
+def retention_months(text: int, figures: int, lang: str) -> dict[str, str]:
+    """The two retention periods as the `{text}` and `{figures}` of a sentence: "6 mois", "1 month"."""
+    return {"text": gettext(MONTHS, lang, count=text), "figures": gettext(MONTHS, lang, count=figures)}
 
 
 def _category_lines(declaration: DataDeclaration, notice: Notice) -> list[str]:
     lang, retention = notice.lang, notice.retention
-    months = {"text": retention.text_months, "figures": retention.figures_months}
+    months = retention_months(retention.text_months, retention.figures_months, lang)
     return [
         gettext(
             CATEGORY,

@@ -10,6 +10,7 @@ from domain.privacy.admin import RetentionShown
 from domain.privacy.erasure import Forgotten
 from domain.privacy.records import Erased
 from handlers.blocks.kit import message, section
+from handlers.blocks.privacy.notice import retention_months
 from handlers.i18n import format_date, format_datetime, gettext, ngettext
 
 MYDATA_SENT = N_("I sent you, by direct message, everything the bot keeps about you (JSON and text).")
@@ -26,10 +27,10 @@ EVERYWHERE = N_("every cohort")
 IN_COHORT = N_("cohort {cohort}")
 REMOVED = N_("(removed)")
 RETENTION_SHOWN = N_(
-    "Retention for {cohort}: free text {text} months after the cohort ends, figures and audit {figures} months."
+    "Retention for {cohort}: free text {text} after the cohort ends, figures and audit {figures}."
 )
 RETENTION_CHANGED = N_(
-    "Retention for {cohort} changed: free text {text} months after the cohort ends, figures and audit {figures} months."
+    "Retention for {cohort} changed: free text {text} after the cohort ends, figures and audit {figures}."
 )
 RETENTION_DUE = N_("Free text deleted from {text_on}; the cohort and its figures from {figures_on}.")
 RETENTION_NOT_ENDED = N_("The cohort has no end date yet: nothing is deleted while it runs.")
@@ -92,7 +93,8 @@ def removed_message(lang: str) -> dict:
 def retention(result: RetentionShown) -> dict:
     cohort, lang, kept = result.cohort, result.cohort.lang, result.retention
     template = RETENTION_CHANGED if result.changed else RETENTION_SHOWN
-    head = gettext(template, lang, cohort=cohort.name, text=kept.text_months, figures=kept.figures_months)
+    months = retention_months(kept.text_months, kept.figures_months, lang)
+    head = gettext(template, lang, cohort=cohort.name, **months)
     if result.text_on is None or result.figures_on is None:
         return _lines(head, gettext(RETENTION_NOT_ENDED, lang))
     due = gettext(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -116,3 +117,23 @@ def test_the_home_tab_says_how_long_each_cohort_keeps_the_text(standups):
         in shown
     )
     assert "/cohort privacy" in shown and "/cohort mydata" in shown
+
+
+def test_retention_periods_agree_with_their_number_of_months(workspace):
+    workspace.say("create eig8 <#C200> lang=en")
+    reply = workspace.say("retention eig8 text=1 figures=1")
+    assert reply.startswith(
+        "Retention for eig8 changed: free text 1 month after the cohort ends, figures and audit 1 month."
+    )
+    assert "set the retention: text 1 month, figures 1 month" in json.dumps(
+        workspace.cohort("show eig8")["blocks"], ensure_ascii=False
+    )
+    workspace.say("create eig7 <#C100>")
+    reply = workspace.say("retention eig7 text=1 figures=2")
+    assert reply.startswith(
+        "Conservation modifiée pour eig7\u00a0: textes libres 1 mois après la fin de la cohorte,"
+        " chiffres et audit 2 mois."
+    )
+    assert "a fixé la conservation\u00a0: textes 1 mois, chiffres 2 mois" in json.dumps(
+        workspace.cohort("show eig7")["blocks"], ensure_ascii=False
+    )
