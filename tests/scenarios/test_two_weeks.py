@@ -58,8 +58,10 @@ def rituals(workspace, clock):
     workspace.say("add eig7 <@UMENTOR> as mentor challenge=ia-sante")
     workspace.say("add eig7 <@UEVA> as mentor challenge=open-data")
     workspace.say("add eig7 <@UCOADMIN> as admin")
-    assert "chaque semaine, le mardi à 10:00" in workspace.say("checkin eig7 every=1 day=tue time=10:00")
-    assert "chaque vendredi à 16:00" in workspace.say("digest eig7 day=fri time=16:00")
+    assert "chaque semaine, le mardi à 10\u00a0h heure de Paris." in workspace.say(
+        "checkin eig7 every=1 day=tue time=10:00"
+    )
+    assert "chaque vendredi à 16\u00a0h heure de Paris," in workspace.say("digest eig7 day=fri time=16:00")
     rituals = Rituals(workspace, clock)
     with rituals.ctx.uow() as uow:
         uow.standups.save_settings(

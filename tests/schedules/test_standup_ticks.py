@@ -42,7 +42,8 @@ def test_one_dm_per_fellow_one_web_api_call_each(world, fake_slack):
     }  # no conversations.open, no users.info
     for user in FELLOWS:
         prompt = world.prompts(user)
-        assert len(prompt) == 1 and "09:30" not in prompt[0]["text"] and "12:00" in prompt[0]["text"]
+        text = prompt[0]["text"]
+        assert len(prompt) == 1 and "9\u00a0h\u00a030" not in text and "|12\u00a0h heure de Paris>" in text
     assert world.prompts("UMENTOR") == []
     with world.ctx.uow() as uow:
         assert uow.schedule.direct_channel("UANA") == fake_slack.dm_channel("UANA")

@@ -118,7 +118,8 @@ def test_the_facilitator_changes_the_time_and_attendees_get_an_update(trainings,
         assert "a changé" in trainings.files(user)[-1]["initial_comment"]
     assert "a changé" in trainings.dms("UDAVID")[-1] and trainings.files("UDAVID") == []
     assert "sont enregistrées" in trainings.dms("UANA")[-1]
-    assert "16:30" in json.dumps(trainings.announcement(full_session)["blocks"])
+    announced = json.dumps(trainings.announcement(full_session)["blocks"], ensure_ascii=False)
+    assert "10 mars 2026, 16\u00a0h\u00a030 heure de Paris>" in announced
 
 
 def test_more_seats_let_the_waitlist_in_fewer_than_taken_are_refused(trainings, full_session):
