@@ -114,7 +114,7 @@ def test_a_training_from_proposal_to_feedback(trainings):
         )
         assert answer is None
         assert trainings.dms(user)[-1].startswith("Merci\u00a0: votre avis sur *Pandas pour les débutants*")
-        assert "|12 mars 2026, 15:00 heure de Paris>" in trainings.dms(user)[-1]  # the end + 2 days
+        assert "|12 mars 2026, 15\u00a0h heure de Paris>" in trainings.dms(user)[-1]  # the end + 2 days
     assert not [m for m in trainings.fake.messages("UANA") if m.get("text", "").startswith("Avis sur")]
 
     # Thursday 15:00 in Paris, feedback closes: Ana gets every answer in one message, without names.
