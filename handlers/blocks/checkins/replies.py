@@ -44,9 +44,9 @@ def _next(lang: str, cohort: Cohort, runs: tuple[datetime, ...]) -> str:
     return gettext(NEXT, lang, when=next_runs(runs, cohort.timezone, lang))
 
 
-def _scheduled(summary: str, cohort: Cohort, next_runs: tuple[datetime, ...]) -> dict:
+def _scheduled(summary: str, cohort: Cohort, runs: tuple[datetime, ...]) -> dict:
     """A schedule that is on: what it is, its next runs, and what a day off does to it."""
-    text = "\n".join(line for line in (summary, _next(cohort.lang, cohort, next_runs)) if line)
+    text = "\n".join(line for line in (summary, _next(cohort.lang, cohort, runs)) if line)
     return message(text, [section(text), context(gettext(HOLIDAY_NOTE, cohort.lang))])
 
 
