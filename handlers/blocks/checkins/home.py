@@ -10,7 +10,7 @@ from handlers.blocks.checkins.messages import OPEN_BUTTON as CHECKIN_BUTTON
 from handlers.blocks.checkins.replies import SHARE_FIGURES, SHARE_TEXT
 from handlers.blocks.home.messages import actions, with_button
 from handlers.blocks.kit import Block, button, escape, header, section
-from handlers.blocks.times import for_reader
+from handlers.blocks.times import next_run
 from handlers.i18n import gettext
 
 SHARE_TITLE = N_("What the digests show of your stand-up")
@@ -57,7 +57,7 @@ def run_checkins_section(cohorts: tuple[CohortCheckins, ...], lang: str) -> list
         if not found.due and not found.missed:
             lines.append(gettext(CHECKINS_NONE, lang))
         if found.next_round is not None:
-            when = for_reader(found.next_round, found.cohort.timezone, lang)
+            when = next_run(found.next_round, found.cohort.timezone, lang)
             lines.append(gettext(CHECKINS_NEXT, lang, when=when))
         blocks.append(section("\n".join(lines)))
     return blocks

@@ -10,7 +10,7 @@ from domain.standups.program import FellowToday, OpenBlocker, StandupNow, Today
 from domain.standups.today import StandupToday
 from handlers import ids
 from handlers.blocks.kit import Block, button, cut, escape, header, message, section
-from handlers.blocks.times import for_reader
+from handlers.blocks.times import for_reader, next_run
 from handlers.i18n import format_date, gettext, ngettext
 
 RUN_TITLE = N_("Stand-ups of the cohorts you run")
@@ -86,7 +86,7 @@ def standup_now_text(now: StandupNow, lang: str) -> str:
         blockers = " · ".join(_blocker(b, lang) for b in now.blockers)
         lines.append(gettext(OPEN_BLOCKERS, lang, blockers=blockers))
     if now.next_prompt is not None:
-        lines.append(gettext(NEXT_PROMPT, lang, when=for_reader(now.next_prompt, tz, lang)))
+        lines.append(gettext(NEXT_PROMPT, lang, when=next_run(now.next_prompt, tz, lang)))
     return "\n".join(lines)
 
 

@@ -58,7 +58,7 @@ def test_those_who_run_a_cohort_see_its_stand_up_by_challenge_on_their_home(runn
         in text
     )
     assert (
-        "Prochaine invitation\u00a0: <!date^1772526600^{date_short_pretty} {time}|3 mars 2026, 9\u00a0h\u00a030 heure de Paris>"
+        "Prochaine invitation\u00a0: <!date^1772526600^{date_long_pretty} {time}|mardi 3 mars 2026, 9\u00a0h\u00a030 heure de Paris>"
         in text
     )
     assert "<@U" not in text
@@ -178,7 +178,7 @@ def test_the_program_team_sees_open_help_requests_and_check_ins_due_or_missed(ru
     assert "Les demandes d’aide des cohortes que vous animez" in text
     assert "*eig7* · 1 demande d’aide ouverte\u00a0:\\n• Déployer &lt;vite&gt;" in text
     assert "Les points mentor des cohortes que vous animez" in text and "En attente de\u00a0: mentor" in text
-    assert "Prochain tour\u00a0: <!date^" in text and "|16 mars 2026, 9\u00a0h heure de Paris>" in text
+    assert "Prochain tour\u00a0: <!date^" in text and "|lundi 16 mars 2026, 9\u00a0h heure de Paris>" in text
     assert "cohortes que vous animez" not in _text(_open_home(running, "UANA"))
 
 
