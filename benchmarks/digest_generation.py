@@ -276,7 +276,7 @@ def generate(uow_factory) -> int:
                 if book is None:  # last week's, past its grace: the scheduling core records it as missed
                     continue
                 for reader in item.recipients:
-                    render_digest(book.digest(reader, item.payload.audience), book.language(reader))
+                    render_digest(book.digest(reader, item.payload.audience), book.language())
                     rendered += 1
     return rendered
 

@@ -49,7 +49,7 @@ def _recording_ratelimited(cls, retry_after: int):
     return _ratelimited(cls, retry_after)
 
 
-standin_http.Answer.ratelimited = classmethod(_recording_ratelimited)  # type: ignore[method-assign]
+standin_http.Answer.ratelimited = classmethod(_recording_ratelimited)  # type: ignore[method-assign, assignment]
 
 
 def fresh_database(base: str) -> str:
