@@ -35,7 +35,7 @@ PAIRING = Feature(
     commands=(
         SlashCommand(
             "/pairing",
-            "Mes binômes · My pairing",
+            "Rencontrer les autres défis, par deux ou trois · Meet other challenges, in pairs or threes",
             "[pause [until AAAA-MM-JJ] | resume | off]",
         ),
     ),
