@@ -16,12 +16,15 @@ from typing import Any
 from domain.cohorts.export import SectionSource
 from domain.digests.model import DigestFeature
 from domain.peer_help.routing import AwaySource
+from domain.ports import UnitOfWork
 from domain.privacy.declaration import DataDeclaration
 from handlers.cohorts.subcommands import CohortSubcommand, ShowLine
 from handlers.context import Context
 from handlers.home.sections import HomeSection
 from schedules.engine import Job
 from storage.privacy.columns import PersonalColumns, PersonalData
+
+Redraw = Callable[[Context, UnitOfWork, str], int]
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class Sources:
     declarations: tuple[DataDeclaration, ...] = ()
     # Every slash command, as (command, "French · English" description), for the welcome message.
     commands: tuple[tuple[str, str], ...] = ()
+    redraws_after_erasure: tuple[Redraw, ...] = ()
 
 
 def _nothing(*args: Any) -> tuple:
@@ -81,6 +85,9 @@ class Feature:
     tables: tuple[ModuleType, ...] = ()  # the storage modules that define its tables
     # The personal data it keeps: what, why, who sees it, how long, and in which columns.
     personal_data: tuple[PersonalData, ...] = ()
+    # Messages that sum up several people's words (a facilitator's feedback summary): drawn again
+    # after one of them is erased, rather than blanked for all.
+    redraws_after_erasure: tuple[Redraw, ...] = ()
 
 
 def gather(features: tuple[Feature, ...]) -> Sources:
@@ -100,6 +107,7 @@ def gather(features: tuple[Feature, ...]) -> Sources:
         away=tuple(source for f in features for source in f.away),
         declarations=tuple(part.declaration for f in features for part in f.personal_data),
         commands=tuple((c.command, c.description) for f in features for c in f.commands),
+        redraws_after_erasure=tuple(redraw for f in features for redraw in f.redraws_after_erasure),
     )
 
 

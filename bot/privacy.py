@@ -107,6 +107,7 @@ def forget(ctx: Context, user_id: str, cohort_name: str | None, lang: str, out: 
         if ctx.tombstones is not None:
             ctx.tombstones.append(result.tombstone)
         blanked = blank_messages(ctx, result.erased.messages, slack_lang)
+        blanked += sum(redraw(ctx, uow, result.pseudonym) for redraw in ctx.redraws_after_erasure)
         uow.commit()
     counts = erased_counts(result.erased, blanked, lang)
     (out or sys.stdout).write(gettext(FORGOTTEN, lang, counts=counts, pseudonym=result.pseudonym) + "\n")

@@ -38,6 +38,7 @@ def build_runtime(settings: Settings, clock: Clock, engine: Engine | None = None
         pacer=pacer,
         read_uow=unit_of_work_factory(make_session_factory(read_only(engine)), PERSONAL_COLUMNS),
         data_declarations=SOURCES.declarations,
+        redraws_after_erasure=SOURCES.redraws_after_erasure,
         privacy_contact=settings.privacy_contact,
         tombstones=FileTombstones(settings.erasures_path),
     )

@@ -56,6 +56,9 @@ class Context:
     privacy_contact: str | None = None
     # Erasures kept outside the database (COHORTBOT_ERASURES); None: in the database only.
     tombstones: TombstoneArchive | None = None
+    # After an erasure, each feature draws again the messages that summed up the person's words with
+    # others' (given the unit of work and the pseudonym); each returns how many it redrew.
+    redraws_after_erasure: tuple[Callable[[Context, UnitOfWork, str], int], ...] = ()
 
     def directory(self) -> Directory:
         """Slack as the use cases ask it about people and channels (users.info, conversations.*)."""

@@ -124,5 +124,6 @@ def ctx(engine, clock, fake_slack) -> Context:
         default_lang="fr",
         read_uow=unit_of_work_factory(make_session_factory(read_only(engine)), PERSONAL_COLUMNS),
         data_declarations=SOURCES.declarations,
+        redraws_after_erasure=SOURCES.redraws_after_erasure,
         privacy_contact="dpo@example.org",
     )

@@ -12,6 +12,7 @@ from handlers.blocks.trainings.home import trainings_section
 from handlers.blocks.trainings.seats import seat_action
 from handlers.home.sections import HomeSection
 from handlers.trainings import listeners
+from handlers.trainings.erasure import redraw_feedback_summaries
 from schedules.trainings import JOBS
 from storage.trainings import tables
 from storage.trainings.personal import PERSONAL
@@ -49,4 +50,5 @@ TRAININGS = Feature(
     home=(HomeSection(TRAININGS_HOME, trainings_section),),
     tables=(tables,),
     personal_data=(PERSONAL,),
+    redraws_after_erasure=(redraw_feedback_summaries,),
 )

@@ -59,6 +59,9 @@ class TrainingRepository(Protocol):
 
     def feedback(self, session_ids: Iterable[int]) -> list[Feedback]: ...
 
+    def feedback_by(self, user_id: str) -> list[Feedback]:
+        """Everything this person (or the pseudonym an erasure gave them) said about sessions."""
+
     def approval_required(self, cohort_id: int) -> bool: ...
 
     def set_approval(self, cohort_id: int, required: bool) -> None: ...

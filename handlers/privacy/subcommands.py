@@ -46,6 +46,7 @@ def _forget(call: Call, command: Any) -> Reply:
         call.ctx.tombstones.append(result.tombstone)
     lang = address_language(call.uow, call.actor.user_id, call.ctx.default_lang, result.cohort)
     blanked = blank_messages(call.ctx, result.erased.messages, lang)
+    blanked += sum(redraw(call.ctx, call.uow, result.pseudonym) for redraw in call.ctx.redraws_after_erasure)
     return Reply(replies.forgotten(result, command.user_id, blanked, lang))
 
 

@@ -279,6 +279,14 @@ class TrainingRepository:
         order = (TrainingFeedbackRow.submitted_at, TrainingFeedbackRow.id)
         return [_feedback(row) for row in self._select_in(TrainingFeedbackRow, session_ids, order=order)]
 
+    def feedback_by(self, user_id: str) -> list[Feedback]:
+        rows = self.session.scalars(
+            select(TrainingFeedbackRow)
+            .where(TrainingFeedbackRow.user_id == user_id)
+            .order_by(TrainingFeedbackRow.session_id)
+        )
+        return [_feedback(row) for row in rows]
+
     def approval_required(self, cohort_id: int) -> bool:
         value = self.session.scalar(
             select(TrainingSettingRow.approval_required).where(TrainingSettingRow.cohort_id == cohort_id)

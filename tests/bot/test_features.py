@@ -111,6 +111,17 @@ WITHOUT: dict[str, dict[str, str]] = {
         "home": "keeps nothing",
         "privacy": "keeps hashes of erased ids (never the ids) and each cohort's retention periods",
     },
+    "redraws_after_erasure": {
+        "infrastructure": "posts nothing people wrote",
+        "cohorts": "its messages show no one's words",
+        "standups": "each answer is its own post, blanked on erasure",
+        "checkins": "mentors' notes are quoted only in digests",
+        "peer_help": "each request is its own post, blanked on erasure",
+        "pairing": "its group messages show no one's words",
+        "digests": "a sent digest is that week's snapshot; the next ones no longer quote the person",
+        "home": "drawn afresh each time it is opened",
+        "privacy": "its messages show no one's words",
+    },
 }
 PIECES = [f.name for f in dataclasses.fields(Feature) if f.name not in ("name", "register")]
 

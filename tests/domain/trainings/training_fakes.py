@@ -147,6 +147,9 @@ class Trainings(records.TrainingRepository):
         ids = set(session_ids)
         return sorted((f for f in self.answers if f.session_id in ids), key=lambda f: f.submitted_at)
 
+    def feedback_by(self, user_id: str) -> list[Feedback]:
+        return sorted((f for f in self.answers if f.user_id == user_id), key=lambda f: f.session_id)
+
     def approval_required(self, cohort_id: int) -> bool:
         return self.approval.get(cohort_id, False)
 

@@ -111,3 +111,21 @@ def test_only_attendees_after_the_end_and_a_rating_is_needed(trainings, held):
     assert "pas encore terminée" in answer["text"]
     with trainings.ctx.uow() as uow:
         assert uow.trainings.feedback([held]) == []
+
+
+def test_an_erased_attendee_leaves_the_facilitators_summary_with_the_others_words_whole(trainings, held):
+    assert give(trainings, held, "UBEN", 5, "Très clair, merci") is None
+    assert give(trainings, held, "UCHLOE", 2, "Trop rapide") is None
+    tick_at(trainings, trainings.session(held).ends_at + FEEDBACK_OPEN)
+    [sent] = [m for m in trainings.fake.messages("UANA") if m.get("text", "").startswith("Avis sur")]
+    updates = trainings.fake.count("chat.update")
+    reply = trainings.ws.say("forget <@UBEN>", user="UADMIN")
+    assert "<@UBEN>" in reply
+    [redrawn] = [c for c in trainings.fake.calls("chat.update")[updates:] if c.params["ts"] == sent["ts"]]
+    shown = json.dumps(redrawn.params["blocks"], ensure_ascii=False)
+    assert "Très clair" not in shown and "> Trop rapide" in shown, "only the erased person's words go"
+    assert (
+        "2 réponses sur 2 participants" in shown and "Moyenne\u00a0: 3,5 / 5" in shown
+    )  # figures still add up
+    [now] = [m for m in trainings.fake.messages("UANA") if m.get("ts") == sent["ts"]]
+    assert "Très clair" not in json.dumps(now, ensure_ascii=False)
