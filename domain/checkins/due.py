@@ -146,7 +146,7 @@ def due_work(
     running = store.checkins.running_checkins()
     if not running:
         return {}
-    found = candidates(running, store.checkins.holidays_of([c.id for c, _ in running]), public, now)
+    found = candidates(running, store.cohorts.holidays_of([c.id for c, _ in running]), public, now)
     planned: dict[str, list[PlannedOccurrence[CheckinMessage]]] = defaultdict(list)
 
     def plan(c: Candidate, occurrence: Occurrence | None) -> None:

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from domain.checkins.model import CheckinAnswer, CheckinSchedule, DigestSchedule, MentorCheckin, Share
 from domain.cohorts.model import Cohort
-from domain.cohorts.records import CohortHoliday, CohortStore
+from domain.cohorts.records import CohortStore
 from domain.ledger import ScheduleLookup
 
 
@@ -26,8 +26,6 @@ class CheckinRepository(Protocol):
     def running_checkins(self) -> list[tuple[Cohort, CheckinSchedule]]: ...
 
     def running_digests(self) -> list[tuple[Cohort, DigestSchedule]]: ...
-
-    def holidays_of(self, cohort_ids: Iterable[int]) -> dict[int, list[CohortHoliday]]: ...
 
     # Check-ins ---------------------------------------------------------------------------
 

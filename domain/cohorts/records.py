@@ -113,6 +113,9 @@ class CohortRepository(Protocol):
 
     def holidays(self, cohort_id: int) -> list[CohortHoliday]: ...
 
+    def holidays_of(self, cohort_ids: Iterable[int]) -> dict[int, list[CohortHoliday]]:
+        """The days off of several cohorts at once, by cohort (those with none left out)."""
+
     def add_holiday(self, holiday: CohortHoliday) -> bool: ...
 
     def remove_holiday(self, holiday: CohortHoliday) -> None: ...

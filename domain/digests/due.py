@@ -137,7 +137,7 @@ def due_runs(store: DigestStore, now: datetime, public: PublicHolidays | None) -
     running = store.checkins.running_digests()
     if not running:
         return []
-    found = runs_near(running, store.checkins.holidays_of([c.id for c, _ in running]), public, now)
+    found = runs_near(running, store.cohorts.holidays_of([c.id for c, _ in running]), public, now)
     dates = {run.round.nominal for run in found}
     known = {kind: store.schedule.known(kind, dates) for kind in KINDS} if found else {}
     due = []

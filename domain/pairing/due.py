@@ -65,7 +65,7 @@ def _follow_up_at(days: Days, settings: PairingSettings, found: Round) -> dateti
 
 def candidates(store: PairingStore, public: PublicHolidays | None, now: datetime) -> list[Candidate]:
     running = store.pairings.running()
-    holidays_of = store.pairings.holidays_of([c.id for c, _ in running]) if running else {}
+    holidays_of = store.cohorts.holidays_of([c.id for c, _ in running]) if running else {}
     found = []
     for cohort, settings in running:
         days = cohort_days(cohort, public, holidays_of.get(cohort.id, ()))

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from domain.cohorts.model import Cohort
-from domain.cohorts.records import CohortHoliday, CohortStore
+from domain.cohorts.records import CohortStore
 from domain.ledger import ScheduleLookup
 from domain.pairing.model import Outcome, Pair, PairingSettings, Pause
 from domain.peer_help.records import SkillRepository
@@ -22,8 +22,6 @@ class PairingRepository(Protocol):
 
     def running(self) -> list[tuple[Cohort, PairingSettings]]:
         """The cohorts whose pairing is on and which are not archived."""
-
-    def holidays_of(self, cohort_ids: Iterable[int]) -> dict[int, list[CohortHoliday]]: ...
 
     # Rounds ------------------------------------------------------------------------------
 

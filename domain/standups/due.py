@@ -119,7 +119,7 @@ def due_work(
     )
     prompting: dict[tuple[int, date], set[str]] = defaultdict(set)
     new_cohorts = {c.standup.cohort.id for c in kept if c.key not in known}
-    cohort_holidays = store.standups.holidays_of(new_cohorts) if new_cohorts else {}
+    cohort_holidays = store.cohorts.holidays_of(new_cohorts) if new_cohorts else {}
     planned: dict[str, list[PlannedOccurrence[StandupPayload]]] = defaultdict(list)
 
     def plan(candidate: Candidate) -> None:

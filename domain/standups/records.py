@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from domain.cohorts.model import Cohort
-from domain.cohorts.records import CohortHoliday, CohortStore
+from domain.cohorts.records import CohortStore
 from domain.scheduling import DeliveryStatus, OccurrenceStatus
 from domain.standups.model import Absence, StandupEntry, StandupSettings
 
@@ -33,8 +33,6 @@ class StandupRepository(Protocol):
     def running(self) -> list[tuple[Cohort, StandupSettings]]: ...
 
     def fellow_zones(self, cohort_ids: Iterable[int]) -> dict[int, set[str | None]]: ...
-
-    def holidays_of(self, cohort_ids: Iterable[int]) -> dict[int, list[CohortHoliday]]: ...
 
     def entry(self, cohort_id: int, user_id: str, day: date) -> StandupEntry | None: ...
 

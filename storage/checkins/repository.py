@@ -19,12 +19,11 @@ from domain.checkins.model import (
     Share,
 )
 from domain.cohorts.model import Cohort
-from domain.cohorts.records import CohortHoliday
 from storage.checkins.tables import CheckinScheduleRow, DigestScheduleRow, DigestShareRow, MentorCheckinRow
 from storage.cohorts.members import CHUNK
 from storage.cohorts.repository import _cohort as cohort_from_row
 from storage.db import rows_changed
-from storage.models import CohortHolidayRow, CohortRow
+from storage.models import CohortRow
 from storage.upsert import insert_ignore, insert_many_ignore
 
 ScheduleRow = TypeVar("ScheduleRow", CheckinScheduleRow, DigestScheduleRow)
@@ -115,19 +114,6 @@ class CheckinRepository:
 
     def running_digests(self) -> list[tuple[Cohort, DigestSchedule]]:
         return [(cohort_from_row(c), _digest_schedule(s)) for c, s in self._running(DigestScheduleRow)]
-
-    def holidays_of(self, cohort_ids: Iterable[int]) -> dict[int, list[CohortHoliday]]:
-        found: dict[int, list[CohortHoliday]] = {}
-        ids = list(cohort_ids)
-        for start in range(0, len(ids), CHUNK):
-            rows = self.session.scalars(
-                select(CohortHolidayRow).where(CohortHolidayRow.cohort_id.in_(ids[start : start + CHUNK]))
-            )
-            for row in rows:
-                found.setdefault(row.cohort_id, []).append(
-                    CohortHoliday(row.cohort_id, row.first_day, row.last_day, row.reason)
-                )
-        return found
 
     # Check-ins ---------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import delete, select, update
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from domain.cohorts.model import UNKNOWN_COHORT, Challenge, Cohort, NewCohort, cohort_key
 from domain.cohorts.records import CohortHoliday
 from domain.messages import N_, DomainError
+from storage.cohorts.members import CHUNK
 from storage.models import ChallengeRow, CohortHolidayRow, CohortRow
 from storage.upsert import insert_ignore
 
@@ -129,6 +131,17 @@ class CohortRepository:
             .order_by(CohortHolidayRow.first_day)
         )
         return [_holiday(row) for row in rows]
+
+    def holidays_of(self, cohort_ids: Iterable[int]) -> dict[int, list[CohortHoliday]]:
+        found: dict[int, list[CohortHoliday]] = {}
+        ids = list(cohort_ids)
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            for row in self.session.scalars(
+                select(CohortHolidayRow).where(CohortHolidayRow.cohort_id.in_(chunk))
+            ):
+                found.setdefault(row.cohort_id, []).append(_holiday(row))
+        return found
 
     def remove_holiday(self, holiday: CohortHoliday) -> None:
         self.session.execute(

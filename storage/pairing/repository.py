@@ -9,11 +9,10 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from domain.cohorts.model import Cohort
-from domain.cohorts.records import CohortHoliday
 from domain.pairing.model import Outcome, Pair, PairingSettings, Pause, Who, couple
 from storage.cohorts.members import CHUNK
 from storage.cohorts.repository import _cohort as cohort_from_row
-from storage.models import CohortHolidayRow, CohortRow
+from storage.models import CohortRow
 from storage.pairing.tables import PairingNeverRow, PairingPairRow, PairingPauseRow, PairingSettingsRow
 from storage.upsert import insert_ignore
 
@@ -80,19 +79,6 @@ class PairingRepository:
             .order_by(CohortRow.id)
         )
         return [(cohort_from_row(cohort), _settings(settings)) for cohort, settings in rows]
-
-    def holidays_of(self, cohort_ids: Iterable[int]) -> dict[int, list[CohortHoliday]]:
-        found: dict[int, list[CohortHoliday]] = {}
-        ids = list(cohort_ids)
-        for start in range(0, len(ids), CHUNK):
-            rows = self.session.scalars(
-                select(CohortHolidayRow).where(CohortHolidayRow.cohort_id.in_(ids[start : start + CHUNK]))
-            )
-            for row in rows:
-                found.setdefault(row.cohort_id, []).append(
-                    CohortHoliday(row.cohort_id, row.first_day, row.last_day, row.reason)
-                )
-        return found
 
     # Rounds ------------------------------------------------------------------------------
 

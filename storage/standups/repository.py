@@ -12,12 +12,11 @@ from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from domain.cohorts.model import Cohort, Role
-from domain.cohorts.records import CohortHoliday
 from domain.standups.model import Absence, EntryStatus, StandupEntry, StandupSettings
 from storage.cohorts.members import CHUNK
 from storage.cohorts.repository import _cohort as cohort_from_row
 from storage.db import rows_changed
-from storage.models import CohortHolidayRow, CohortRow, MemberProfileRow, MembershipRow
+from storage.models import CohortRow, MemberProfileRow, MembershipRow
 from storage.standups.tables import StandupAbsenceRow, StandupEntryRow, StandupScheduleRow
 from storage.upsert import insert_ignore
 
@@ -119,17 +118,6 @@ class StandupRepository:
         found: dict[int, set[str | None]] = {}
         for cohort_id, name in rows:
             found.setdefault(cohort_id, set()).add(name)
-        return found
-
-    def holidays_of(self, cohort_ids: Iterable[int]) -> dict[int, list[CohortHoliday]]:
-        rows = self.session.scalars(
-            select(CohortHolidayRow).where(CohortHolidayRow.cohort_id.in_(list(cohort_ids)))
-        )
-        found: dict[int, list[CohortHoliday]] = {}
-        for row in rows:
-            found.setdefault(row.cohort_id, []).append(
-                CohortHoliday(row.cohort_id, row.first_day, row.last_day, row.reason)
-            )
         return found
 
     # Entries -----------------------------------------------------------------------------

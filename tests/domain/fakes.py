@@ -71,6 +71,9 @@ class Cohorts(records.CohortRepository):
     def holidays(self, cohort_id: int) -> list[CohortHoliday]:
         return [h for h in self.holiday_rows if h.cohort_id == cohort_id]
 
+    def holidays_of(self, cohort_ids: Iterable[int]) -> dict[int, list[CohortHoliday]]:
+        return {i: self.holidays(i) for i in cohort_ids}
+
     def remove_holiday(self, holiday: CohortHoliday) -> None:
         self.holiday_rows = [
             h

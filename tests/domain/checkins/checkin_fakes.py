@@ -18,7 +18,6 @@ from domain.checkins.model import (
     Share,
 )
 from domain.cohorts.model import Cohort
-from domain.cohorts.records import CohortHoliday
 from domain.ledger import ScheduleLookup
 from domain.scheduling import Occurrence, OccurrenceStatus, PlannedOccurrence
 from tests.domain.fakes import Cohorts, Store
@@ -58,9 +57,6 @@ class Checkins(records.CheckinRepository):
 
     def running_digests(self) -> list[tuple[Cohort, DigestSchedule]]:
         return self._running(self.digest_schedules)
-
-    def holidays_of(self, cohort_ids: Iterable[int]) -> dict[int, list[CohortHoliday]]:
-        return {i: self.cohorts.holidays(i) for i in cohort_ids}
 
     def _find(self, cohort_id: int, mentor: str, round_day: date) -> MentorCheckin | None:
         return next(

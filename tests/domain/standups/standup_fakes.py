@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from domain.cohorts.model import Cohort, MemberProfile, Membership, NewCohort, Role
-from domain.cohorts.records import CohortHoliday
 from domain.scheduling import DeliveryStatus, OccurrenceStatus
 from domain.standups import records
 from domain.standups.model import Absence, StandupEntry, StandupSettings
@@ -47,9 +46,6 @@ class Standups(records.StandupRepository):
                 profile = self.store.profiles.get_many([m.user_id]).get(m.user_id)
                 found.setdefault(m.cohort_id, set()).add(profile.timezone if profile else None)
         return found
-
-    def holidays_of(self, cohort_ids: Iterable[int]) -> dict[int, list[CohortHoliday]]:
-        return {c: self.store.cohorts.holidays(c) for c in cohort_ids}
 
     def entry(self, cohort_id: int, user_id: str, day: date) -> StandupEntry | None:
         return self.entry_rows.get((cohort_id, user_id, day))
