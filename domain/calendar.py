@@ -66,6 +66,26 @@ def at_local(day: date, at: time, tz: str) -> datetime:
     return instant
 
 
+_TimeOfDay = time  # the class below has a field named `time`
+
+
+class EveryFewWeeks:
+    """Rounds on one weekday every `every` weeks from `first_round`, at `time` (HH:MM): what a
+    ritual's settings share (check-ins, pairing); the settings dataclass holds the fields."""
+
+    first_round: date
+    every: int
+    time: str
+
+    def is_round(self, day: date) -> bool:
+        offset = (day - self.first_round).days
+        return offset >= 0 and offset % (7 * self.every) == 0
+
+    @property
+    def at(self) -> _TimeOfDay:
+        return parse_hhmm(self.time)
+
+
 def parse_hhmm(text: str) -> time:
     """`09:30` → time(9, 30); ValueError for anything else."""
     parts = text.strip().split(":")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from domain.calendar import WEEKDAYS, parse_hhmm
+from domain.calendar import WEEKDAYS, EveryFewWeeks, parse_hhmm
 from domain.calendar import first_on_or_after as first_on_or_after  # re-exported
 from domain.messages import N_, NP_, DomainError
 
@@ -49,7 +49,7 @@ DEFAULT_SHARE = Share.FIGURES
 
 
 @dataclass(frozen=True)
-class CheckinSchedule:
+class CheckinSchedule(EveryFewWeeks):
     """Rounds on `day` every `every` weeks from `first_round`; `updated_at` is when it was last set."""
 
     cohort_id: int
@@ -59,14 +59,6 @@ class CheckinSchedule:
     time: str = DEFAULT_CHECKIN_TIME
     active: bool = True
     updated_at: datetime | None = field(default=None, compare=False)
-
-    def is_round(self, day: date) -> bool:
-        offset = (day - self.first_round).days
-        return offset >= 0 and offset % (7 * self.every) == 0
-
-    @property
-    def at(self):
-        return parse_hhmm(self.time)
 
 
 @dataclass(frozen=True)

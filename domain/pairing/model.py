@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from datetime import time as TimeOfDay
 from enum import StrEnum
 
-from domain.calendar import parse_hhmm
+from domain.calendar import EveryFewWeeks
 
 DEFAULT_EVERY = 2
 DEFAULT_DAY = "mon"
@@ -37,7 +36,7 @@ class Outcome(StrEnum):
 
 
 @dataclass(frozen=True)
-class PairingSettings:
+class PairingSettings(EveryFewWeeks):
     """Rounds on `day` at `time` every `every` weeks from `first_round`, groups of `size`."""
 
     cohort_id: int
@@ -49,14 +48,6 @@ class PairingSettings:
     who: Who = Who.FELLOWS
     active: bool = True
     updated_at: datetime | None = field(default=None, compare=False)
-
-    def is_round(self, day: date) -> bool:
-        offset = (day - self.first_round).days
-        return offset >= 0 and offset % (7 * self.every) == 0
-
-    @property
-    def at(self) -> TimeOfDay:
-        return parse_hhmm(self.time)
 
 
 @dataclass(frozen=True)
