@@ -5,8 +5,6 @@ The lease is compressed to two seconds here; in the bot it is 30 s, renewed ever
 
 from __future__ import annotations
 
-import os
-import signal
 import threading
 import time
 from collections import Counter
@@ -17,7 +15,7 @@ import pytest
 from domain.scheduling import DeliveryStatus, OccurrenceStatus
 from schedules import delivery, reconcile
 from schedules.engine import tick
-from tests.schedules.test_send_once import DUE, _worker, posted_to, statuses
+from tests.schedules.test_send_once import DUE, _worker, killed_mid_batch, posted_to, statuses
 from tests.support.demo_job import DemoJob
 
 RECIPIENTS = [f"U{n:05d}" for n in range(40)]
@@ -63,15 +61,7 @@ def test_only_the_claim_s_own_token_confirms_or_releases_it(ctx):
 
 
 def test_after_kill_9_what_was_never_attempted_goes_out_at_the_next_minute(database_url, ctx, fake_slack):
-    fake_slack.delay("chat.postMessage", 0.1)
-    worker = _worker(database_url, fake_slack, DUE, 60)
-    deadline = time.monotonic() + 60
-    while fake_slack.count("chat.postMessage") < 8:
-        assert time.monotonic() < deadline and worker.poll() is None, "worker ended before it could be killed"
-        time.sleep(0.01)
-    os.kill(worker.pid, signal.SIGKILL)
-    worker.wait()
-    posted_before = fake_slack.count("chat.postMessage")
+    posted_before = killed_mid_batch(database_url, fake_slack, 60)
     assert posted_before < 60
     with ctx.uow() as uow:
         occurrence = next(iter(uow.schedule.known("demo", [DUE.date()]).values()))

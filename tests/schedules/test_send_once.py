@@ -153,6 +153,19 @@ def _worker(database_url: str, fake, at: datetime, recipients: int) -> subproces
     )
 
 
+def killed_mid_batch(database_url: str, fake, recipients: int) -> int:
+    """A worker sending to `recipients` people, killed with SIGKILL after 8 posts; how many it posted."""
+    fake.delay("chat.postMessage", 0.1)
+    worker = _worker(database_url, fake, DUE, recipients)
+    deadline = time.monotonic() + 60
+    while fake.count("chat.postMessage") < 8:
+        assert time.monotonic() < deadline and worker.poll() is None, "worker ended before it could be killed"
+        time.sleep(0.01)
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.wait()
+    return fake.count("chat.postMessage")
+
+
 def test_two_processes_on_the_same_database_send_once(database_url, ctx, fake_slack):
     # Slow enough answers that both processes are still sending when the second one starts.
     fake_slack.delay("chat.postMessage", 0.15)
@@ -170,15 +183,7 @@ def test_two_processes_on_the_same_database_send_once(database_url, ctx, fake_sl
 
 
 def test_a_process_killed_mid_batch_is_finished_by_the_next_tick(database_url, ctx, fake_slack):
-    fake_slack.delay("chat.postMessage", 0.1)
-    worker = _worker(database_url, fake_slack, DUE, 30)
-    deadline = time.monotonic() + 60
-    while fake_slack.count("chat.postMessage") < 8:
-        assert time.monotonic() < deadline and worker.poll() is None, "worker ended before it could be killed"
-        time.sleep(0.01)
-    os.kill(worker.pid, signal.SIGKILL)
-    worker.wait()
-    sent_before_kill = fake_slack.count("chat.postMessage")
+    sent_before_kill = killed_mid_batch(database_url, fake_slack, 30)
     assert sent_before_kill < 30
 
     fake_slack.delay("chat.postMessage", 0)
